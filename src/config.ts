@@ -46,6 +46,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
   return parsed.data;
 }
 
+/** PostgreSQL server used by the store contract tests, when set (CI starts one). */
+export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.RASID_TEST_DATABASE_URL || undefined;
+}
+
 /** Paths of shared test material (../shared), when present; read only by tests and eval. */
 export function sharedDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.RASID_SHARED ?? new URL('../../shared', import.meta.url).pathname;
