@@ -56,9 +56,19 @@ export interface Sentence extends Span {
   story: number;
 }
 
+/** What a token is (set by src/text/tokenize). */
+export type TokenKind = 'word' | 'number' | 'date' | 'time' | 'latin' | 'url' | 'email' | 'punct';
+
 export interface Token extends Span {
   /** Normalized form used for matching (see src/text/normalize). */
   norm: string;
+  /** Token class, set by the tokenizer (src/text/tokenize). */
+  kind?: TokenKind;
+  /**
+   * For the parts of a hyphenated Arabic compound (الليبية-الصينية → الليبية, -, الصينية): the
+   * span of the whole compound, the same on each part and on the hyphen between them.
+   */
+  compound?: Span;
 }
 
 export type MentionType = 'person' | 'organization' | 'country' | 'location' | 'title' | 'date' | 'misc';
