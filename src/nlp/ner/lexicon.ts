@@ -1,0 +1,73 @@
+/**
+ * Small word lists used as NER trigger features, and a local clitic splitter. These are facts of
+ * Arabic news style (titles, locative and organization head nouns), written for Rasid.
+ */
+
+/** Person titles and honorifics that usually precede a name (normalized forms). */
+export const PERSON_TRIGGERS = [
+  'السيد', 'السيده', 'الرئيس', 'رئيس', 'وزير', 'الوزير', 'وزيره', 'الدكتور', 'د', 'الشيخ', 'الملك',
+  'الامير', 'الاميره', 'الملكه', 'المستشار', 'السفير', 'سفير', 'النائب', 'العقيد', 'اللواء', 'الفريق',
+  'العميد', 'المشير', 'الجنرال', 'الاستاذ', 'البروفيسور', 'الامام', 'البابا', 'الكاردينال', 'القاضي',
+  'المتحدث', 'الناطق', 'الزعيم', 'المدير', 'مدير', 'الامين', 'امين', 'السلطان', 'المبعوث', 'مبعوث',
+  'نائب', 'زعيم', 'قائد', 'القائد', 'المرشح', 'الحاخام', 'الكابتن', 'المدرب', 'اللاعب', 'الفنان',
+  'الكاتب', 'الشاعر', 'المطرب', 'الممثل', 'الممثله', 'المغني', 'المغنيه', 'السناتور', 'الحاكم', 'حاكم',
+  'قال', 'واضاف', 'اضاف', 'اكد', 'واكد', 'اعلن', 'واعلن', 'صرح', 'بن', 'ابن', 'ابو', 'ام', 'بنت',
+];
+
+/** Words that often precede or head a location name. */
+export const LOCATION_TRIGGERS = [
+  'مدينه', 'المدينه', 'في', 'الي', 'من', 'عاصمه', 'العاصمه', 'بلده', 'قريه', 'منطقه', 'ولايه', 'محافظه',
+  'اقليم', 'جزيره', 'جزر', 'نهر', 'بحر', 'جبل', 'شمال', 'جنوب', 'شرق', 'غرب', 'وسط', 'حدود', 'دوله',
+  'جمهوريه', 'مملكه', 'اماره', 'مطار', 'ميناء', 'شارع', 'ساحه', 'حي', 'مخيم', 'قطاع', 'الضفه', 'بحيره',
+];
+
+/** Head nouns of organization names. */
+export const ORG_TRIGGERS = [
+  'وزاره', 'شركه', 'منظمه', 'جامعه', 'حزب', 'وكاله', 'مؤسسه', 'مجلس', 'هيئه', 'اتحاد', 'جمعيه',
+  'بنك', 'مصرف', 'صندوق', 'لجنه', 'حركه', 'جبهه', 'رابطه', 'نادي', 'منتدي', 'مركز', 'معهد', 'محكمه',
+  'برلمان', 'البرلمان', 'الامم', 'جيش', 'الجيش', 'قوات', 'صحيفه', 'مجموعه', 'اكاديميه', 'كليه',
+  'مستشفي', 'تحالف', 'ائتلاف', 'مصلحه', 'اداره', 'سلطه', 'بورصه', 'قناه', 'اذاعه', 'تلفزيون',
+];
+
+const PREFIXES = [
+  'وبال', 'فبال', 'وكال', 'فكال', 'وال', 'فال', 'بال', 'كال', 'ولل', 'فلل', 'لل', 'ال',
+  'وب', 'ول', 'وك', 'فب', 'فل', 'فك', 'و', 'ف', 'ب', 'ل', 'ك',
+];
+
+// Single letters ه/ي/ك are left alone: after normalization ه is also ة, and ي the nisba ending.
+const SUFFIXES = ['هما', 'كما', 'هم', 'هن', 'كم', 'كن', 'نا', 'ها'];
+
+export interface CliticSplit {
+  prefix: string;
+  stem: string;
+  suffix: string;
+}
+
+/**
+ * Proclitic/enclitic split of a normalized word: the longest listed prefix leaving a stem of at
+ * least 2 letters (3 when the prefix is a single letter), and a pronoun suffix when the stem
+ * stays at least 3 letters. A local stand-in for the text-core helper's `cliticCandidates`.
+ */
+export function splitClitics(norm: string): CliticSplit {
+  let prefix = '';
+  let stem = norm;
+  for (const p of PREFIXES) {
+    const min = p.length === 1 ? 3 : 2;
+    if (norm.length - p.length >= min && norm.startsWith(p)) {
+      prefix = p;
+      stem = norm.slice(p.length);
+      break;
+    }
+  }
+  let suffix = '';
+  if (!prefix.endsWith('ال') && !prefix.endsWith('لل')) {
+    for (const s of SUFFIXES) {
+      if (stem.length - s.length >= 3 && stem.endsWith(s)) {
+        suffix = s;
+        stem = stem.slice(0, stem.length - s.length);
+        break;
+      }
+    }
+  }
+  return { prefix, stem, suffix };
+}

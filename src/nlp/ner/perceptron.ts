@@ -1,0 +1,227 @@
+/**
+ * Averaged structured perceptron with first-order Viterbi decoding over IOB2 tags. Transitions
+ * that break IOB2 (I-X after O, after another type, or at sentence start) are forbidden.
+ */
+
+export interface LinearModel {
+  labels: string[];
+  /** Feature string → row index into `weights` (row r holds labels.length weights). */
+  index: Map<string, number>;
+  weights: Float32Array;
+  /** (labels.length + 1) × labels.length: row `labels.length` is the sentence start. */
+  transitions: Float32Array;
+}
+
+/** allowed[prev * L + cur]; prev = L means sentence start. */
+export function allowedTransitions(labels: string[]): Uint8Array {
+  const L = labels.length;
+  const ok = new Uint8Array((L + 1) * L);
+  for (let p = 0; p <= L; p++) {
+    for (let c = 0; c < L; c++) {
+      const cur = labels[c];
+      if (!cur.startsWith('I-')) ok[p * L + c] = 1;
+      else if (p < L) {
+        const prev = labels[p];
+        ok[p * L + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
+      }
+    }
+  }
+  return ok;
+}
+
+/** Emission scores (n × L) for a sentence given its features as row indexes (-1 = unknown). */
+export function emissions(rows: Int32Array[], weights: Float32Array | Float64Array, L: number): Float64Array {
+  const n = rows.length;
+  const e = new Float64Array(n * L);
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
+    const base = i * L;
+    for (let k = 0; k < r.length; k++) {
+      const row = r[k];
+      if (row < 0) continue;
+      const off = row * L;
+      for (let y = 0; y < L; y++) e[base + y] += weights[off + y];
+    }
+  }
+  return e;
+}
+
+const NEG = -1e30;
+
+/** Best label sequence (label indexes). */
+export function viterbi(
+  e: Float64Array,
+  n: number,
+  L: number,
+  trans: Float32Array | Float64Array,
+  allowed: Uint8Array,
+): Int32Array {
+  const out = new Int32Array(n);
+  if (n === 0) return out;
+  const delta = new Float64Array(n * L);
+  const back = new Int32Array(n * L);
+  for (let y = 0; y < L; y++) {
+    delta[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
+  }
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let best = NEG;
+      let arg = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowed[p * L + y]) continue;
+        const s = delta[(i - 1) * L + p] + trans[p * L + y];
+        if (s > best) {
+          best = s;
+          arg = p;
+        }
+      }
+      delta[i * L + y] = best + e[i * L + y];
+      back[i * L + y] = arg;
+    }
+  }
+  let best = NEG;
+  let arg = 0;
+  for (let y = 0; y < L; y++) {
+    if (delta[(n - 1) * L + y] > best) {
+      best = delta[(n - 1) * L + y];
+      arg = y;
+    }
+  }
+  out[n - 1] = arg;
+  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
+  return out;
+}
+
+/**
+ * Max-marginal margins: for each token, the score of the best path through the chosen label
+ * minus the best path through any other label (≥ 0; larger = more certain).
+ */
+export function margins(
+  e: Float64Array,
+  n: number,
+  L: number,
+  trans: Float32Array | Float64Array,
+  allowed: Uint8Array,
+  path: Int32Array,
+): Float64Array {
+  const alpha = new Float64Array(n * L);
+  const beta = new Float64Array(n * L);
+  for (let y = 0; y < L; y++) alpha[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
+  for (let i = 1; i < n; i++) {
+    for (let y = 0; y < L; y++) {
+      let best = NEG;
+      for (let p = 0; p < L; p++) {
+        if (allowed[p * L + y]) best = Math.max(best, alpha[(i - 1) * L + p] + trans[p * L + y]);
+      }
+      alpha[i * L + y] = best + e[i * L + y];
+    }
+  }
+  for (let i = n - 2; i >= 0; i--) {
+    for (let y = 0; y < L; y++) {
+      let best = NEG;
+      for (let c = 0; c < L; c++) {
+        if (allowed[y * L + c]) best = Math.max(best, trans[y * L + c] + e[(i + 1) * L + c] + beta[(i + 1) * L + c]);
+      }
+      beta[i * L + y] = best;
+    }
+  }
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const chosen = alpha[i * L + path[i]] + beta[i * L + path[i]];
+    let other = NEG;
+    for (let y = 0; y < L; y++) {
+      if (y !== path[i]) other = Math.max(other, alpha[i * L + y] + beta[i * L + y]);
+    }
+    out[i] = chosen - other;
+  }
+  return out;
+}
+
+/** Deterministic PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface TrainSentence {
+  /** Feature rows per token. */
+  rows: Int32Array[];
+  /** Gold label indexes. */
+  gold: Int32Array;
+}
+
+export interface TrainOptions {
+  epochs: number;
+  seed: number;
+  /** Called after each epoch with the averaged weights so far; used for dev scoring. */
+  onEpoch?: (epoch: number, avg: { weights: Float64Array; transitions: Float64Array }, errors: number) => void;
+}
+
+/** Trains averaged perceptron weights. Returns the averaged weights after the last epoch. */
+export function trainPerceptron(
+  data: TrainSentence[],
+  numRows: number,
+  labels: string[],
+  opts: TrainOptions,
+): { weights: Float64Array; transitions: Float64Array } {
+  const L = labels.length;
+  const allowed = allowedTransitions(labels);
+  const W = new Float64Array(numRows * L);
+  const U = new Float64Array(numRows * L);
+  const T = new Float64Array((L + 1) * L);
+  const TU = new Float64Array((L + 1) * L);
+  let c = 1;
+  const rand = rng(opts.seed);
+  const order = data.map((_, i) => i);
+  const average = () => {
+    const w = new Float64Array(W.length);
+    for (let k = 0; k < W.length; k++) w[k] = W[k] - U[k] / c;
+    const t = new Float64Array(T.length);
+    for (let k = 0; k < T.length; k++) t[k] = T[k] - TU[k] / c;
+    return { weights: w, transitions: t };
+  };
+  for (let epoch = 1; epoch <= opts.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(rand() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    let errors = 0;
+    for (const idx of order) {
+      const s = data[idx];
+      const n = s.gold.length;
+      const e = emissions(s.rows, W, L);
+      const pred = viterbi(e, n, L, T, allowed);
+      for (let i = 0; i < n; i++) {
+        const g = s.gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          errors++;
+          for (const row of s.rows[i]) {
+            if (row < 0) continue;
+            W[row * L + g] += 1;
+            U[row * L + g] += c;
+            W[row * L + p] -= 1;
+            U[row * L + p] -= c;
+          }
+        }
+        const gp = i === 0 ? L : s.gold[i - 1];
+        const pp = i === 0 ? L : pred[i - 1];
+        if (gp !== pp || g !== p) {
+          T[gp * L + g] += 1;
+          TU[gp * L + g] += c;
+          T[pp * L + p] -= 1;
+          TU[pp * L + p] -= c;
+        }
+      }
+      c++;
+    }
+    if (opts.onEpoch) opts.onEpoch(epoch, average(), errors);
+  }
+  return average();
+}
