@@ -1,0 +1,59 @@
+/**
+ * Pipeline stages of the text core: sentences inside each story, then tokens inside each
+ * sentence. Offsets are into `doc.text`.
+ */
+import type { Doc, Sentence, Span, Token } from '../nlp/doc.ts';
+import type { Stage } from '../nlp/pipeline.ts';
+import { splitSentences } from './sentences.ts';
+import { tokenize } from './tokenize.ts';
+
+/**
+ * Adds `sentences`: the sentences of each story (Sentence.story = Story.index). A doc without
+ * stories is read as one story (index 0) covering the whole text.
+ */
+export const sentencesStage: Stage<unknown> = {
+  name: 'sentences',
+  needs: ['stories'],
+  adds: ['sentences'],
+  run(doc: Doc): Doc {
+    const stories = doc.stories.length > 0 ? doc.stories : [{ start: 0, end: doc.text.length, index: 0 }];
+    const sentences: Sentence[] = [];
+    for (const story of stories) {
+      for (const span of splitSentences(doc.text, story.start, story.end)) {
+        sentences.push({ start: span.start, end: span.end, story: story.index });
+      }
+    }
+    return { ...doc, sentences };
+  },
+};
+
+/** Adds `tokens`: the tokens of every sentence, in text order. */
+export const tokensStage: Stage<unknown> = {
+  name: 'tokens',
+  needs: ['sentences'],
+  adds: ['tokens'],
+  run(doc: Doc): Doc {
+    const tokens: Token[] = [];
+    for (const sentence of doc.sentences) {
+      for (const token of tokenize(doc.text, sentence.start, sentence.end)) tokens.push(token);
+    }
+    return { ...doc, tokens };
+  },
+};
+
+/**
+ * Index range [from, to) of the tokens lying inside `span` (tokens sorted by offset, as the
+ * tokens stage leaves them): binary search, for sentences, stories or mentions.
+ */
+export function tokenRange(tokens: readonly Token[], span: Span): [number, number] {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (tokens[mid].start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  let to = lo;
+  while (to < tokens.length && tokens[to].end <= span.end) to++;
+  return [lo, to];
+}
