@@ -27,6 +27,8 @@ export interface DocMeta {
   published?: string;
   /** Language guess for the text (`ar`, `en`, ...). */
   lang?: string;
+  /** True when the reader put `title` (+ a blank line) at the start of `text` because the body did not start with it (JSON Lines, HTML). */
+  titlePrepended?: boolean;
 }
 
 export interface Furniture extends Span {
