@@ -1,0 +1,10 @@
+/** Public API of the store: documents, stories, events with evidence, on PGlite or PostgreSQL. */
+export { openStore, createStore, dropSchema } from './open.ts';
+export { defaultFingerprint, exportName } from './identity.ts';
+export { migrate, loadMigrations, type Migration } from './migrate.ts';
+export { openPg, openPglite, type Sql } from './sql.ts';
+export type {
+  ActorRecord, DocSignature, EventDetail, EventFilter, EventMerge, EventPage, EventRow, EventSort, EventSource,
+  ExportActor, ExportEvidence, ExportRow, FingerprintFn, PageRequest, RunSummary, SaveResult, Similarity, Store,
+  StoreOptions, StoreStats, StorySignature, StoryHit,
+} from './store.ts';
