@@ -1,0 +1,202 @@
+import { dirname } from 'node:path';
+import type { Doc, Furniture } from '../nlp/doc.ts';
+import type { Stage } from '../nlp/pipeline.ts';
+import { type FurnitureRule, type IngestData, loadIngestData, phraseKey } from './data.ts';
+import { type Line, isBodyLike, layout, splitLines } from './lines.ts';
+import { isWeekday, monthNumber } from './months.ts';
+import { endsSentence } from './text.ts';
+
+/**
+ * Cleaning stage: marks site furniture as spans of doc.text (the text itself is never changed).
+ * General rules (rule ids in parentheses):
+ * - phrases from data/ingest/furniture.yaml (`phrase:<id>`): date labels, "latest news",
+ *   share/print links, menus, "read also", editorial boxes;
+ * - agency sign-offs: a line that is only "(agency)" with dots/dashes, or a known agency in
+ *   parentheses after the last sentence of a paragraph (`signoff`);
+ * - bylines: a name of at most four words ending with a dash (`byline`);
+ * - lines with no Arabic letters: short Latin-only lines such as site names (`latin-line`),
+ *   lines with no letters at all (`no-letters`), lines that are only a date/time (`date-line`);
+ * - short lines repeated within the document (`repeated-line`) or across documents of the same
+ *   outlet/directory (`repeated-across-docs`, from a LineStats pre-pass), unless the line is
+ *   directly followed by body text (a headline);
+ * - other short lines outside a story body: of a run of short lines before body text all but
+ *   the headline, and short lines after the last paragraph (`short-line`).
+ */
+
+export interface LineStats {
+  /** For each group (outlet or directory): number of documents, and for each short line key the number of documents holding it. */
+  groups: Map<string, { docs: number; lines: Map<string, number> }>;
+}
+
+export interface CleanContext {
+  /** Cross-document line counts for the batch (see buildLineStats). */
+  lineStats?: LineStats;
+  /** Furniture phrases and segmentation cues; loaded from data/ingest when absent. */
+  ingestData?: IngestData;
+}
+
+let defaultData: IngestData | undefined;
+/** The default ingest data, read once from data/ingest (immutable after loading). */
+export function defaultIngestData(): IngestData {
+  defaultData ??= loadIngestData();
+  return defaultData;
+}
+
+/** Key used to compare lines: normalized, without surrounding punctuation. */
+export function lineKey(text: string): string {
+  return phraseKey(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+}
+
+/** Short lines (at most 12 words, not sentences) are the only ones counted as repeats. */
+function isShortLine(line: Line): boolean {
+  return line.words > 0 && line.words <= 12 && !isBodyLike(line);
+}
+
+/** The group a document's lines are compared within: its outlet, else its directory. */
+export function lineGroup(doc: Doc): string {
+  if (doc.meta.outlet) return 'outlet:' + phraseKey(doc.meta.outlet);
+  const origin = doc.meta.origin.replace(/:\d+$/, '');
+  return 'dir:' + (doc.meta.format === 'jsonl' ? origin : dirname(origin));
+}
+
+/** Pre-pass over a batch: counts, per group, in how many documents each short line occurs. */
+export function buildLineStats(docs: Iterable<Doc>, groupOf: (doc: Doc) => string = lineGroup): LineStats {
+  const groups: LineStats['groups'] = new Map();
+  for (const doc of docs) {
+    const g = groupOf(doc);
+    let group = groups.get(g);
+    if (!group) groups.set(g, (group = { docs: 0, lines: new Map() }));
+    group.docs++;
+    const seen = new Set<string>();
+    for (const line of splitLines(doc.text)) {
+      if (!isShortLine(line)) continue;
+      const key = lineKey(line.text);
+      if (key && !seen.has(key)) {
+        seen.add(key);
+        group.lines.set(key, (group.lines.get(key) ?? 0) + 1);
+      }
+    }
+  }
+  return { groups };
+}
+
+const DATE_WORD = /^(\d{1,4}([:\/.\-]\d{1,4}){0,3}|[ap]m|ص|م|مساء|صباحا|هـ|ه|الساعة|GMT|UTC|بتوقيت)$/i;
+
+/** True when every word of the line is part of a date or time, and there is a digit. */
+function isDateLine(text: string): boolean {
+  const norm = phraseKey(text).replace(/[،,|•\-–—()]/g, ' ');
+  if (!/\d/.test(norm)) return false;
+  const words = norm.split(/\s+/).filter(Boolean);
+  return words.length <= 8 && words.every((w) => DATE_WORD.test(w) || monthNumber(w) !== undefined || isWeekday(w) || /^\d/.test(w) && monthNumber(w.replace(/^\d+/, '')) !== undefined);
+}
+
+function restIsDate(rest: string): boolean {
+  const r = lineKey(rest);
+  return r === '' || isDateLine(r);
+}
+
+function matchPhraseRule(rule: FurnitureRule, key: string, line: Line): boolean {
+  if (rule.match === 'line') return rule.phrases.includes(key);
+  if (line.words > rule.maxWords) return false;
+  if (!rule.allowSentence && endsSentence(line.text) && rule.match !== 'block') return false;
+  for (const p of rule.phrases) {
+    if (!key.startsWith(p)) continue;
+    const rest = key.slice(p.length);
+    if (rest !== '' && !/^[\s\p{P}\p{S}]/u.test(rest)) continue; // whole words only
+    if (rule.rest === 'date' && !restIsDate(rest)) continue;
+    return true;
+  }
+  return false;
+}
+
+const SIGNOFF_LINE = /^[\s.…\-–—_*]*\(\s*([^()]{1,30}?)\s*\)[\s.…\-–—_*]*$/;
+
+/** Computes the furniture spans of a document (sorted by offset). */
+export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
+  const data = ctx.ingestData ?? defaultIngestData();
+  const lines = splitLines(doc.text);
+  const rule: Array<string | undefined> = new Array(lines.length);
+  const extra: Furniture[] = [];
+  const keys = lines.map((l) => (l.text ? lineKey(l.text) : ''));
+  const agencies = new Set(data.segmentation.agencies);
+
+  const nextNonBlank = (i: number) => {
+    let j = i + 1;
+    while (j < lines.length && lines[j].text === '') j++;
+    return j < lines.length ? j : -1;
+  };
+  const followedByBody = (i: number) => {
+    const j = nextNonBlank(i);
+    return j >= 0 && isBodyLike(lines[j]);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.text === '' || rule[i]) continue;
+    const key = keys[i];
+    for (const r of data.furniture) {
+      if (!matchPhraseRule(r, key, line)) continue;
+      rule[i] = 'phrase:' + r.id;
+      if (r.match === 'block') {
+        for (let j = i + 1; j < lines.length && lines[j].text !== '' && !isBodyLike(lines[j]); j++) rule[j] = rule[i];
+      }
+      break;
+    }
+    if (rule[i]) continue;
+    const signoff = SIGNOFF_LINE.exec(line.text);
+    if (signoff && signoff[1].split(/\s+/).length <= 4) {
+      rule[i] = 'signoff';
+      continue;
+    }
+    const tail = /[.!?؟…]["'»”]?\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text);
+    if (tail && agencies.has(phraseKey(tail[2]))) {
+      const start = line.start + tail.index + tail[0].indexOf('(');
+      extra.push({ start, end: line.end, rule: 'signoff' });
+    }
+    if (line.words <= 4 && /[-–—]$/.test(line.text) && !/\d/.test(line.text)) {
+      rule[i] = 'byline';
+      continue;
+    }
+    if (!/[\u0621-\u064A]/.test(line.text)) {
+      if (!/\p{L}/u.test(line.text)) rule[i] = 'no-letters';
+      else if (line.words <= 8) rule[i] = 'latin-line';
+      if (rule[i]) continue;
+    }
+    if (line.words <= 8 && isDateLine(line.text)) rule[i] = 'date-line';
+  }
+
+  // repeated short lines, within the document and across the batch
+  const counts = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (isShortLine(l) && keys[i]) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + 1);
+  });
+  const group = ctx.lineStats?.groups.get(lineGroup(doc));
+  for (let i = 0; i < lines.length; i++) {
+    if (rule[i] || !isShortLine(lines[i]) || !keys[i] || followedByBody(i)) continue;
+    if ((counts.get(keys[i]) ?? 0) >= 2) rule[i] = 'repeated-line';
+    else if (group && group.docs >= 2 && (group.lines.get(keys[i]) ?? 0) >= 2) rule[i] = 'repeated-across-docs';
+  }
+
+  // other short lines outside story bodies
+  const roles = layout(lines, (i) => rule[i] !== undefined);
+  roles.forEach((r, i) => {
+    if (r === 'extra') rule[i] = 'short-line';
+  });
+
+  const out: Furniture[] = [...extra];
+  lines.forEach((l, i) => {
+    if (rule[i]) out.push({ start: l.start, end: l.end, rule: rule[i]! });
+  });
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Pipeline stage: fills doc.furniture. Context: CleanContext (LineStats for the batch). */
+export const cleanStage: Stage<CleanContext | undefined> = {
+  name: 'clean',
+  needs: ['text'],
+  adds: ['furniture'],
+  run(doc, ctx) {
+    doc.furniture = markFurniture(doc, ctx ?? {});
+    return doc;
+  },
+};

@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { normalizeArabic } from '../text/normalize.ts';
+
+/**
+ * Loading and validation of the ingest data files (data/ingest/*.yaml). Errors name the file,
+ * the entry and the field. Phrases are stored normalized (see src/text/normalize.ts).
+ */
+
+const FurnitureRuleSchema = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'ids are lower-case words joined by -'),
+  match: z.enum(['line', 'prefix', 'block']),
+  maxWords: z.number().int().positive().optional(),
+  rest: z.enum(['date', 'any']).optional(),
+  allowSentence: z.boolean().optional(),
+  phrases: z.array(z.string().min(1)).min(1),
+});
+const FurnitureFileSchema = z.object({ rules: z.array(FurnitureRuleSchema).min(1) });
+
+const SegmentationFileSchema = z.object({
+  pivots: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), phrases: z.array(z.string().min(1)).min(1) })),
+  continuations: z.array(z.string().min(1)),
+  agencies: z.array(z.string().min(1)),
+});
+
+export interface FurnitureRule {
+  id: string;
+  match: 'line' | 'prefix' | 'block';
+  maxWords: number;
+  rest: 'date' | 'any';
+  allowSentence: boolean;
+  /** Normalized phrases. */
+  phrases: string[];
+}
+
+export interface SegmentationCues {
+  pivots: Array<{ id: string; phrases: string[] }>;
+  continuations: string[];
+  /** Normalized agency names. */
+  agencies: string[];
+}
+
+export interface IngestData {
+  furniture: FurnitureRule[];
+  segmentation: SegmentationCues;
+}
+
+export class IngestDataError extends Error {}
+
+/** Normalizes a phrase for matching: normalizeArabic, single spaces, no surrounding space. */
+export function phraseKey(s: string): string {
+  return normalizeArabic(s).replace(/\s+/g, ' ').trim();
+}
+
+function parseFile<T>(path: string, schema: z.ZodType<T>): T {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new IngestDataError(`${path}: ${(e as Error).message}`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue.path.length ? issue.path.join('.') : '(root)';
+    throw new IngestDataError(`${path}: entry ${where}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+export function loadFurnitureRules(path: string): FurnitureRule[] {
+  const file = parseFile(path, FurnitureFileSchema);
+  const seen = new Set<string>();
+  return file.rules.map((r, i) => {
+    if (seen.has(r.id)) throw new IngestDataError(`${path}: entry rules.${i}.id: duplicate id "${r.id}"`);
+    seen.add(r.id);
+    return {
+      id: r.id,
+      match: r.match,
+      maxWords: r.maxWords ?? 12,
+      rest: r.rest ?? 'any',
+      allowSentence: r.allowSentence ?? false,
+      phrases: r.phrases.map(phraseKey),
+    };
+  });
+}
+
+export function loadSegmentationCues(path: string): SegmentationCues {
+  const file = parseFile(path, SegmentationFileSchema);
+  return {
+    pivots: file.pivots.map((p) => ({ id: p.id, phrases: p.phrases.map(phraseKey) })),
+    continuations: file.continuations.map(phraseKey),
+    agencies: [...new Set(file.agencies.map(phraseKey))],
+  };
+}
+
+export const DEFAULT_DATA_DIR = new URL('../../data/ingest/', import.meta.url).pathname;
+
+/** Loads data/ingest/furniture.yaml and segmentation.yaml (or the same names under `dir`). */
+export function loadIngestData(dir: string = DEFAULT_DATA_DIR): IngestData {
+  const base = dir.endsWith('/') ? dir : dir + '/';
+  return {
+    furniture: loadFurnitureRules(base + 'furniture.yaml'),
+    segmentation: loadSegmentationCues(base + 'segmentation.yaml'),
+  };
+}

@@ -1,0 +1,150 @@
+import { countWords, endsSentence, isArabicLetter, lastSignificant } from './text.ts';
+
+/**
+ * Lines of a document and their layout roles, shared by the cleaning and story stages.
+ * A line is a span of the original text between line breaks, trimmed of surrounding spaces.
+ * Dumps made by concatenating files glue a headline to the last sentence of the previous story
+ * ("... (UNICEF).الاتحاد الأوروبي يجدد ..."); such a line is split in two at the glue point.
+ */
+export interface Line {
+  start: number;
+  end: number;
+  text: string;
+  words: number;
+  /** True when this line was split off the end of the previous one at a glue point. */
+  glued: boolean;
+}
+
+/** Longest headline we accept, in words. */
+export const MAX_HEADLINE_WORDS = 25;
+
+/** True for a line that reads as body text: it ends a sentence or clause, or it is long. */
+export function isBodyLike(line: Line): boolean {
+  if (line.words > 22) return true;
+  if (line.words < 4) return false;
+  if (endsSentence(line.text)) return true;
+  return '،:؛,;'.includes(lastSignificant(line.text));
+}
+
+/** True when the line holds more than one sentence (a sentence end followed by more words). */
+export function hasInnerSentenceEnd(text: string): boolean {
+  return /[.!?؟…]["'»”)]*\s+\p{L}/u.test(text);
+}
+
+/** A line that could be a headline: short enough, one sentence, not ending in a clause mark. */
+export function isHeadlineLike(line: Line): boolean {
+  if (line.words < 1 || line.words > MAX_HEADLINE_WORDS) return false;
+  if (hasInnerSentenceEnd(line.text)) return false;
+  return !'،:؛,;'.includes(lastSignificant(line.text));
+}
+
+function makeLine(text: string, start: number, end: number, glued: boolean): Line | undefined {
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  const t = text.slice(start, end);
+  return { start, end, text: t, words: countWords(t), glued };
+}
+
+/**
+ * Where a raw line holds a glued headline: the offset (in the line) of the first letter after
+ * sentence-final punctuation with no space, when what follows is a short headline-like tail
+ * and the next line is body text. Returns -1 when there is none.
+ */
+function gluePoint(line: string, nextIsBody: boolean): number {
+  if (!nextIsBody) return -1;
+  let best = -1;
+  for (const m of line.matchAll(/[.!?؟…]["'»”)]*(?=\p{L})/gu)) {
+    const at = m.index + m[0].length;
+    if (!isArabicLetter(line[at])) continue;
+    // "أ.ش.أ" and similar abbreviations: the word before the point is a single letter
+    const before = /(\p{L}+)[.!?؟…]*["'»”)]*$/u.exec(line.slice(0, at));
+    if (before && before[1].length < 2) continue;
+    best = at;
+  }
+  if (best < 0) return -1;
+  const head = line.slice(0, best);
+  const tail = line.slice(best);
+  if (countWords(head) < 3) return -1;
+  const words = countWords(tail);
+  if (words < 2 || words > 20 || endsSentence(tail) || hasInnerSentenceEnd(tail)) return -1;
+  return best;
+}
+
+/** Splits `text` into lines (blank lines included, with text ''), splitting glued headlines. */
+export function splitLines(text: string): Line[] {
+  const raw: Line[] = [];
+  let pos = 0;
+  while (pos <= text.length) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0) nl = text.length;
+    raw.push(makeLine(text, pos, nl, false)!);
+    pos = nl + 1;
+  }
+  const out: Line[] = [];
+  for (let i = 0; i < raw.length; i++) {
+    const line = raw[i];
+    let j = i + 1;
+    while (j < raw.length && raw[j].text === '') j++;
+    const nextIsBody = j < raw.length && isBodyLike(raw[j]);
+    const at = line.text === '' ? -1 : gluePoint(line.text, nextIsBody);
+    if (at > 0) {
+      out.push(makeLine(text, line.start, line.start + at, false)!);
+      out.push(makeLine(text, line.start + at, line.end, true)!);
+    } else {
+      out.push(line);
+    }
+  }
+  return out;
+}
+
+export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';
+
+/**
+ * Assigns a layout role to each line, given which lines are already known furniture:
+ * - body: paragraphs of story text;
+ * - headline: the headline-like line chosen from a run of short lines that precedes body text
+ *   (the longest of the run; a sub-heading inside a story also gets this role — the story stage
+ *   tells them apart);
+ * - extra: the other short lines of such a run, and short lines after the last body text:
+ *   site furniture that no named rule caught (section labels, tags, related links).
+ * A line that reads as a sentence (e.g. a headline ending with ".") still counts as a headline
+ * when furniture lines (date, byline) separate it from the body that follows.
+ */
+export function layout(lines: Line[], isFurniture: (i: number) => boolean): LineRole[] {
+  const roles: LineRole[] = lines.map((l, i) => (l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) ? 'body' : 'extra'));
+  const content = roles.flatMap((r, i) => (r === 'body' || r === 'extra' ? [i] : []));
+  // sentence-like headlines separated from their body by furniture
+  for (let k = 0; k < content.length; k++) {
+    const i = content[k];
+    if (roles[i] !== 'body' || !isHeadlineLike(lines[i])) continue;
+    const next = content[k + 1];
+    if (next === undefined || roles[next] !== 'body') continue;
+    let furnitureBetween = false;
+    for (let x = i + 1; x < next; x++) if (roles[x] === 'furniture') furnitureBetween = true;
+    const prev = content[k - 1];
+    let gapBefore = prev === undefined;
+    for (let x = (prev ?? i) + 1; x < i; x++) if (roles[x] === 'blank' || roles[x] === 'furniture') gapBefore = true;
+    if (furnitureBetween && gapBefore) roles[i] = 'extra';
+  }
+  // runs of short lines: the longest one before body text is the headline
+  let k = 0;
+  while (k < content.length) {
+    if (roles[content[k]] !== 'extra') {
+      k++;
+      continue;
+    }
+    let e = k;
+    while (e + 1 < content.length && roles[content[e + 1]] === 'extra') e++;
+    const run = content.slice(k, e + 1);
+    if (e + 1 < content.length) {
+      let best = -1;
+      for (const i of run) if (isHeadlineLike(lines[i]) && (best < 0 || lines[i].words >= lines[best].words)) best = i;
+      if (best >= 0) roles[best] = 'headline';
+    } else {
+      // trailing short lines: a long unpunctuated last paragraph is still body
+      for (const i of run) if (lines[i].words >= 10) roles[i] = 'body';
+    }
+    k = e + 1;
+  }
+  return roles;
+}

@@ -1,0 +1,113 @@
+import type { Doc, Story } from '../nlp/doc.ts';
+import type { Stage } from '../nlp/pipeline.ts';
+import { type CleanContext, defaultIngestData } from './clean.ts';
+import { type SegmentationCues, phraseKey } from './data.ts';
+import { parseDateline } from './dateline.ts';
+import { type Line, layout, splitLines } from './lines.ts';
+
+/**
+ * Story segmentation (needs furniture). A document can hold several stories (agency dumps,
+ * pages with several items). A new story opens at:
+ * - `headline`: a headline-like line followed by body text (also a headline glued to the last
+ *   sentence of the previous story) — unless the paragraph after it opens with a continuation
+ *   cue ("وفي التفاصيل،") or the line has at most two words: then it is a sub-heading;
+ * - `dateline`: a paragraph that opens with a dateline ("طرابلس 01 ديسمبر 2025 (وال)-");
+ * - `pivot:<id>`: a paragraph that opens with a pivot ("وفي سياق آخر،") inside a story; the new
+ *   story's `parent` is the story it pivots from;
+ * - `start`: body text at the start of the document with no headline before it.
+ *
+ * Spans: [start, end) is the story body, from its first paragraph (dateline included) to the
+ * end of its last paragraph; `headline` is the span of its headline, which lies before `start`
+ * (site furniture such as a byline or a date label may lie between the two). Furniture lines
+ * before, between and after stories are outside every story; furniture that interrupts a body
+ * (e.g. a "read also" line between two paragraphs) stays inside and is listed in doc.furniture.
+ */
+
+export type StoriesContext = CleanContext;
+
+function startsWithAny(key: string, phrases: string[]): string | undefined {
+  for (const p of phrases) if (key.startsWith(p) && (key.length === p.length || /[\s\p{P}]/u.test(key[p.length]))) return p;
+  return undefined;
+}
+
+function pivotOf(key: string, cues: SegmentationCues): string | undefined {
+  for (const p of cues.pivots) if (startsWithAny(key, p.phrases)) return p.id;
+  return undefined;
+}
+
+export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
+  const lines = splitLines(doc.text);
+  const furniture = doc.furniture;
+  const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
+  const roles = layout(lines, (i) => isFurnitureLine(lines[i]));
+  const agencies = new Set(cues.agencies);
+  const key = (l: Line) => phraseKey(l.text.slice(0, 60));
+
+  const stories: Story[] = [];
+  let cur: Story | undefined;
+  let pendingHeadline: Line | undefined;
+  const open = (s: Omit<Story, 'index'>) => {
+    cur = { index: stories.length, ...s };
+    stories.push(cur);
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    const role = roles[i];
+    if (role === 'headline') {
+      let next = i + 1;
+      while (next < lines.length && roles[next] !== 'body') next++;
+      const nextKey = next < lines.length ? key(lines[next]) : '';
+      const subheading = cur && !pendingHeadline && (line.words <= 2 || startsWithAny(nextKey, cues.continuations));
+      if (subheading) {
+        cur!.end = line.end;
+      } else {
+        pendingHeadline = line;
+        cur = undefined;
+      }
+      continue;
+    }
+    if (role !== 'body') continue;
+    const dateline = parseDateline(line.text, line.start, agencies);
+    if (pendingHeadline) {
+      open({ start: line.start, end: line.end, headline: { start: pendingHeadline.start, end: pendingHeadline.end }, dateline, rule: 'headline' });
+      pendingHeadline = undefined;
+      continue;
+    }
+    const pivot = pivotOf(key(line), cues);
+    if (!cur) {
+      open({ start: line.start, end: line.end, dateline, rule: dateline ? 'dateline' : 'start' });
+    } else if (dateline) {
+      open({ start: line.start, end: line.end, dateline, rule: 'dateline' });
+    } else if (pivot) {
+      const parent = cur.parent ?? cur.index;
+      open({ start: line.start, end: line.end, rule: 'pivot:' + pivot, parent });
+    } else {
+      cur.end = line.end;
+    }
+  }
+
+  // a sign-off at the end of a story's last line is furniture: end the story before it
+  for (const s of stories) {
+    for (const f of furniture) {
+      if (f.start > s.start && f.start < s.end && f.end >= s.end) {
+        let end = f.start;
+        while (end > s.start && /\s/.test(doc.text[end - 1])) end--;
+        s.end = end;
+      }
+    }
+  }
+  for (const s of stories) if (!s.dateline) delete s.dateline;
+  return stories;
+}
+
+/** Pipeline stage: fills doc.stories (needs doc.furniture from cleanStage). */
+export const storiesStage: Stage<StoriesContext | undefined> = {
+  name: 'stories',
+  needs: ['furniture'],
+  adds: ['stories'],
+  run(doc, ctx) {
+    doc.stories = segmentStories(doc, (ctx?.ingestData ?? defaultIngestData()).segmentation);
+    return doc;
+  },
+};
