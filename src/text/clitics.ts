@@ -104,16 +104,20 @@ function forEachAnalysis(word: string, minStem: number, visit: (stem: string, pr
   const n = word.length;
   if (visit(word, PREFIXES_EMPTY, SUFFIXES[0])) return;
   if (n <= minStem || !isArabicWord(word)) return;
-  // matching prefixes and suffixes (few), then pairs by total cost
+  // matching prefixes and suffixes (few: grouped by first/last letter), then pairs by total cost
   const pre: Affix[] = [];
-  for (const p of PREFIXES) if (n - p.text.length >= minStem && word.startsWith(p.text)) pre.push(p);
-  const suf: Affix[] = [];
-  for (const s of SUFFIXES) if (s.text && n - s.text.length >= minStem && word.endsWith(s.text)) suf.push(s);
+  const byFirst = PREFIXES_BY_FIRST.get(word.charCodeAt(0));
+  if (byFirst) for (const p of byFirst) if (n - p.text.length >= minStem && word.startsWith(p.text)) pre.push(p);
+  const bySuffixLast = SUFFIXES_BY_LAST.get(word.charCodeAt(n - 1));
+  if (!bySuffixLast && pre.length === 0) return;
   const pairs: Array<{ p: Affix; s: Affix; cost: number }> = [];
   for (const p of pre) pairs.push({ p, s: SUFFIXES[0], cost: p.cost });
-  for (const s of suf) {
-    pairs.push({ p: PREFIXES_EMPTY, s, cost: s.cost });
-    for (const p of pre) pairs.push({ p, s, cost: p.cost + s.cost });
+  if (bySuffixLast) {
+    for (const s of bySuffixLast) {
+      if (n - s.text.length < minStem || !word.endsWith(s.text)) continue;
+      pairs.push({ p: PREFIXES_EMPTY, s, cost: s.cost });
+      for (const p of pre) pairs.push({ p, s, cost: p.cost + s.cost });
+    }
   }
   pairs.sort((a, b) => a.cost - b.cost);
   for (const { p, s } of pairs) {
@@ -127,6 +131,22 @@ function forEachAnalysis(word: string, minStem: number, visit: (stem: string, pr
 }
 
 const PREFIXES_EMPTY: Affix = { text: '', cost: 0 };
+
+function groupBy(affixes: Affix[], at: (text: string) => number): Map<number, Affix[]> {
+  const map = new Map<number, Affix[]>();
+  for (const a of affixes) {
+    if (!a.text) continue;
+    const key = at(a.text);
+    const list = map.get(key) ?? [];
+    list.push(a);
+    map.set(key, list);
+  }
+  return map;
+}
+
+/** Prefixes by their first letter, suffixes by their last letter (each list in cost order). */
+const PREFIXES_BY_FIRST = groupBy(PREFIXES, (t) => t.charCodeAt(0));
+const SUFFIXES_BY_LAST = groupBy(SUFFIXES, (t) => t.charCodeAt(t.length - 1));
 
 function stemsOf(core: string, p: Affix, s: Affix): string[] {
   let forms: string[] = [core];

@@ -2,6 +2,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { tokenize } from './tokenize.ts';
 import { normalizeArabic } from './normalize.ts';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir } from '../config.ts';
+import { CLASS, C_IGNORE, C_MARK, C_SPACE } from './chars.ts';
 
 /** [surface, kind] of each token. */
 function surf(text: string, start?: number, end?: number): Array<[string, string | undefined]> {
@@ -104,5 +108,50 @@ test('every token is non-empty, in order, and its norm is the normalized surface
     last = t.end;
     if (t.kind !== 'url' && t.kind !== 'punct') assert.equal(t.norm, normalizeArabic(text.slice(t.start, t.end)));
     assert.ok(t.norm.length > 0);
+  }
+});
+
+/** Tokens are ordered, disjoint, contain no space, and together hold every visible char. */
+function checkCoverage(text: string, label: string): void {
+  const covered = new Uint8Array(text.length);
+  let last = 0;
+  for (const t of tokenize(text)) {
+    assert.ok(t.start >= last && t.end > t.start, `${label}: order at ${t.start}`);
+    last = t.end;
+    for (let i = t.start; i < t.end; i++) {
+      assert.notEqual(CLASS[text.charCodeAt(i)], C_SPACE, `${label}: space inside token at ${i}`);
+      covered[i] = 1;
+    }
+  }
+  for (let i = 0; i < text.length; i++) {
+    const k = CLASS[text.charCodeAt(i)];
+    if (!covered[i] && k !== C_SPACE && k !== C_IGNORE && k !== C_MARK) assert.fail(`${label}: char ${i} (U+${text.charCodeAt(i).toString(16)}) in no token`);
+  }
+}
+
+test('property: random text is fully covered by ordered, space-free tokens', () => {
+  const alphabet = [...'ابتسلمنهويءأةىؤئ٠١٢0123456789AbZ.,،؛؟!:/-@()«»"\' ', '\u0640', '\u064e', '\u200f', '\u200c', '\n', 'http://', 'www.', 'ﻻ', '\u{1F600}'];
+  let x = 12345;
+  const next = () => ((x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 0x100000000);
+  for (let round = 0; round < 300; round++) {
+    let text = '';
+    const len = 1 + Math.floor(next() * 40);
+    for (let i = 0; i < len; i++) text += alphabet[Math.floor(next() * alphabet.length)];
+    checkCoverage(text, JSON.stringify(text));
+  }
+});
+
+test('on real news: tokens cover the text and norms match their surface', (t) => {
+  const dir = join(sharedDir(), 'seeds');
+  if (!existsSync(dir)) {
+    t.skip('no ../shared/seeds');
+    return;
+  }
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+    const text = readFileSync(join(dir, f), 'utf8');
+    checkCoverage(text, f);
+    for (const tok of tokenize(text)) {
+      if (tok.kind === 'word') assert.equal(tok.norm, normalizeArabic(text.slice(tok.start, tok.end)));
+    }
   }
 });
