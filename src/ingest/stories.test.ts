@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { type Doc, newDoc } from '../nlp/doc.ts';
+import { cleanStage } from './clean.ts';
+import { loadIngestData } from './data.ts';
+import { parseDateline } from './dateline.ts';
+import { monthNumber } from './months.ts';
+import { storiesStage } from './stories.ts';
+
+// Multi-story texts written for these tests.
+const A_HEAD = 'الرئيس يستقبل وزير خارجية دولة مجاورة';
+const A1 = 'استقبل الرئيس اليوم في القصر الرئاسي وزير خارجية دولة مجاورة، وبحث معه آخر التطورات في المنطقة.';
+const A2 = 'وأكد الجانبان أهمية مواصلة التشاور والتنسيق حول القضايا ذات الاهتمام المشترك (يونسكو).';
+const B_HEAD = 'وزارة الصحة تطلق حملة وطنية للتطعيم';
+const B1 = 'أطلقت وزارة الصحة صباح اليوم حملة وطنية واسعة للتطعيم تستهدف الأطفال في جميع المناطق.';
+const PIVOT = 'وفي سياق آخر، وقعت الحكومة مذكرة تفاهم مع شركة دولية لتطوير شبكة الموانئ البحرية في البلاد.';
+const SUBHEAD = 'تعاون بحري واسع';
+const DETAILS = 'وفي التفاصيل، تنص المذكرة على تحديث أرصفة الموانئ وتدريب الكوادر الوطنية خلال ثلاث سنوات.';
+
+const agencies = new Set(loadIngestData().segmentation.agencies);
+
+function run(text: string): Doc {
+  const doc = newDoc('t', text, { origin: 't.txt', format: 'txt', encoding: 'utf-8' });
+  return storiesStage.run(cleanStage.run(doc, {}), {});
+}
+const slice = (d: Doc, s?: { start: number; end: number }) => (s ? d.text.slice(s.start, s.end) : undefined);
+
+test('a headline on the line after the last paragraph starts a new story', () => {
+  const d = run(`${A_HEAD}\n\n${A1}\n${A2}\n${B_HEAD}\n${B1}`);
+  assert.deepEqual(d.stories.map((s) => [slice(d, s.headline), slice(d, s), s.rule]), [
+    [A_HEAD, `${A1}\n${A2}`, 'headline'],
+    [B_HEAD, B1, 'headline'],
+  ]);
+});
+
+test('a headline glued to the last sentence of the previous story is split off', () => {
+  const d = run(`${A_HEAD}\n${A1}\n${A2}${B_HEAD}\n${B1}`);
+  assert.equal(d.stories.length, 2);
+  assert.equal(slice(d, d.stories[0]), `${A1}\n${A2}`);
+  assert.equal(slice(d, d.stories[1].headline), B_HEAD);
+  assert.equal(slice(d, d.stories[1]), B1);
+});
+
+test('a "وفي سياق آخر" pivot starts a story whose parent is the story it pivots from; a sub-heading does not', () => {
+  const d = run(`${A_HEAD}\n\n${A1}\n${PIVOT}\n${SUBHEAD}\n${DETAILS}\n\n${B_HEAD}\n\n${B1}`);
+  assert.deepEqual(d.stories.map((s) => [s.index, s.rule, s.parent]), [
+    [0, 'headline', undefined],
+    [1, 'pivot:other-context', 0],
+    [2, 'headline', undefined],
+  ]);
+  assert.equal(slice(d, d.stories[1]), `${PIVOT}\n${SUBHEAD}\n${DETAILS}`);
+});
+
+test('a short line followed by an ordinary paragraph inside a story is a new story, not a sub-heading', () => {
+  const d = run(`${A_HEAD}\n\n${A1}\n\n${SUBHEAD}\n\n${B1}`);
+  assert.equal(d.stories.length, 2);
+  assert.equal(slice(d, d.stories[1].headline), SUBHEAD);
+});
+
+test('paragraphs that open with datelines are separate stories of an agency dump', () => {
+  const text = `طرابلس 3 مارس 2024 (وال) - ${A1}\n${A2}\n\nبنغازي - وال: ${B1}`;
+  const d = run(text);
+  assert.equal(d.stories.length, 2);
+  assert.deepEqual(d.stories.map((s) => [s.rule, s.dateline?.place, s.dateline?.date, s.dateline?.agency]), [
+    ['dateline', 'طرابلس', '2024-03-03', 'وال'],
+    ['dateline', 'بنغازي', undefined, 'وال'],
+  ]);
+  assert.equal(slice(d, d.stories[0].dateline), 'طرابلس 3 مارس 2024 (وال) -');
+});
+
+test('a trailing agency sign-off is left out of the story', () => {
+  const d = run(`${A_HEAD}\n\n${A1} (وال)`);
+  assert.equal(slice(d, d.stories[0]), A1);
+});
+
+test('datelines: both month systems, Arabic-Indic digits, agency in parentheses or after a dash', () => {
+  const p = (s: string) => {
+    const dl = parseDateline(s, 0, agencies);
+    return dl && [dl.place, dl.date, dl.agency, s.slice(dl.start, dl.end)];
+  };
+  assert.deepEqual(p('القاهرة في 3 أيار/مايو 2024 (أ ش أ) - قال'), ['القاهرة', '2024-05-03', 'أ ش أ', 'القاهرة في 3 أيار/مايو 2024 (أ ش أ) -']);
+  assert.deepEqual(p('دمشق، ١٥ كانون الثاني ٢٠٢٣ (سانا) - أعلن'), ['دمشق', '2023-01-15', 'سانا', 'دمشق، ١٥ كانون الثاني ٢٠٢٣ (سانا) -']);
+  assert.deepEqual(p('الرباط 7 شتنبر 2022 (و م ع) - أكد'), ['الرباط', '2022-09-07', 'و م ع', 'الرباط 7 شتنبر 2022 (و م ع) -']);
+  assert.deepEqual(p('بنغازي - وال: أعلن'), ['بنغازي', undefined, 'وال', 'بنغازي - وال:']);
+  assert.equal(p('أكد الوزير (الليبي) - أن الاتفاق مهم'), undefined);
+  assert.equal(p('بيروت - قال الوزير: إن الحكومة'), undefined);
+  assert.equal(p(A1), undefined);
+});
+
+test('monthNumber knows both month systems and spelling variants', () => {
+  assert.equal(monthNumber('يناير'), 1);
+  assert.equal(monthNumber('كانون الثاني'), 1);
+  assert.equal(monthNumber('كانون الأول'), 12);
+  assert.equal(monthNumber('ديسمبر'), 12);
+  assert.equal(monthNumber('اذار'), 3);
+  assert.equal(monthNumber('إبريل'), 4);
+  assert.equal(monthNumber('تشرين الاول'), 10);
+  assert.equal(monthNumber('أغسطس'), 8);
+  assert.equal(monthNumber('بديسمبر'), 12);
+  assert.equal(monthNumber('الوزير'), undefined);
+});
