@@ -153,8 +153,9 @@ export function registerWriteTests(fresh: FreshStore): void {
     await save(store, { id: 'ok', stories: [{ text: HOSPITAL }] });
     const before = await counts(sql);
     const doc = buildDoc({ id: 'bad', stories: [{ text: MEET }, { text: SIGN }], events: [MEET_EVENT] });
-    doc.mentions.push({ start: 10, end: 4, type: 'misc', norm: 'x', source: 'test', confidence: 1 }); // end < start
-    await assert.rejects(store.saveDocument(doc, testSignature(doc)), /check constraint|violates/);
+    // written after the document, its stories and its sentences: mentions.type is NOT NULL
+    doc.mentions.push({ start: 4, end: 10, type: null as never, norm: 'x', source: 'test', confidence: 1 });
+    await assert.rejects(store.saveDocument(doc, testSignature(doc)), /null value|violates/);
     assert.deepEqual(await counts(sql), before);
     assert.equal(await store.hasDocument('bad'), false);
   });
@@ -180,6 +181,14 @@ export function registerWriteTests(fresh: FreshStore): void {
     assert.deepEqual(await counts(sql), before);
     const [doc] = await sql.query<{ text: string }>('SELECT text FROM documents WHERE id = $1', ['a']);
     assert.equal(doc.text, MEET);
+  });
+
+  test('a span outside the text is refused with an error naming the field', async () => {
+    const { store } = await fresh();
+    const doc = buildDoc({ id: 'bad', stories: [{ text: MEET }], events: [MEET_EVENT] });
+    doc.events[0].evidence.push({ start: 5, end: doc.text.length + 3 });
+    await assert.rejects(store.saveDocument(doc, testSignature(doc)), /document bad: events\[0\]\.evidence\[1\]: span/);
+    assert.equal(await store.hasDocument('bad'), false);
   });
 
   test('ingest runs record their inputs, counts and the documents they wrote', async () => {

@@ -21,6 +21,7 @@ export async function saveDocument(ctx: WriteContext, doc: Doc, sig: DocSignatur
   if (sig.stories.length !== doc.stories.length) {
     throw new Error(`store: document ${doc.id}: ${doc.stories.length} stories but ${sig.stories.length} story signatures`);
   }
+  checkSpans(doc);
   return ctx.sql.transaction(async (tx) => {
     const existing = await tx.query<{ raw_hash: string }>('SELECT raw_hash FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
     const empty = { stories: 0, duplicateStories: 0, events: 0, newEvents: 0 };
@@ -245,6 +246,22 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
     }
   }
   return created;
+}
+
+/** Throws a clear error naming the field when a span does not lie within the document text. */
+export function checkSpans(doc: Doc): void {
+  const n = doc.text.length;
+  const check = (where: string, s: { start: number; end: number }, nonEmpty = false) => {
+    const ok = Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && (nonEmpty ? s.end > s.start : s.end >= s.start);
+    if (!ok) throw new Error(`store: document ${doc.id}: ${where}: span ${s.start}-${s.end} is not within the text (length ${n})`);
+  };
+  doc.stories.forEach((s, i) => check(`stories[${i}]`, s));
+  doc.sentences.forEach((s, i) => check(`sentences[${i}]`, s));
+  doc.mentions.forEach((s, i) => check(`mentions[${i}]`, s));
+  doc.events.forEach((e, i) => {
+    if (doc.stories.length && !doc.stories[e.story]) throw new Error(`store: document ${doc.id}: events[${i}].story: no story ${e.story}`);
+    e.evidence.forEach((s, j) => check(`events[${i}].evidence[${j}]`, s, true));
+  });
 }
 
 function uniq(xs: string[]): string[] {
