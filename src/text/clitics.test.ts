@@ -89,3 +89,9 @@ test('does not analyse words with non-Arabic characters', () => {
 test('returns null when no candidate is in the lexicon', () => {
   assert.equal(lookupWithClitics(n('بطرابلس'), lexicon('بنغازي')), null);
 });
+
+test('keepFinalYeh keeps nisba adjectives from matching their noun', () => {
+  assert.equal(lookupWithClitics(n('مصري'), lexicon('مصر'))?.stem, 'مصر');
+  assert.equal(lookupWithClitics(n('مصري'), lexicon('مصر'), { keepFinalYeh: true }), null);
+  assert.equal(lookupWithClitics(n('بمصري'), lexicon('مصري'), { keepFinalYeh: true })?.stem, 'مصري');
+});

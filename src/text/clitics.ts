@@ -28,6 +28,12 @@ export interface CliticCandidate {
 export interface CliticOptions {
   /** Minimal stem length in letters (default 2); the article ال does not count. */
   minStem?: number;
+  /**
+   * Never strip a final ي (the "my" enclitic). Default false. A final ي is far more often the
+   * nisba ending of an adjective (مصري, ليبي) than "my" in news; set this when an adjective
+   * must not match its noun (مصري → مصر).
+   */
+  keepFinalYeh?: boolean;
 }
 
 interface Affix {
@@ -86,6 +92,7 @@ const SUFFIXES: Affix[] = [
 
 const ALEF = 0x627;
 const TEH = 0x62a;
+const YEH = 0x64a;
 
 function isArabicWord(w: string): boolean {
   for (let i = 0; i < w.length; i++) if (CLASS[w.charCodeAt(i)] !== C_ARABIC) return false;
@@ -100,7 +107,7 @@ function isImperfectPrefix(c: number): boolean {
  * Calls `visit(stem, prefix, suffix)` for every analysis of `word`, in order of increasing cost
  * (the whole word first). Stops early when `visit` returns true. No allocation beyond the stems.
  */
-function forEachAnalysis(word: string, minStem: number, visit: (stem: string, prefix: Affix, suffix: Affix) => boolean): void {
+function forEachAnalysis(word: string, minStem: number, keepFinalYeh: boolean, visit: (stem: string, prefix: Affix, suffix: Affix) => boolean): void {
   const n = word.length;
   if (visit(word, PREFIXES_EMPTY, SUFFIXES[0])) return;
   if (n <= minStem || !isArabicWord(word)) return;
@@ -108,7 +115,8 @@ function forEachAnalysis(word: string, minStem: number, visit: (stem: string, pr
   const pre: Affix[] = [];
   const byFirst = PREFIXES_BY_FIRST.get(word.charCodeAt(0));
   if (byFirst) for (const p of byFirst) if (n - p.text.length >= minStem && word.startsWith(p.text)) pre.push(p);
-  const bySuffixLast = SUFFIXES_BY_LAST.get(word.charCodeAt(n - 1));
+  const last = word.charCodeAt(n - 1);
+  const bySuffixLast = keepFinalYeh && last === YEH ? undefined : SUFFIXES_BY_LAST.get(last);
   if (!bySuffixLast && pre.length === 0) return;
   const pairs: Array<{ p: Affix; s: Affix; cost: number }> = [];
   for (const p of pre) pairs.push({ p, s: SUFFIXES[0], cost: p.cost });
@@ -173,7 +181,7 @@ export function cliticCandidates(normWord: string, options: CliticOptions = {}):
   const minStem = options.minStem ?? 2;
   const out: CliticCandidate[] = [];
   const seen = new Set<string>();
-  forEachAnalysis(normWord, minStem, (stem, p, s) => {
+  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, (stem, p, s) => {
     if (!seen.has(stem)) {
       seen.add(stem);
       out.push({ stem, prefix: p.text, suffix: s.text });
@@ -190,7 +198,7 @@ export function cliticCandidates(normWord: string, options: CliticOptions = {}):
 export function lookupWithClitics(normWord: string, has: (s: string) => boolean, options: CliticOptions = {}): CliticCandidate | null {
   const minStem = options.minStem ?? 2;
   let found: CliticCandidate | null = null;
-  forEachAnalysis(normWord, minStem, (stem, p, s) => {
+  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, (stem, p, s) => {
     if (!has(stem)) return false;
     found = { stem, prefix: p.text, suffix: s.text };
     return true;

@@ -12,4 +12,4 @@ export {
   type AbbreviationEntry,
 } from './abbreviations.ts';
 export { cliticCandidates, lookupWithClitics, type CliticCandidate, type CliticOptions } from './clitics.ts';
-export { sentencesStage, tokensStage, tokenRange } from './stages.ts';
+export { sentencesStage, tokensStage, tokenRange, withoutSpans } from './stages.ts';

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newDoc, type Doc } from '../nlp/doc.ts';
 import { checkOrder, runPipeline } from '../nlp/pipeline.ts';
-import { sentencesStage, tokensStage, tokenRange } from './stages.ts';
+import { sentencesStage, tokensStage, tokenRange, withoutSpans } from './stages.ts';
 
 const meta = { origin: 'test', format: 'txt' as const, encoding: 'utf-8' };
 
@@ -57,4 +57,35 @@ test('tokens cover each sentence in text order and tokenRange finds them', () =>
 
 test('the tokens stage needs sentences first', () => {
   assert.throws(() => checkOrder([tokensStage]), /needs "sentences"/);
+});
+
+test('furniture inside a story gets no sentences', () => {
+  const text = 'التقى الوزيران في الرباط. اقرأ أيضاً: أخبار أخرى. واتفقا على لجنة مشتركة.';
+  const doc = newDoc('d4', text, meta);
+  doc.stories = [{ start: 0, end: text.length, index: 0, rule: 'test' }];
+  const start = text.indexOf('اقرأ');
+  doc.furniture = [{ start, end: text.indexOf(' واتفقا'), rule: 'test-furniture' }];
+  const out = sentencesStage.run(doc, undefined);
+  assert.deepEqual(out.sentences.map((s) => text.slice(s.start, s.end)), ['التقى الوزيران في الرباط.', 'واتفقا على لجنة مشتركة.']);
+});
+
+test('withoutSpans cuts holes out of a span', () => {
+  assert.deepEqual(withoutSpans({ start: 0, end: 10 }, [{ start: 2, end: 4 }, { start: 3, end: 6 }, { start: 9, end: 12 }]), [
+    { start: 0, end: 2 }, { start: 6, end: 9 },
+  ]);
+  assert.deepEqual(withoutSpans({ start: 5, end: 8 }, []), [{ start: 5, end: 8 }]);
+});
+
+test('a story opening inside its parent takes over the rest of the text', () => {
+  const text = 'زار الوزير روما. وفي سياق آخر، وصل وفد إلى أنقرة. وعقد لقاءات.';
+  const doc = newDoc('d5', text, meta);
+  const pivot = text.indexOf('وفي سياق');
+  doc.stories = [
+    { start: 0, end: text.length, index: 0, rule: 'test' },
+    { start: pivot, end: text.length, index: 1, rule: 'test', parent: 0 },
+  ];
+  const out = sentencesStage.run(doc, undefined);
+  assert.deepEqual(out.sentences.map((s) => [text.slice(s.start, s.end), s.story]), [
+    ['زار الوزير روما.', 0], ['وفي سياق آخر، وصل وفد إلى أنقرة.', 1], ['وعقد لقاءات.', 1],
+  ]);
 });

@@ -9,7 +9,10 @@ import { tokenize } from './tokenize.ts';
 
 /**
  * Adds `sentences`: the sentences of each story (Sentence.story = Story.index). A doc without
- * stories is read as one story (index 0) covering the whole text.
+ * stories is read as one story (index 0) covering the whole text. Furniture spans
+ * (doc.furniture) inside a story are left out: sentences are split in the pieces between them.
+ * When stories overlap (a pivot story opening inside its parent), the text from the later
+ * story's start belongs to the later story only, so no sentence is listed twice.
  */
 export const sentencesStage: Stage<unknown> = {
   name: 'sentences',
@@ -19,13 +22,33 @@ export const sentencesStage: Stage<unknown> = {
     const stories = doc.stories.length > 0 ? doc.stories : [{ start: 0, end: doc.text.length, index: 0 }];
     const sentences: Sentence[] = [];
     for (const story of stories) {
-      for (const span of splitSentences(doc.text, story.start, story.end)) {
-        sentences.push({ start: span.start, end: span.end, story: story.index });
+      // a story opening inside this one (a pivot such as وفي سياق آخر) takes over its text
+      const later = stories.filter((o) => o !== story && (o.start > story.start || (o.start === story.start && o.index > story.index)) && o.start < story.end);
+      const holes = [...doc.furniture, ...later.map((o) => ({ start: o.start, end: story.end }))].sort((a, b) => a.start - b.start);
+      for (const piece of withoutSpans(story, holes)) {
+        for (const span of splitSentences(doc.text, piece.start, piece.end)) {
+          sentences.push({ start: span.start, end: span.end, story: story.index });
+        }
       }
     }
+    sentences.sort((a, b) => a.start - b.start);
     return { ...doc, sentences };
   },
 };
+
+/** The parts of `span` not covered by `holes` (sorted by start). */
+export function withoutSpans(span: Span, holes: readonly Span[]): Span[] {
+  const out: Span[] = [];
+  let from = span.start;
+  for (const h of holes) {
+    if (h.end <= from) continue;
+    if (h.start >= span.end) break;
+    if (h.start > from) out.push({ start: from, end: h.start });
+    from = Math.max(from, h.end);
+  }
+  if (from < span.end) out.push({ start: from, end: span.end });
+  return out;
+}
 
 /** Adds `tokens`: the tokens of every sentence, in text order. */
 export const tokensStage: Stage<unknown> = {
