@@ -1,0 +1,163 @@
+/**
+ * In-story coreference for persons: one MentionResolver per story, fed the mentions in text
+ * order.
+ *
+ * A full name introduces a person (a registry actor, or a discovered one). A later mention by
+ * family name alone (الباعور) or by title alone (وزير الخارجية المكلف، رئيس المجلس) resolves to
+ * the person introduced earlier in the same story with that family name or title. When no one
+ * was introduced, it falls back to the registry (a unique alias or family name; the holder of
+ * the office on the story's date).
+ */
+import { discoverActor } from './discover.ts';
+import { nameKey, nameTokens, surnameKey } from './names.ts';
+import type { ActorRegistry } from './registry.ts';
+import { definite, findByName, findByRole, scoreRole, type Candidate } from './resolve.ts';
+import { roleOverlaps, type Actor } from './schema.ts';
+import { coreMatch, parseTitle, type ParsedTitle } from './titles.ts';
+
+export interface StoryContext {
+  /** Story date (YYYY[-MM[-DD]]), for roles held at the time. */
+  date?: string;
+  /** Home country of the story (ISO3): the default country of titles that name none. */
+  country?: string;
+  /** Document id, noted on discovered actors. */
+  source?: string;
+}
+
+export type ResolutionVia =
+  | 'story-name' | 'story-surname' | 'story-title'
+  | 'registry-name' | 'registry-role' | 'discovered' | 'ambiguous' | 'none';
+
+export interface Resolution {
+  /** The definite actor, when there is one. */
+  actor?: Actor;
+  via: ResolutionVia;
+  /** Other possibilities considered (for an ambiguous mention, all of them). */
+  candidates: Candidate[];
+}
+
+export interface PersonMention {
+  /** Title given with the name (وزير الخارجية المكلف الطاهر الباعور). */
+  title?: string;
+  country?: string | null;
+  /** Institution the text ties the person to (id or name), for discovered actors. */
+  affiliation?: string;
+}
+
+interface Introduced {
+  actor: Actor;
+  keys: Set<string>;
+  surname: string;
+  titles: ParsedTitle[];
+  order: number;
+}
+
+export class MentionResolver {
+  private readonly people: Introduced[] = [];
+  private counter = 0;
+
+  constructor(private readonly reg: ActorRegistry, private readonly ctx: StoryContext = {}) {}
+
+  /** Persons introduced so far (registry and discovered), in order of introduction. */
+  get actors(): Actor[] {
+    return this.people.map((p) => p.actor);
+  }
+
+  /** Resolves a person mentioned by name (full name, alias or family name alone). */
+  person(surface: string, m: PersonMention = {}): Resolution {
+    const key = nameKey(surface);
+    const tokens = nameTokens(surface);
+    const seen = this.people.filter((p) => p.keys.has(key));
+    if (seen.length === 1) return this.touch(seen[0], m.title, 'story-name');
+    if (tokens.length === 1) {
+      const bySurname = this.people.filter((p) => p.surname === key || p.keys.has(key));
+      if (bySurname.length === 1) return this.touch(bySurname[0], m.title, 'story-surname');
+      if (bySurname.length > 1) return { via: 'ambiguous', candidates: bySurname.map((p) => ({ actor: p.actor, score: 0.5, via: 'surname', ambiguous: true })) };
+    }
+    let cands = findByName(this.reg, surface, { kinds: ['person'] });
+    let hit = definite(cands);
+    if (!hit && m.title && cands.length > 1) {
+      // the title the text gives picks among persons sharing the name
+      const q = parseTitle(this.reg, m.title);
+      const scored = cands
+        .map((c) => ({ ...c, score: Math.max(0, ...(c.actor.roles ?? []).map((r) => scoreRole(this.reg, q, r, { date: this.ctx.date }))) }))
+        .filter((c) => c.score > 0)
+        .sort((x, y) => y.score - x.score);
+      if (scored.length > 0) {
+        const best = scored.filter((c) => c.score >= scored[0].score);
+        if (best.length === 1) hit = { ...best[0], ambiguous: false };
+        cands = scored;
+      }
+    }
+    if (hit) return { actor: this.introduce(hit.actor, m.title).actor, via: 'registry-name', candidates: cands };
+    if (cands.length > 0) return { via: 'ambiguous', candidates: cands };
+    if (tokens.length < 2) return { via: 'none', candidates: [] };
+    const actor = discoverActor(this.reg, {
+      name: surface,
+      title: m.title,
+      country: m.country,
+      affiliation: m.affiliation,
+      date: this.ctx.date,
+      source: this.ctx.source,
+    });
+    return { actor: this.introduce(actor, m.title).actor, via: 'discovered', candidates: [] };
+  }
+
+  /** Resolves a person mentioned by title alone (وزير الخارجية المكلف، رئيس المجلس). */
+  title(title: string, opts: { country?: string } = {}): Resolution {
+    const q = parseTitle(this.reg, title);
+    const country = opts.country ?? q.country;
+    const scored: Array<{ p: Introduced; score: number }> = [];
+    for (const p of this.people) {
+      let best = 0;
+      for (const t of p.titles) {
+        if (country && t.country && t.country !== country) continue;
+        let s = coreMatch(q.core, t.core);
+        if (q.qualifier === 'acting' && t.qualifier !== 'acting') s *= 0.6;
+        best = Math.max(best, s);
+      }
+      for (const r of p.actor.roles ?? []) {
+        if (this.ctx.date && !roleOverlaps(r, this.ctx.date)) continue;
+        best = Math.max(best, scoreRole(this.reg, q, r, { country, date: this.ctx.date }));
+      }
+      if (best > 0) scored.push({ p, score: best });
+    }
+    if (scored.length > 0) {
+      scored.sort((x, y) => y.score - x.score || y.p.order - x.p.order);
+      const top = scored.filter((s) => s.score >= scored[0].score);
+      const candidates = scored.map((s) => ({ actor: s.p.actor, score: s.score, via: 'role' as const, ambiguous: top.length > 1 }));
+      if (top.length === 1) return this.touch(top[0].p, undefined, 'story-title', candidates);
+      return { via: 'ambiguous', candidates };
+    }
+    // nobody in the story holds it: the registry's holder on the story's date
+    let cands = findByRole(this.reg, { office: title, country: country ?? this.ctx.country, date: this.ctx.date });
+    if (cands.length === 0 && !country && this.ctx.country) cands = findByRole(this.reg, { office: title, date: this.ctx.date });
+    const hit = definite(cands);
+    if (hit) return { actor: this.introduce(hit.actor, title).actor, via: 'registry-role', candidates: cands };
+    return { via: cands.length > 0 ? 'ambiguous' : 'none', candidates: cands };
+  }
+
+  private touch(p: Introduced, title: string | undefined, via: ResolutionVia, candidates: Candidate[] = []): Resolution {
+    if (title) p.titles.push(parseTitle(this.reg, title));
+    p.order = ++this.counter;
+    return { actor: p.actor, via, candidates };
+  }
+
+  private introduce(actor: Actor, title: string | undefined): Introduced {
+    const existing = this.people.find((p) => p.actor.id === actor.id);
+    if (existing) {
+      this.touch(existing, title, 'story-name');
+      return existing;
+    }
+    const keys = new Set([actor.name, ...(actor.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.name))].map(nameKey));
+    const p: Introduced = {
+      actor,
+      keys,
+      surname: surnameKey(actor.name, actor.surname),
+      titles: title ? [parseTitle(this.reg, title)] : [],
+      order: ++this.counter,
+    };
+    this.people.push(p);
+    return p;
+  }
+}
