@@ -52,6 +52,7 @@ export interface FindOptions {
 
 const BOUNDARY = new Set(['.', '!', '?', '؟', '؛', ';', ':', '…', '...']);
 const MARKER_WINDOW = 30;
+const TA_MARBUTA_END = /[\u0629\u06c3][\u064b-\u065f\u0670\u0640]*$/;
 
 interface Candidate {
   entry: TriggerEntry;
@@ -74,6 +75,8 @@ export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end =
       a = lex.index.analyze(t.norm);
       cache.set(t.norm, a);
     }
+    // ta marbuta (normalized to ه) never ends a verb: وزارة is not و + زار + ه
+    if (TA_MARBUTA_END.test(text.slice(t.start, t.end))) a = a.filter((x) => x.cls !== 'past' && x.cls !== 'imperf');
     return a;
   });
   // boundary[i]: a clause-final mark is token i, or a line break lies before token i

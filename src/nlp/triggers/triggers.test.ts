@@ -147,6 +147,11 @@ test('verbal nouns with clitics and pronoun suffixes', () => {
   assert.deepEqual(find('وصل الوزير إلى طرابلس في زيارة').map((h) => h.id), ['visit.arrive', 'visit.ziyara']);
 });
 
+test('a word ending in ta marbuta is never a verb (وزارة is not و + زار + ه)', () => {
+  assert.equal(find('وزارة الخارجية').length, 0);
+  assert.equal(one('وزاره الوزير أمس').id, 'visit.zar');
+});
+
 test('a verb-looking word after a preposition is a noun', () => {
   assert.equal(find('شارك في بحث علمي').filter((h) => h.id === 'meet.bahath').length, 0);
   assert.equal(find('بحث عن حل').filter((h) => h.id === 'meet.bahath').length, 0);
