@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FreshStore } from './contract.test.ts';
 import { CONGRAT, CONGRAT_EVENT, HOSPITAL, MEET, MEET_EVENT, MEET_NEAR, SIGN, SIGN_EVENT } from './contract-fixtures.ts';
+import type { Doc } from '../nlp/doc.ts';
+import { storySignature } from '../ingest/dedup.ts';
 import { migrate } from './migrate.ts';
 import type { Sql } from './sql.ts';
 import { buildDoc, testSignature } from './testkit.ts';
@@ -89,6 +91,21 @@ export function registerWriteTests(fresh: FreshStore): void {
     assert.equal(await count(sql, 'stories'), 2);
     const dissimilar = await save(store, { id: 'c', stories: [{ text: CONGRAT }] });
     assert.equal(dissimilar.duplicateStories, 0);
+  });
+
+  test('with the ingest signatures and the default similarity, a reworded copy is a near duplicate', async () => {
+    const { store, sql } = await fresh({ similarity: undefined });
+    const sign = (doc: Doc) => ({ rawHash: testSignature(doc).rawHash, stories: doc.stories.map((s) => storySignature(doc.text.slice(s.start, s.end))) });
+    const a = buildDoc({ id: 'a', stories: [{ text: MEET }] });
+    assert.equal((await store.saveDocument(a, sign(a))).duplicateStories, 0);
+    // tashkeel and punctuation do not change the exact hash
+    const b = buildDoc({ id: 'b', stories: [{ text: MEET.replace('التقى', 'التقَى').replace('،', ' ,') }] });
+    assert.equal((await store.saveDocument(b, sign(b))).duplicateStories, 1);
+    const c = buildDoc({ id: 'c', stories: [{ text: MEET_NEAR }, { text: SIGN }] });
+    assert.equal((await store.saveDocument(c, sign(c))).duplicateStories, 1);
+    const d = buildDoc({ id: 'd', stories: [{ text: HOSPITAL }, { text: CONGRAT }] });
+    assert.equal((await store.saveDocument(d, sign(d))).duplicateStories, 0);
+    assert.equal(await count(sql, 'stories'), 4);
   });
 
   test('the same event reported by several documents is one event with several sources', async () => {

@@ -14,7 +14,7 @@ import { testSimilarity } from './testkit.ts';
 import { registerReadTests } from './contract-read.ts';
 import { registerWriteTests } from './contract-write.ts';
 
-export type FreshStore = (options?: Pick<StoreOptions, 'fingerprint'>) => Promise<{ store: Store; sql: Sql }>;
+export type FreshStore = (options?: Pick<StoreOptions, 'fingerprint' | 'similarity'>) => Promise<{ store: Store; sql: Sql }>;
 
 function pgliteBackend(): { fresh: FreshStore; setup: () => Promise<void>; teardown: () => Promise<void> } {
   let base: Sql | null = null;

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import type { Doc, DocEvent } from '../nlp/doc.ts';
+import { isNearDuplicate } from '../ingest/dedup.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Similarity } from './store.ts';
 
@@ -34,19 +35,8 @@ export function exportName(doc: Doc): string {
   return basename(origin);
 }
 
-/** The near-duplicate test from src/ingest/dedup.ts, loaded when first needed. */
-export async function loadSimilarity(): Promise<Similarity> {
-  const path = '../ingest/dedup.ts';
-  let mod: { isNearDuplicate?: (a: Uint32Array, b: Uint32Array) => boolean };
-  try {
-    mod = await import(path);
-  } catch (err) {
-    throw new Error(`store: cannot load ${path} for near-duplicate stories (${(err as Error).message}); pass options.similarity`);
-  }
-  if (typeof mod.isNearDuplicate !== 'function') throw new Error(`store: ${path} has no isNearDuplicate(a, b)`);
-  const fn = mod.isNearDuplicate;
-  return { isNearDuplicate: (a, b) => fn(a, b) };
-}
+/** Default near-duplicate test: MinHash similarity ≥ NEAR_DUPLICATE_THRESHOLD (src/ingest/dedup.ts). */
+export const defaultSimilarity: Similarity = { isNearDuplicate };
 
 export function minhashToBytes(m: Uint32Array): Uint8Array {
   const copy = new Uint32Array(m); // own buffer, aligned

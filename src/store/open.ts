@@ -1,8 +1,8 @@
-import { defaultFingerprint, loadSimilarity } from './identity.ts';
+import { defaultFingerprint, defaultSimilarity } from './identity.ts';
 import { migrate } from './migrate.ts';
 import { exportEvents, getEvent, listEvents, searchStories, stats } from './read.ts';
 import { openPg, openPglite, quoteIdent, type Sql } from './sql.ts';
-import type { ActorRecord, Similarity, Store, StoreOptions } from './store.ts';
+import type { ActorRecord, Store, StoreOptions } from './store.ts';
 import { removeDocumentContent, saveDocument } from './write.ts';
 
 /**
@@ -50,11 +50,10 @@ export async function dropSchema(databaseUrl: string, schema: string): Promise<v
 
 /** Builds the Store over an already migrated database. */
 export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' | 'similarity'> = {}): Store {
-  let similarity: Promise<Similarity> | null = options.similarity ? Promise.resolve(options.similarity) : null;
   const ctx = {
     sql,
     fingerprint: options.fingerprint ?? defaultFingerprint,
-    similarity: () => (similarity ??= loadSimilarity()),
+    similarity: options.similarity ?? defaultSimilarity,
   };
   return {
     saveDocument: (doc, sig, runId) => saveDocument(ctx, doc, sig, runId),

@@ -8,7 +8,7 @@ import type { DocSignature, FingerprintFn, SaveResult, Similarity } from './stor
 export interface WriteContext {
   sql: Sql;
   fingerprint: FingerprintFn;
-  similarity: () => Promise<Similarity>;
+  similarity: Similarity;
 }
 
 const json = (v: unknown) => JSON.stringify(v);
@@ -139,9 +139,11 @@ async function findStory(ctx: WriteContext, tx: Sql, s: { hash: string; minhash:
     [s.bands],
   );
   if (!candidates.length) return null;
-  const sim = await ctx.similarity();
   for (const c of candidates) {
-    if (sim.isNearDuplicate(s.minhash, bytesToMinhash(c.minhash))) return c.id;
+    const other = bytesToMinhash(c.minhash);
+    // a signature made with other MinHash parameters cannot be compared
+    if (other.length !== s.minhash.length) continue;
+    if (ctx.similarity.isNearDuplicate(s.minhash, other)) return c.id;
   }
   return null;
 }
