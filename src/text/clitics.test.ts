@@ -95,3 +95,25 @@ test('keepFinalYeh keeps nisba adjectives from matching their noun', () => {
   assert.equal(lookupWithClitics(n('مصري'), lexicon('مصر'), { keepFinalYeh: true }), null);
   assert.equal(lookupWithClitics(n('بمصري'), lexicon('مصري'), { keepFinalYeh: true })?.stem, 'مصري');
 });
+
+test('definite words take no enclitic', () => {
+  assert.equal(lookupWithClitics(n('المالية'), lexicon('مالي')), null);
+  assert.equal(lookupWithClitics(n('العراقي'), lexicon('العراق')), null);
+  assert.equal(lookupWithClitics(n('بالعراق'), lexicon('العراق'))?.stem, 'العراق');
+  for (const c of cliticCandidates(n('والحكومتها'))) {
+    if (c.suffix) assert.ok(!c.stem.startsWith('ال') && !c.prefix.endsWith('ال') && !c.prefix.endsWith('لل'), JSON.stringify(c));
+  }
+  assert.ok(cliticCandidates(n('والحكومتها')).some((c) => c.stem === 'الحكومتها' && c.prefix === 'و'));
+});
+
+test('a nisba ending ـية is not read as ـي + the pronoun ه', () => {
+  assert.equal(lookupWithClitics(n('مالية'), lexicon('مالي')), null);
+  assert.equal(lookupWithClitics(n('كتابه'), lexicon('كتاب'))?.suffix, 'ه');
+});
+
+test('with the original word, a final ة is never the pronoun ه', () => {
+  assert.equal(lookupWithClitics(n('جامعه'), lexicon('جامع'))?.stem, 'جامع');
+  assert.equal(lookupWithClitics(n('جامعة'), lexicon('جامع'), { original: 'جامعة' }), null);
+  assert.equal(lookupWithClitics(n('جامعةٌ'), lexicon('جامع'), { original: 'جامعةٌ' }), null);
+  assert.equal(lookupWithClitics(n('جامعه'), lexicon('جامع'), { original: 'جامعه' })?.stem, 'جامع');
+});

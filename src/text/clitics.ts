@@ -12,6 +12,13 @@
  * hamza written on a seat before an enclitic (وزرائها → normalized وزرايها) also gives the stem
  * ending in اء (وزراء).
  *
+ * The article and an enclitic exclude each other: no candidate strips an enclitic from a
+ * definite word (الماليه is not المالي + ه; العراقي is not العراق + ي), which removes most
+ * confusions between a possessive ه and the normalized ta marbuta; nor ه after a stem ending in ي
+ * (ـيه is the normalized ـية of دولية, مالية). Pass `original` (the word as written) to rule out
+ * ه altogether when the word ends in ة. A stem left by removing an enclitic keeps at least 3
+ * letters.
+ *
  * `word === prefix + core + suffix`, where `stem` is `core` except for the restorations above.
  * Words are expected in normalized form (src/text/normalize): ة is ه, أ إ آ are ا, ى is ي.
  */
@@ -34,6 +41,12 @@ export interface CliticOptions {
    * must not match its noun (مصري → مصر).
    */
   keepFinalYeh?: boolean;
+  /**
+   * The word as written, before normalization (e.g. `text.slice(token.start, token.end)`).
+   * Normalization folds ة into ه; with the original at hand, a word ending in ة is never read
+   * as ending in the pronoun ه (جامعة is not جامع + ه).
+   */
+  original?: string;
 }
 
 interface Affix {
@@ -43,6 +56,8 @@ interface Affix {
   article?: 'restore';
   /** Future س: the stem must start with an imperfect prefix. */
   future?: boolean;
+  /** The prefix holds the article (ال, or لل): no enclitic can follow. */
+  definite?: boolean;
 }
 
 const CONJ: Affix[] = [
@@ -67,8 +82,8 @@ const PREFIXES: Affix[] = (() => {
       const cost = conj.cost + prep.cost;
       if (base) list.push({ text: base, cost, future: prep.future });
       if (prep.future) continue;
-      if (prep.text === 'ل') list.push({ text: base + 'ل', cost: cost + 0.5, article: 'restore' });
-      else list.push({ text: base + 'ال', cost: cost + 1 });
+      if (prep.text === 'ل') list.push({ text: base + 'ل', cost: cost + 0.5, article: 'restore', definite: true });
+      else list.push({ text: base + 'ال', cost: cost + 1, definite: true });
     }
   }
   return list.sort((a, b) => a.cost - b.cost || b.text.length - a.text.length);
@@ -92,6 +107,10 @@ const SUFFIXES: Affix[] = [
 
 const ALEF = 0x627;
 const TEH = 0x62a;
+const HEH = 0x647;
+const LAM = 0x644;
+/** A stem left by removing an enclitic has at least this many letters (يده → يد is not tried). */
+const MIN_STEM_BEFORE_ENCLITIC = 3;
 const YEH = 0x64a;
 
 function isArabicWord(w: string): boolean {
@@ -107,7 +126,7 @@ function isImperfectPrefix(c: number): boolean {
  * Calls `visit(stem, prefix, suffix)` for every analysis of `word`, in order of increasing cost
  * (the whole word first). Stops early when `visit` returns true. No allocation beyond the stems.
  */
-function forEachAnalysis(word: string, minStem: number, keepFinalYeh: boolean, visit: (stem: string, prefix: Affix, suffix: Affix) => boolean): void {
+function forEachAnalysis(word: string, minStem: number, keepFinalYeh: boolean, taMarbuta: boolean, visit: (stem: string, prefix: Affix, suffix: Affix) => boolean): void {
   const n = word.length;
   if (visit(word, PREFIXES_EMPTY, SUFFIXES[0])) return;
   if (n <= minStem || !isArabicWord(word)) return;
@@ -116,23 +135,26 @@ function forEachAnalysis(word: string, minStem: number, keepFinalYeh: boolean, v
   const byFirst = PREFIXES_BY_FIRST.get(word.charCodeAt(0));
   if (byFirst) for (const p of byFirst) if (n - p.text.length >= minStem && word.startsWith(p.text)) pre.push(p);
   const last = word.charCodeAt(n - 1);
-  const bySuffixLast = keepFinalYeh && last === YEH ? undefined : SUFFIXES_BY_LAST.get(last);
+  const bySuffixLast = (keepFinalYeh && last === YEH) || (taMarbuta && last === HEH) ? undefined : SUFFIXES_BY_LAST.get(last);
   if (!bySuffixLast && pre.length === 0) return;
   const pairs: Array<{ p: Affix; s: Affix; cost: number }> = [];
   for (const p of pre) pairs.push({ p, s: SUFFIXES[0], cost: p.cost });
+  const minSuffixed = Math.max(minStem, MIN_STEM_BEFORE_ENCLITIC);
   if (bySuffixLast) {
     for (const s of bySuffixLast) {
-      if (n - s.text.length < minStem || !word.endsWith(s.text)) continue;
+      if (n - s.text.length < minSuffixed || !word.endsWith(s.text)) continue;
       pairs.push({ p: PREFIXES_EMPTY, s, cost: s.cost });
-      for (const p of pre) pairs.push({ p, s, cost: p.cost + s.cost });
+      for (const p of pre) if (!p.definite) pairs.push({ p, s, cost: p.cost + s.cost });
     }
   }
   pairs.sort((a, b) => a.cost - b.cost);
   for (const { p, s } of pairs) {
     const coreLen = n - p.text.length - s.text.length;
-    if (coreLen < minStem) continue;
+    if (coreLen < (s.text ? minSuffixed : minStem)) continue;
     const core = word.slice(p.text.length, n - s.text.length);
     if (p.future && !isImperfectPrefix(core.charCodeAt(0))) continue;
+    if (s.text && core.charCodeAt(0) === ALEF && core.charCodeAt(1) === LAM) continue; // definite + enclitic
+    if (s.text === 'ه' && core.charCodeAt(coreLen - 1) === YEH) continue; // ـيه is the nisba ـية (دولية), not ـي + ه
     const stems = stemsOf(core, p, s);
     for (const stem of stems) if (visit(stem, p, s)) return;
   }
@@ -181,7 +203,7 @@ export function cliticCandidates(normWord: string, options: CliticOptions = {}):
   const minStem = options.minStem ?? 2;
   const out: CliticCandidate[] = [];
   const seen = new Set<string>();
-  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, (stem, p, s) => {
+  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, endsWithTaMarbuta(options.original), (stem, p, s) => {
     if (!seen.has(stem)) {
       seen.add(stem);
       out.push({ stem, prefix: p.text, suffix: s.text });
@@ -198,10 +220,21 @@ export function cliticCandidates(normWord: string, options: CliticOptions = {}):
 export function lookupWithClitics(normWord: string, has: (s: string) => boolean, options: CliticOptions = {}): CliticCandidate | null {
   const minStem = options.minStem ?? 2;
   let found: CliticCandidate | null = null;
-  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, (stem, p, s) => {
+  forEachAnalysis(normWord, minStem, options.keepFinalYeh ?? false, endsWithTaMarbuta(options.original), (stem, p, s) => {
     if (!has(stem)) return false;
     found = { stem, prefix: p.text, suffix: s.text };
     return true;
   });
   return found;
+}
+
+/** True when the written word ends in ة (ignoring trailing tashkeel and tatweel). */
+function endsWithTaMarbuta(original: string | undefined): boolean {
+  if (!original) return false;
+  for (let i = original.length - 1; i >= 0; i--) {
+    const c = original.charCodeAt(i);
+    if (c === 0x629) return true;
+    if (!((c >= 0x64b && c <= 0x65f) || c === 0x640 || c === 0x670)) return false;
+  }
+  return false;
 }
