@@ -3,7 +3,7 @@ import type { Doc, Furniture } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
 import { type FurnitureRule, type IngestData, loadIngestData, phraseKey } from './data.ts';
 import { type Line, isBodyLike, layout, splitLines } from './lines.ts';
-import { isWeekday, monthNumber } from './months.ts';
+import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
 
 /**
@@ -69,7 +69,7 @@ export function buildLineStats(docs: Iterable<Doc>, groupOf: (doc: Doc) => strin
     group.docs++;
     const seen = new Set<string>();
     for (const line of splitLines(doc.text)) {
-      if (!isShortLine(line)) continue;
+      if (!isShortLine(line)) continue; // (short lines only: long ones are never normalized)
       const key = lineKey(line.text);
       if (key && !seen.has(key)) {
         seen.add(key);
@@ -84,10 +84,17 @@ const DATE_WORD = /^(\d{1,4}([:\/.\-]\d{1,4}){0,3}|[ap]m|ص|م|مساء|صباح
 
 /** True when every word of the line is part of a date or time, and there is a digit. */
 function isDateLine(text: string): boolean {
-  const norm = phraseKey(text).replace(/[،,|•\-–—()]/g, ' ');
+  const norm = phraseKey(text)
+    .replace(/[،,|•\-–—()]/g, ' ')
+    .replace(/(\p{L})\/(\p{L})/gu, '$1 $2'); // "أيار/مايو"
   if (!/\d/.test(norm)) return false;
+  const month = (w: string) => monthNumber(w) !== undefined || hijriMonthNumber(w) !== undefined;
   const words = norm.split(/\s+/).filter(Boolean);
-  return words.length <= 8 && words.every((w) => DATE_WORD.test(w) || monthNumber(w) !== undefined || isWeekday(w) || /^\d/.test(w) && monthNumber(w.replace(/^\d+/, '')) !== undefined);
+  // two-word month names ("كانون الثاني", "ذو الحجة") are checked as pairs
+  for (let i = 0; i < words.length; i++) {
+    if (i + 1 < words.length && month(words[i] + ' ' + words[i + 1])) words.splice(i, 2, 'x1');
+  }
+  return words.length <= 8 && words.every((w) => w === 'x1' || DATE_WORD.test(w) || month(w) || isWeekday(w) || (/^\d/.test(w) && month(w.replace(/^\d+/, ''))));
 }
 
 function restIsDate(rest: string): boolean {
@@ -117,7 +124,8 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   const lines = splitLines(doc.text);
   const rule: Array<string | undefined> = new Array(lines.length);
   const extra: Furniture[] = [];
-  const keys = lines.map((l) => (l.text ? lineKey(l.text) : ''));
+  // only lines of at most 30 words can be furniture phrases or repeats: don't normalize long ones
+  const keys = lines.map((l) => (l.text && l.words <= 30 ? lineKey(l.text) : ''));
   const agencies = new Set(data.segmentation.agencies);
 
   const nextNonBlank = (i: number) => {
@@ -134,7 +142,7 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
     const line = lines[i];
     if (line.text === '' || rule[i]) continue;
     const key = keys[i];
-    for (const r of data.furniture) {
+    for (const r of key ? data.furniture : []) {
       if (!matchPhraseRule(r, key, line)) continue;
       rule[i] = 'phrase:' + r.id;
       if (r.match === 'block') {

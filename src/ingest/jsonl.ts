@@ -2,19 +2,20 @@ import { z } from 'zod';
 
 /**
  * One article per JSON Lines line: `id` (else `url`) identifies it; `text` or `html` holds it;
- * `title`, `date`, `outlet`, `url` are optional metadata. Unknown fields are ignored.
+ * `title`, `date`, `outlet`, `url` are optional metadata (null counts as absent). Unknown fields
+ * are ignored.
  */
 export const JsonlArticleSchema = z
   .object({
-    id: z.union([z.string().min(1), z.number()]).optional(),
-    url: z.string().min(1).optional(),
-    title: z.string().optional(),
-    date: z.string().optional(),
-    outlet: z.string().optional(),
-    text: z.string().optional(),
-    html: z.string().optional(),
+    id: z.union([z.string().min(1), z.number()]).nullish(),
+    url: z.string().min(1).nullish(),
+    title: z.string().nullish(),
+    date: z.string().nullish(),
+    outlet: z.string().nullish(),
+    text: z.string().nullish(),
+    html: z.string().nullish(),
   })
-  .refine((a) => a.id !== undefined || a.url !== undefined, { message: 'needs an "id" or a "url"', path: ['id'] })
+  .refine((a) => a.id != null || a.url != null, { message: 'needs an "id" or a "url"', path: ['id'] })
   .refine((a) => (a.text ?? '').trim() !== '' || (a.html ?? '').trim() !== '', { message: 'needs a non-empty "text" or "html"', path: ['text'] });
 
 export type JsonlArticle = z.infer<typeof JsonlArticleSchema>;

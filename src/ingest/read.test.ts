@@ -126,13 +126,15 @@ test('JSON Lines: one document per line, invalid lines are reported with their l
     '{"id": "broken", "text": ',
     JSON.stringify({ url: 'https://example.org/3', text: `${HEADLINE}\n\n${PARA2}`, title: HEADLINE }),
     JSON.stringify({ id: 'no-text', title: HEADLINE }),
+    JSON.stringify({ id: 'nulls', url: null, title: null, date: null, outlet: null, text: PARA2 }),
     '',
     JSON.stringify({ id: 'h', html: `<html><body><article><h1>${HEADLINE}</h1><p>${PARA1}</p></article></body></html>` }),
   ];
   const path = write('batch.jsonl', lines.join('\n'));
   const items = await collect([path]);
   const ds = docs(items);
-  assert.deepEqual(ds.map((d) => d.id), ['a1', 'https://example.org/3', 'h']);
+  assert.deepEqual(ds.map((d) => d.id), ['a1', 'https://example.org/3', 'nulls', 'h']);
+  assert.equal(ds[2].meta.published, undefined); // null fields count as absent
   assert.equal(ds[0].text, `${HEADLINE}\n\n${PARA1}`);
   assert.equal(ds[0].meta.titlePrepended, true);
   assert.equal(ds[0].meta.origin, `${path}:1`);
@@ -140,7 +142,7 @@ test('JSON Lines: one document per line, invalid lines are reported with their l
   assert.equal(ds[0].meta.outlet, 'وكالة تجريبية');
   assert.equal(ds[1].text, `${HEADLINE}\n\n${PARA2}`); // already starts with its title
   assert.equal(ds[1].meta.titlePrepended, undefined);
-  assert.ok(ds[2].text.includes(PARA1));
+  assert.ok(ds[3].text.includes(PARA1));
   const errs = errors(items);
   assert.deepEqual(errs.map((e) => e.line), [2, 4]);
   assert.match(errs[0].message, /batch\.jsonl:2: invalid JSON/);

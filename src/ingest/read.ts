@@ -93,7 +93,7 @@ function buildFromHtml(html: string, base: Omit<DocMeta, 'format'>, minRatio: nu
 
 /** Builds the document of one JSON Lines article. */
 function buildFromArticle(a: JsonlArticle, origin: string, minRatio: number): Built {
-  const id = a.id !== undefined ? String(a.id) : a.url!;
+  const id = a.id != null ? String(a.id) : a.url!;
   const base: Omit<DocMeta, 'format'> = { origin, encoding: 'utf-8' };
   if (a.url) base.url = a.url;
   if (a.outlet) base.outlet = a.outlet;

@@ -4,7 +4,7 @@ import { type Doc, newDoc } from '../nlp/doc.ts';
 import { cleanStage } from './clean.ts';
 import { loadIngestData } from './data.ts';
 import { parseDateline } from './dateline.ts';
-import { monthNumber } from './months.ts';
+import { hijriToIso, monthNumber } from './months.ts';
 import { storiesStage } from './stories.ts';
 
 // Multi-story texts written for these tests.
@@ -98,4 +98,21 @@ test('monthNumber knows both month systems and spelling variants', () => {
   assert.equal(monthNumber('أغسطس'), 8);
   assert.equal(monthNumber('بديسمبر'), 12);
   assert.equal(monthNumber('الوزير'), undefined);
+});
+
+test('a Hijri dateline is converted to the Gregorian date (Umm al-Qura)', () => {
+  const dl = parseDateline('القاهرة في 15 رمضان 1447 هـ (قنا)- استقبل', 0, agencies);
+  assert.equal(dl?.date, '2026-03-04');
+  assert.equal(dl?.place, 'القاهرة');
+  assert.equal(hijriToIso(1446, 1, 1), '2024-07-07');
+  assert.equal(hijriToIso(1445, 12, 10), '2024-06-16');
+});
+
+test("the document's outlet name counts as an agency in a \"place - outlet:\" dateline", () => {
+  const text = `${A_HEAD}\n\nمسقط - صحيفة الوادي: ${A1}`;
+  const doc = newDoc('t', text, { origin: 't.txt', format: 'txt', encoding: 'utf-8', outlet: 'صحيفة الوادي' });
+  storiesStage.run(cleanStage.run(doc, {}), {});
+  assert.deepEqual([doc.stories[0].dateline?.place, doc.stories[0].dateline?.agency], ['مسقط', 'صحيفة الوادي']);
+  const anon = run(text);
+  assert.equal(anon.stories[0].dateline, undefined);
 });

@@ -40,7 +40,9 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const furniture = doc.furniture;
   const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
   const roles = layout(lines, (i) => isFurnitureLine(lines[i]));
+  // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
   const agencies = new Set(cues.agencies);
+  if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
   const key = (l: Line) => phraseKey(l.text.slice(0, 60));
 
   const stories: Story[] = [];

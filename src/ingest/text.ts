@@ -10,9 +10,17 @@ export function isArabicLetter(ch: string): boolean {
 export function letterCounts(text: string): { arabic: number; letters: number } {
   let arabic = 0;
   let letters = 0;
-  for (const m of text.matchAll(/\p{L}/gu)) {
-    letters++;
-    if (ARABIC_LETTER.test(m[0])) arabic++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) letters++;
+    } else if ((c >= 0x0621 && c <= 0x063a) || (c >= 0x0641 && c <= 0x064a)) {
+      letters++;
+      arabic++;
+    } else if (/\p{L}/u.test(text[i])) {
+      letters++;
+      if (ARABIC_LETTER.test(text[i])) arabic++;
+    }
   }
   return { arabic, letters };
 }
@@ -29,8 +37,31 @@ export const MIN_ARABIC_RATIO = 0.5;
 /** Words of a line: whitespace-separated tokens that contain a letter or a digit. */
 export function countWords(text: string): number {
   let n = 0;
-  for (const tok of text.split(/\s+/)) if (/[\p{L}\p{N}]/u.test(tok)) n++;
+  let inWord = false;
+  let counted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 12) {
+      inWord = false;
+      continue;
+    }
+    if (!inWord) {
+      inWord = true;
+      counted = false;
+    }
+    if (!counted && isWordChar(c, text[i])) {
+      n++;
+      counted = true;
+    }
+  }
   return n;
+}
+
+function isWordChar(code: number, ch: string): boolean {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a)) return true;
+  if (code >= 0x0621 && code <= 0x064a) return true;
+  if (code < 0x80) return false;
+  return /[\p{L}\p{N}]/u.test(ch);
 }
 
 /** Sentence-final punctuation, Arabic and Latin. */
@@ -38,8 +69,11 @@ export const SENTENCE_END = '.!?؟…';
 
 /** Last significant character of `text`, skipping closing quotes/brackets and spaces. */
 export function lastSignificant(text: string): string {
-  const m = /([^\s"'»”’)\]}]+)[\s"'»”’)\]}]*$/.exec(text);
-  return m ? m[1].slice(-1) : '';
+  for (let i = text.length - 1; i >= 0; i--) {
+    const ch = text[i];
+    if (!/[\s"'»”’)\]}]/.test(ch)) return ch;
+  }
+  return '';
 }
 
 /** True when `text` ends a sentence (., !, ?, ؟, …, possibly followed by closing quotes). */
