@@ -14,7 +14,8 @@ import { parseArgs } from 'node:util';
 import { sharedDir } from '../src/config.ts';
 import { ANERCORP_FILE, readAqmar, readTaggedFile, splitTrainDev } from '../src/nlp/ner/data.ts';
 import { DEFAULT_FEATURES, type FeatureConfig } from '../src/nlp/ner/features.ts';
-import { serializeModel, tagSentence, trainNer, type NerModel, type TaggedSentence } from '../src/nlp/ner/model.ts';
+import { serializeModel, tagDocument, type NerModel, type TaggedSentence } from '../src/nlp/ner/model.ts';
+import { trainNer } from '../src/nlp/ner/train.ts';
 import { formatScore, scoreNer, type NerScore } from '../src/nlp/ner/score.ts';
 import { MODEL_VERSION, ATTRIBUTION } from '../src/nlp/ner/index.ts';
 
@@ -24,6 +25,7 @@ const { values } = parseArgs({
     dev: { type: 'string', default: '0.1' },
     seed: { type: 'string', default: '13' },
     'min-count': { type: 'string', default: '1' },
+    'stage1-epochs': { type: 'string', default: '5' },
     aqmar: { type: 'boolean', default: false },
     'no-final': { type: 'boolean', default: false },
     features: { type: 'string', default: '' },
@@ -34,6 +36,7 @@ const { values } = parseArgs({
 const epochs = Number(values.epochs);
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
+const stage1Epochs = Number(values['stage1-epochs']);
 const features: FeatureConfig = { ...DEFAULT_FEATURES, ...(values.features ? JSON.parse(values.features) : {}) };
 const shared = sharedDir();
 
@@ -48,7 +51,7 @@ console.log(
 console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed}`);
 
 function evaluate(model: NerModel, sents: TaggedSentence[]): NerScore {
-  const pred = sents.map((s) => tagSentence(model, s.tokens).tags);
+  const pred = tagDocument(model, sents.map((s) => s.tokens)).map((t) => t.tags);
   return scoreNer(
     sents.map((s) => s.tags),
     pred,
@@ -62,6 +65,7 @@ trainNer([...train, ...extra], {
   seed,
   features,
   minCount,
+  stage1Epochs,
   onEpoch(epoch, model, errors) {
     const score = evaluate(model, dev);
     const o = score.overall;
@@ -87,6 +91,7 @@ if (!values['no-final']) {
     seed,
     features,
     minCount,
+    stage1Epochs,
     info: {
       version: MODEL_VERSION,
       license: 'CC BY-SA 4.0 (derivative of the training data; see models/ner/LICENSE.md)',
@@ -96,6 +101,7 @@ if (!values['no-final']) {
         epochs: best.epoch,
         seed,
         minCount,
+        stage1Epochs: features.docWindow > 0 ? stage1Epochs : undefined,
         algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
       },
       dev: {

@@ -3,6 +3,7 @@
  * maps them to weights. Which groups are on is recorded in the model file (`FeatureConfig`).
  */
 import { normalizeArabic } from '../../text/normalize.ts';
+import type { FeatureResources } from './resources.ts';
 import { LOCATION_TRIGGERS, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
 
 export interface FeatureConfig {
@@ -16,6 +17,17 @@ export interface FeatureConfig {
   triggers: boolean;
   /** Gazetteer hits (B/I + kind) when a gazetteer matcher is supplied. */
   gazetteer: boolean;
+  /** Character n-grams (this length) inside the normalized word; 0 = off. */
+  charNgrams: number;
+  /** Entity-lexicon type of the token and its neighbours (from `FeatureResources.lex`). */
+  lexicon: boolean;
+  /** Mark words unseen in training (`FeatureResources.vocab`), with shape/affix conjunctions. */
+  rare: boolean;
+  /**
+   * Two-stage tagging with document context (see context.ts): sentences before/after that count
+   * as the same document; 0 = off (single stage).
+   */
+  docWindow: number;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -24,6 +36,10 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   bigrams: true,
   triggers: true,
   gazetteer: false,
+  charNgrams: 0,
+  lexicon: false,
+  rare: false,
+  docWindow: 0,
 };
 
 /** Per-token gazetteer hits, e.g. `['B-country']`, one array per token. */
@@ -39,6 +55,10 @@ interface TokenInfo {
   prefix: string;
   shape: string;
   trig: string;
+  /** Entity-lexicon type of the word ('' when none), of its stem. */
+  lex: string;
+  slex: string;
+  known: boolean;
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -65,23 +85,34 @@ function triggerOf(norm: string, stem: string): string {
   return '';
 }
 
-function info(word: string): TokenInfo {
+function info(word: string, res: FeatureResources | undefined): TokenInfo {
   const norm = normalizeArabic(word);
   const { prefix, stem } = splitClitics(norm);
-  return { norm, stem, prefix, shape: shapeOf(norm), trig: triggerOf(norm, stem) };
+  return {
+    norm,
+    stem,
+    prefix,
+    shape: shapeOf(norm),
+    trig: triggerOf(norm, stem),
+    lex: res?.lex?.get(norm) ?? '',
+    slex: res?.lex?.get('s:' + stem) ?? '',
+    known: res?.vocab ? res.vocab.has(norm) : true,
+  };
 }
 
-const BOS: TokenInfo = { norm: '<s>', stem: '<s>', prefix: '', shape: 'S', trig: '' };
-const EOS: TokenInfo = { norm: '</s>', stem: '</s>', prefix: '', shape: 'S', trig: '' };
+const BOS: TokenInfo = { norm: '<s>', stem: '<s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
+const EOS: TokenInfo = { norm: '</s>', stem: '</s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
 
 /** Feature strings for every token of a sentence. */
 export function extractFeatures(
   tokens: string[],
   cfg: FeatureConfig,
+  res?: FeatureResources,
   gazetteer?: GazetteerTagger,
+  extra?: string[][],
 ): string[][] {
   const n = tokens.length;
-  const infos = tokens.map(info);
+  const infos = tokens.map((w) => info(w, res));
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const out: string[][] = [];
@@ -114,11 +145,25 @@ export function extractFeatures(
         if (r) f.push(`t+${d}=${r}`);
       }
     }
+    if (cfg.charNgrams > 0) {
+      const k = cfg.charNgrams;
+      const padded = `^${t.norm}$`;
+      for (let j = 0; j + k <= padded.length; j++) f.push('c=' + padded.slice(j, j + k));
+    }
+    if (cfg.lexicon) {
+      f.push('x=' + t.lex, 'xs=' + t.slex, `x-1=${at(i - 1).lex}`, `x+1=${at(i + 1).lex}`);
+      f.push(`xx=${at(i - 1).lex}|${t.lex}|${at(i + 1).lex}`);
+    }
+    if (cfg.rare && !t.known) {
+      f.push('r', 'rh=' + t.shape, 'rp=' + t.prefix, `rn-1=${at(i - 1).norm}`, `rn+1=${at(i + 1).norm}`);
+      if (t.norm.length >= 2) f.push('rz2=' + t.norm.slice(-2));
+    }
     if (gaz) {
       for (const g of gaz[i] ?? []) f.push('g=' + g);
       for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
       for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
     }
+    if (extra) for (const x of extra[i]) f.push(x);
     out.push(f);
   }
   return out;

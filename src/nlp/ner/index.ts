@@ -12,7 +12,8 @@ import { deserializeModel, tagSentence, type NerModel } from './model.ts';
 
 export { readConll, writeConll, cleanTag, repairIob, type ConllSentence } from './conll.ts';
 export { scoreNer, formatScore, chunks, type NerScore, type Prf } from './score.ts';
-export { trainNer, serializeModel, deserializeModel, tagSentence, type NerModel, type TaggedSentence } from './model.ts';
+export { serializeModel, deserializeModel, tagSentence, tagDocument, type NerModel, type TaggedSentence } from './model.ts';
+export { trainNer, type TrainNerOptions } from './train.ts';
 export type { FeatureConfig, GazetteerTagger } from './features.ts';
 
 export const MODEL_VERSION = '1.0.0';

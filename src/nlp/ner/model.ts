@@ -1,24 +1,20 @@
 /**
- * The NER model: feature config, labels, weights; training from tagged sentences, tagging, and
- * save/load as compact JSON (weights quantized to integers, zero rows pruned).
+ * The NER model: feature config, labels, weights; tagging (one or two stages), and save/load as
+ * compact JSON (weights quantized to integers, zero rows pruned). Training is in train.ts.
  */
+import { contextFeatures } from './context.ts';
 import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
-import {
-  allowedTransitions,
-  emissions,
-  margins,
-  trainPerceptron,
-  viterbi,
-  type TrainSentence,
-} from './perceptron.ts';
-import { repairIob } from './conll.ts';
+import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
+import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
 export const MODEL_FORMAT = 'rasid-ner-perceptron';
 
-/** Weight quantization: stored integer = round(weight × SCALE). Trained models are quantized in
- * memory too, so a saved and reloaded model tags exactly like the one that was trained. */
-const SCALE = 100;
-const quantize = (v: number) => Math.round(v * SCALE) / SCALE;
+/**
+ * Weight quantization: stored integer = round(weight × SCALE). Trained models are quantized in
+ * memory too, so a saved and reloaded model tags exactly like the one that was trained.
+ */
+export const SCALE = 100;
+export const quantize = (v: number) => Math.round(v * SCALE) / SCALE;
 
 export interface NerModelInfo {
   version: string;
@@ -34,8 +30,17 @@ export interface NerModel {
   weights: Float32Array;
   transitions: Float32Array;
   allowed: Uint8Array;
+  /** Vocabulary and entity lexicon used by the `rare` and `lexicon` features. */
+  resources: FeatureResources;
+  /** First-stage model whose tags feed the document-context features (when docWindow > 0). */
+  stage1?: NerModel;
   /** Optional gazetteer matcher, used when `features.gazetteer` is on. */
   gazetteer?: GazetteerTagger;
+}
+
+export interface TaggedSentence {
+  tokens: string[];
+  tags: string[];
 }
 
 export interface Tagged {
@@ -44,7 +49,7 @@ export interface Tagged {
   margins?: Float64Array;
 }
 
-function rowsOf(feats: string[][], index: Map<string, number>): Int32Array[] {
+export function rowsOf(feats: string[][], index: Map<string, number>): Int32Array[] {
   return feats.map((f) => {
     const r = new Int32Array(f.length);
     for (let k = 0; k < f.length; k++) r[k] = index.get(f[k]) ?? -1;
@@ -52,12 +57,12 @@ function rowsOf(feats: string[][], index: Map<string, number>): Int32Array[] {
   });
 }
 
-/** Tags one sentence (IOB2 tags); with `withMargins`, also per-token margins. */
-export function tagSentence(model: NerModel, tokens: string[], withMargins = false): Tagged {
+/** Tags one sentence with this model's own weights (no stage-1 pass). */
+export function tagSingle(model: NerModel, tokens: string[], withMargins: boolean, extra?: string[][]): Tagged {
   const n = tokens.length;
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
-  const rows = rowsOf(extractFeatures(tokens, model.features, model.gazetteer), model.index);
+  const rows = rowsOf(extractFeatures(tokens, model.features, model.resources, model.gazetteer, extra), model.index);
   const e = emissions(rows, model.weights, L);
   const path = viterbi(e, n, L, model.transitions, model.allowed);
   const tags = Array.from(path, (y) => model.labels[y]);
@@ -65,61 +70,24 @@ export function tagSentence(model: NerModel, tokens: string[], withMargins = fal
   return { tags, margins: margins(e, n, L, model.transitions, model.allowed, path) };
 }
 
-export interface TrainNerOptions {
-  epochs: number;
-  seed: number;
-  features?: FeatureConfig;
-  /** Keep only features seen at least this many times in training (default 1). */
-  minCount?: number;
-  gazetteer?: GazetteerTagger;
-  /** Called after each epoch with a model built from the averaged weights so far. */
-  onEpoch?: (epoch: number, model: NerModel, errors: number) => void;
-  info?: Partial<NerModelInfo>;
+/**
+ * Tags the sentences of one document (consecutive sentences; for a two-stage model the
+ * first-stage tags of sentences within `docWindow` feed each sentence's context features).
+ */
+export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
+  if (!model.stage1 || model.features.docWindow <= 0) {
+    return sentences.map((s) => tagSingle(model, s, withMargins));
+  }
+  const s1 = model.stage1;
+  const first = sentences.map((s) => tagSingle(s1, s, false).tags);
+  const extra = contextFeatures(sentences, first, model.features.docWindow);
+  return sentences.map((s, k) => tagSingle(model, s, withMargins, extra[k]));
 }
 
-export interface TaggedSentence {
-  tokens: string[];
-  tags: string[];
+/** Tags one sentence on its own (IOB2 tags); with `withMargins`, also per-token margins. */
+export function tagSentence(model: NerModel, tokens: string[], withMargins = false): Tagged {
+  return tagDocument(model, [tokens], withMargins)[0];
 }
-
-/** Trains a model on tagged sentences (tags are repaired to valid IOB2 first). */
-export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): NerModel {
-  const cfg = opts.features ?? DEFAULT_FEATURES;
-  const labelSet = new Set<string>(['O']);
-  const clean = sentences.filter((s) => s.tokens.length > 0).map((s) => ({ tokens: s.tokens, tags: repairIob(s.tags) }));
-  for (const s of clean) for (const t of s.tags) labelSet.add(t);
-  for (const t of [...labelSet]) if (t.startsWith('B-')) labelSet.add('I-' + t.slice(2));
-  const labels = [...labelSet].sort((a, b) => (a === 'O' ? -1 : b === 'O' ? 1 : a.slice(2).localeCompare(b.slice(2)) || a.localeCompare(b)));
-  const labelIdx = new Map(labels.map((l, i) => [l, i]));
-  const feats = clean.map((s) => extractFeatures(s.tokens, cfg, opts.gazetteer));
-  const counts = new Map<string, number>();
-  for (const sent of feats) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
-  const minCount = opts.minCount ?? 1;
-  const index = new Map<string, number>();
-  for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
-  const data: TrainSentence[] = clean.map((s, k) => ({
-    rows: rowsOf(feats[k], index),
-    gold: Int32Array.from(s.tags, (t) => labelIdx.get(t)!),
-  }));
-  const allowed = allowedTransitions(labels);
-  const build = (avg: { weights: Float64Array; transitions: Float64Array }): NerModel => ({
-    info: { version: '0.0.0', ...opts.info },
-    labels,
-    features: cfg,
-    index,
-    weights: Float32Array.from(avg.weights, quantize),
-    transitions: Float32Array.from(avg.transitions, quantize),
-    allowed,
-    gazetteer: opts.gazetteer,
-  });
-  const avg = trainPerceptron(data, index.size, labels, {
-    epochs: opts.epochs,
-    seed: opts.seed,
-    onEpoch: opts.onEpoch ? (ep, a, err) => opts.onEpoch!(ep, build(a), err) : undefined,
-  });
-  return build(avg);
-}
-
 
 export interface NerModelFile {
   format: typeof MODEL_FORMAT;
@@ -128,56 +96,50 @@ export interface NerModelFile {
   features: FeatureConfig;
   scale: number;
   transitions: number[];
+  resources?: SerializedResources;
+  stage1?: NerModelFile;
   /** Feature names; feature k's weights are weights[k*L .. k*L+L). */
   featureNames: string[];
   weights: number[];
 }
 
-/** Serializes a model (pruning features whose quantized weights are all zero). */
-export function serializeModel(model: NerModel): string {
+function toFile(model: NerModel): NerModelFile {
   const L = model.labels.length;
   const names: string[] = [];
   const weights: number[] = [];
   const entries = [...model.index.entries()].sort((a, b) => a[1] - b[1]);
   for (const [name, row] of entries) {
-    const q: number[] = [];
     let any = false;
-    for (let y = 0; y < L; y++) {
-      const v = Math.round(model.weights[row * L + y] * SCALE);
-      q.push(v === 0 ? 0 : v);
-      if (v !== 0) any = true;
-    }
+    for (let y = 0; y < L; y++) if (Math.round(model.weights[row * L + y] * SCALE) !== 0) any = true;
     if (!any) continue;
     names.push(name);
-    weights.push(...q);
+    for (let y = 0; y < L; y++) weights.push(Math.round(model.weights[row * L + y] * SCALE) || 0);
   }
-  const file: NerModelFile = {
+  return {
     format: MODEL_FORMAT,
     info: model.info,
     labels: model.labels,
     features: model.features,
     scale: SCALE,
-    transitions: Array.from(model.transitions, (v) => Math.round(v * SCALE)),
+    transitions: Array.from(model.transitions, (v) => Math.round(v * SCALE) || 0),
+    resources: serializeResources(model.resources),
+    stage1: model.stage1 ? toFile(model.stage1) : undefined,
     featureNames: names,
     weights,
   };
-  const { featureNames, weights: w, ...head } = file;
-  // One JSON document; the bulky arrays go last on their own lines to keep the header readable.
-  const headJson = JSON.stringify(head, null, 1);
-  return `${headJson.slice(0, -2)},\n"featureNames":${JSON.stringify(featureNames)},\n"weights":${JSON.stringify(w)}\n}\n`;
+}
+
+/** Serializes a model (pruning features whose quantized weights are all zero). */
+export function serializeModel(model: NerModel): string {
+  const { info, ...rest } = toFile(model);
+  // `info` first and indented so `head` shows provenance and dev scores; the rest is compact.
+  return `{"info":${JSON.stringify(info, null, 1)},\n${JSON.stringify(rest).slice(1)}\n`;
 }
 
 export class ModelFormatError extends Error {}
 
-/** Parses a serialized model. `origin` names the file in errors. */
-export function deserializeModel(text: string, origin = '<model>'): NerModel {
-  let file: NerModelFile;
-  try {
-    file = JSON.parse(text) as NerModelFile;
-  } catch (err) {
-    throw new ModelFormatError(`${origin}: not JSON (${(err as Error).message})`);
-  }
-  if (file.format !== MODEL_FORMAT) throw new ModelFormatError(`${origin}: format is not "${MODEL_FORMAT}"`);
+function fromFile(file: NerModelFile, origin: string): NerModel {
+  if (file.format !== MODEL_FORMAT) throw new ModelFormatError(`${origin}: field "format" is not "${MODEL_FORMAT}"`);
   const L = file.labels?.length ?? 0;
   if (!L) throw new ModelFormatError(`${origin}: field "labels" is empty`);
   if (!Array.isArray(file.featureNames) || !Array.isArray(file.weights) || file.weights.length !== file.featureNames.length * L) {
@@ -198,5 +160,18 @@ export function deserializeModel(text: string, origin = '<model>'): NerModel {
     weights,
     transitions: Float32Array.from(file.transitions, (v) => v / file.scale),
     allowed: allowedTransitions(file.labels),
+    resources: deserializeResources(file.resources),
+    stage1: file.stage1 ? fromFile(file.stage1, `${origin} (stage1)`) : undefined,
   };
+}
+
+/** Parses a serialized model. `origin` names the file in errors. */
+export function deserializeModel(text: string, origin = '<model>'): NerModel {
+  let file: NerModelFile;
+  try {
+    file = JSON.parse(text) as NerModelFile;
+  } catch (err) {
+    throw new ModelFormatError(`${origin}: not JSON (${(err as Error).message})`);
+  }
+  return fromFile(file, origin);
 }

@@ -98,9 +98,22 @@ export function scoreNer(gold: string[][], pred: string[][]): NerScore {
   return { types, overall: prf(T, P, N) };
 }
 
-/** Formats a score like score-ner prints it (percentages with two decimals). */
+/**
+ * `x.toFixed(2)` rounding exact ties to even, like Python's format: toFixed rounds the exact
+ * binary value and takes the larger of two equally near results, Python the even one. A double
+ * is exactly halfway between two hundredths only when x × 8 is an integer and x × 4 is not.
+ */
+function fixed2(x: number): string {
+  if (Number.isInteger(x * 8) && !Number.isInteger(x * 4)) {
+    const n = Math.floor(x * 100);
+    return ((n % 2 === 0 ? n : n + 1) / 100).toFixed(2);
+  }
+  return x.toFixed(2);
+}
+
+/** Formats a score exactly like score-ner prints it (percentages with two decimals). */
 export function formatScore(score: NerScore): string {
-  const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
+  const pct = (x: number) => fixed2(x * 100).padStart(6);
   const lines: string[] = [];
   for (const [t, s] of Object.entries(score.types)) {
     lines.push(

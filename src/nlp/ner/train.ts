@@ -1,0 +1,105 @@
+/**
+ * Training the NER model from tagged sentences: labels, feature index, jackknifed resources and
+ * (for two-stage models) jackknifed first-stage tags for the document-context features.
+ */
+import { repairIob } from './conll.ts';
+import { contextFeatures } from './context.ts';
+import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
+import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
+import { allowedTransitions, trainPerceptron, type TrainSentence } from './perceptron.ts';
+import { buildResources, type FeatureResources } from './resources.ts';
+
+export interface TrainNerOptions {
+  epochs: number;
+  seed: number;
+  features?: FeatureConfig;
+  /** Keep only features seen at least this many times in training (default 1). */
+  minCount?: number;
+  gazetteer?: GazetteerTagger;
+  /** Called after each epoch with a model built from the averaged weights so far. */
+  onEpoch?: (epoch: number, model: NerModel, errors: number) => void;
+  info?: Partial<NerModelInfo>;
+  /** Folds for jackknifing (default 10 for resources, 5 for first-stage tags; contiguous blocks). */
+  folds?: number;
+  /** Epochs of the first-stage model (two-stage models; default: epochs). */
+  stage1Epochs?: number;
+}
+
+function sortLabels(labels: Set<string>): string[] {
+  return [...labels].sort((a, b) =>
+    a === 'O' ? -1 : b === 'O' ? 1 : a.slice(2).localeCompare(b.slice(2)) || a.localeCompare(b),
+  );
+}
+
+/** Trains a model on tagged sentences (tags are repaired to valid IOB2 first). */
+export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): NerModel {
+  const cfg = opts.features ?? DEFAULT_FEATURES;
+  const clean = sentences
+    .filter((s) => s.tokens.length > 0)
+    .map((s) => ({ tokens: s.tokens, tags: repairIob(s.tags) }));
+  let stage1: NerModel | undefined;
+  let extra: string[][][] | undefined;
+  if (cfg.docWindow > 0) {
+    const cfg1 = { ...cfg, docWindow: 0 };
+    const opts1 = { ...opts, features: cfg1, epochs: opts.stage1Epochs ?? opts.epochs, onEpoch: undefined };
+    const folds = Math.max(2, Math.min(5, clean.length));
+    const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
+    const first: string[][] = new Array(clean.length);
+    for (let f = 0; f < folds; f++) {
+      const m = trainNer(clean.filter((_, k) => foldOf(k) !== f), opts1);
+      clean.forEach((s, k) => {
+        if (foldOf(k) === f) first[k] = tagSingle(m, s.tokens, false).tags;
+      });
+    }
+    stage1 = trainNer(clean, opts1);
+    extra = contextFeatures(
+      clean.map((s) => s.tokens),
+      first,
+      cfg.docWindow,
+    );
+  }
+  const labelSet = new Set<string>(['O']);
+  for (const s of clean) for (const t of s.tags) labelSet.add(t);
+  for (const t of [...labelSet]) if (t.startsWith('B-')) labelSet.add('I-' + t.slice(2));
+  const labels = sortLabels(labelSet);
+  const labelIdx = new Map(labels.map((l, i) => [l, i]));
+  const needRes = cfg.lexicon || cfg.rare;
+  const resources: FeatureResources = needRes ? buildResources(clean, 1) : {};
+  const folds = Math.max(2, Math.min(opts.folds ?? 10, clean.length));
+  const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
+  const foldRes: FeatureResources[] = [];
+  if (needRes) {
+    for (let f = 0; f < folds; f++) foldRes.push(buildResources(clean.filter((_, k) => foldOf(k) !== f), 1));
+  }
+  const feats = clean.map((s, k) =>
+    extractFeatures(s.tokens, cfg, needRes ? foldRes[foldOf(k)] : undefined, opts.gazetteer, extra?.[k]),
+  );
+  const counts = new Map<string, number>();
+  for (const sent of feats) for (const tok of sent) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
+  const minCount = opts.minCount ?? 1;
+  const index = new Map<string, number>();
+  for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
+  const data: TrainSentence[] = clean.map((s, k) => ({
+    rows: rowsOf(feats[k], index),
+    gold: Int32Array.from(s.tags, (t) => labelIdx.get(t)!),
+  }));
+  const allowed = allowedTransitions(labels);
+  const build = (avg: { weights: Float64Array; transitions: Float64Array }): NerModel => ({
+    info: { version: '0.0.0', ...opts.info },
+    labels,
+    features: cfg,
+    index,
+    weights: Float32Array.from(avg.weights, quantize),
+    transitions: Float32Array.from(avg.transitions, quantize),
+    allowed,
+    resources,
+    stage1,
+    gazetteer: opts.gazetteer,
+  });
+  const avg = trainPerceptron(data, index.size, labels, {
+    epochs: opts.epochs,
+    seed: opts.seed,
+    onEpoch: opts.onEpoch ? (ep, a, err) => opts.onEpoch!(ep, build(a), err) : undefined,
+  });
+  return build(avg);
+}
