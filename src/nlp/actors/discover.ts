@@ -27,9 +27,12 @@ export interface DiscoverInput {
   source?: string;
 }
 
-/** Deterministic id of a discovered actor: the same name always gives the same id. */
-export function discoveredId(name: string, kind: 'person' | 'institution' = 'person'): string {
-  return `${kind === 'person' ? 'per' : 'org'}:disc-${shortHash(nameKey(name))}`;
+/**
+ * Deterministic id of a discovered actor: the same name (any spelling variant) and country
+ * always give the same id; namesakes of different countries get different ids.
+ */
+export function discoveredId(name: string, kind: 'person' | 'institution' = 'person', country?: string | null): string {
+  return `${kind === 'person' ? 'per' : 'org'}:disc-${shortHash(`${nameKey(name)}|${country ?? ''}`)}`;
 }
 
 /** A new actor record (discovered: true) for a name the registry does not know. */
@@ -42,7 +45,7 @@ export function discoverActor(reg: ActorRegistry, input: DiscoverInput): Actor {
       : definite(findByName(reg, input.affiliation, { kinds: ['institution', 'igo', 'state'] }))?.actor.id;
   }
   const country = input.country ?? (institution ? reg.actors.get(institution)?.country ?? undefined : undefined);
-  const actor: Actor = { id: discoveredId(input.name, kind), kind, name: input.name.trim(), discovered: true };
+  const actor: Actor = { id: discoveredId(input.name, kind, country), kind, name: input.name.trim(), discovered: true };
   if (country !== undefined) actor.country = country;
   if (input.title) {
     const role: Role = { office: input.title.trim(), from: input.date, to: null };
