@@ -113,7 +113,12 @@ class Builder {
       this.aliases.set(key, [{ ref, loc, alias: written }]);
       return;
     }
-    if (list.some((p) => p.ref.e === e)) return; // same entity, same key: keep the first reading
+    const same = list.find((p) => p.ref.e === e);
+    if (same) {
+      // same entity, same key: keep the first reading; a '?' on any listing marks it ambiguous
+      if (amb) same.ref.amb = 1;
+      return;
+    }
     list.push({ ref, loc, alias: written });
   }
 

@@ -61,6 +61,8 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
     let owner: { ref: AliasRef; entity: CompiledEntity } | null = null;
     let host: CompiledEntity | null = null;
     const rules = [head.r];
+    /** Raw matches taken as owner/host: consumed only if this match is reported. */
+    const taken: number[] = [];
 
     if (entity.owner && entity.owner !== 'none') {
       const f = following(m.tokEnd);
@@ -73,7 +75,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
           ((e.kind === 'institution' || e.kind === 'org') && prepPrefix(f.m.prefix) && (e.country || e.org));
         if (ok) {
           owner = { ref: r, entity: e };
-          consumed[f.index] = 1;
+          taken.push(f.index);
           end = f.m.end;
           endTok = f.m.tokEnd;
           rules.push('gaz.attach.owner');
@@ -86,7 +88,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
           const e = entityOf(r);
           if (e.kind === 'institution' && e.country && plainPrefix(f2.m.prefix) && !r.needsOwner) {
             owner = { ref: r, entity: e };
-            consumed[f2.index] = 1;
+            taken.push(f2.index);
             end = f2.m.end;
             endTok = f2.m.tokEnd;
             rules.push('gaz.attach.owner');
@@ -94,13 +96,14 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
         }
       }
     }
-    if (entity.host) {
+    const survives = owner !== null || m.refs.some((r) => !r.needsOwner && entityOf(r).owner !== 'required');
+    if (entity.host && survives) {
       const f = following(endTok, HOST_CONNECTORS);
       if (f && plainPrefix(f.m.prefix)) {
         const e = entityOf(f.m.refs[0]);
         if (HOST_KINDS.has(e.kind) && (e.country || e.org)) {
           host = e;
-          consumed[f.index] = 1;
+          taken.push(f.index);
           end = f.m.end;
           endTok = f.m.tokEnd;
           rules.push('gaz.attach.host');
@@ -114,6 +117,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
       refs = refs.filter((r) => !r.needsOwner && entityOf(r).owner !== 'required');
       if (refs.length === 0) continue;
     }
+    for (const k of taken) consumed[k] = 1;
     const chosen = owner ? head : refs[0];
     const ce = entityOf(chosen);
     const match: GazetteerMatch = { start: m.start, end, kind: ce.kind, id: ce.id, rule: owner ? rules.join('+') : [chosen.r, ...rules.slice(1)].join('+') };
