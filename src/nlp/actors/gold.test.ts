@@ -96,3 +96,25 @@ test('gold persons resolve by full name, alias and title', (t) => {
   }
   t.diagnostic(`${checked} gold person mentions checked`);
 });
+
+test('gold organizations resolve by name to an actor of the right code or country', (t) => {
+  if (!existsSync(GOLD)) {
+    t.skip(`shared gold file absent: ${GOLD}`);
+    return;
+  }
+  const reg = loadRegistry();
+  let checked = 0;
+  for (const line of readFileSync(GOLD, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const ev = JSON.parse(line) as { id: string; actors: Array<{ name: string; kind: string; country: string | null; code?: string | null }> };
+    for (const a of ev.actors) {
+      if (a.kind !== 'organization') continue;
+      const hit = definite(findByName(reg, a.name, { kinds: ['institution', 'igo'] }))?.actor;
+      assert.ok(hit, `${ev.id}: organization ${a.name} not found`);
+      if (a.code) assert.equal(hit.code, a.code, `${ev.id}: ${a.name}`);
+      else assert.equal(hit.country, a.country, `${ev.id}: ${a.name}`);
+      checked++;
+    }
+  }
+  t.diagnostic(`${checked} gold organization mentions checked`);
+});

@@ -126,8 +126,8 @@ export function buildRegistry(inputs: RegistryInput[]): ActorRegistry {
     if (!parsed) continue;
     parsed.actors.forEach((raw, i) => {
       const rawId = raw && typeof raw === 'object' && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : undefined;
-      const at = where(parsed.file, i, rawId, parsed.lineOf(i));
       const r = ActorSchema.safeParse(raw);
+      const at = where(parsed.file, i, rawId, parsed.lineOf(i));
       if (!r.success) {
         for (const is of r.error.issues) issues.push(`${at}: ${fieldPath(is.path) || '(entry)'}: ${is.message}`);
         return;
