@@ -108,3 +108,20 @@ test('on real news: spans are ordered, trimmed, cover every word and never cross
     assert.equal(covered.replace(/\s+/g, ''), text.replace(/[\s\u200e\u200f\u202a-\u202e\ufeff]+/g, ''));
   }
 });
+
+test('a unit after a number goes on when a range continues', () => {
+  assert.deepEqual(split('سكنها الناس بين 9000 ق.م. و 4000 ق.م. ثم هاجروا.'), ['سكنها الناس بين 9000 ق.م. و 4000 ق.م.', 'ثم هاجروا.']);
+  assert.deepEqual(split('من 1911م. إلى 1943م. حكمها الإيطاليون.'), ['من 1911م. إلى 1943م.', 'حكمها الإيطاليون.']);
+});
+
+test('stray punctuation after a sentence joins it, but not across a line break', () => {
+  assert.deepEqual(split('انتهت الجلسة . . وبدأت أخرى.'), ['انتهت الجلسة . .', 'وبدأت أخرى.']);
+  assert.deepEqual(split('خبر أول.\n***\nخبر ثان.'), ['خبر أول.', '***', 'خبر ثان.']);
+});
+
+test('acronyms spelled in Arabic letters do not end sentences', () => {
+  assert.deepEqual(split('ذكرت شبكة إن. بي. سي. الأمريكية أن اللقاء انتهى. ثم صدر بيان.'), [
+    'ذكرت شبكة إن. بي. سي. الأمريكية أن اللقاء انتهى.', 'ثم صدر بيان.',
+  ]);
+  assert.deepEqual(split('قال إنه لم يحضر هو. من حضر إذن؟'), ['قال إنه لم يحضر هو.', 'من حضر إذن؟']);
+});

@@ -18,7 +18,11 @@
  * - After the terminator, the sentence ends if what follows is a space, the end, an Arabic
  *   letter (a missing space: ...الاجتماع.وقال) or an opening quote/bracket; otherwise
  *   (a comma, a Latin letter, a digit) it goes on.
- * Spans are trimmed of surrounding spaces and invisible controls; empty sentences are dropped.
+ * - Acronyms spelled in Arabic letters (سي. إن. إن.) do not end a sentence at their periods.
+ * - A unit after a number followed by a range continuation (500 ق.م. و 300 ق.م.) goes on.
+ * Spans are trimmed of surrounding spaces and invisible controls; empty sentences are dropped;
+ * a piece without letters or digits on the same line (". ." after a period) joins the sentence
+ * before it.
  */
 import type { Span } from '../nlp/doc.ts';
 import { defaultAbbreviations, type Abbreviations } from './abbreviations.ts';
@@ -141,8 +145,11 @@ function periodMayEnd(text: string, s: number, dot: number, end: number, abbr: A
   if (word.length === 1 && dot + 1 < end && CLASS[text.charCodeAt(dot + 1)] === C_ARABIC) {
     return false; // inner period of an abbreviation: ق.م , ص.ب , أ.د
   }
+  if (dot - w <= 2 && CLASS[text.charCodeAt(w)] === C_ARABIC && (shortDottedAfter(text, dot + 1, end) || shortDottedBefore(text, s, w))) {
+    return false; // Latin acronym spelled in Arabic letters: سي. إن. إن.
+  }
   const afterNumber = precededByNumber(text, s, w);
-  if (abbr.afterNumber.has(word)) return afterNumber;
+  if (abbr.afterNumber.has(word)) return afterNumber && !continuesRange(text, dot + 1, end);
   if (abbr.title.has(word)) return false;
   if (word.length === 1) {
     const k = CLASS[word.charCodeAt(0)];
@@ -174,6 +181,40 @@ function precededByNumber(text: string, s: number, w: number): boolean {
   return k > s && CLASS[text.charCodeAt(k - 1)] === C_DIGIT;
 }
 
+/** Is the next word (after spaces) one or two Arabic letters followed by a period? */
+function shortDottedAfter(text: string, i: number, end: number): boolean {
+  while (i < end && CLASS[text.charCodeAt(i)] === C_SPACE) i++;
+  let w = i;
+  while (w < end && CLASS[text.charCodeAt(w)] === C_ARABIC) w++;
+  return w > i && w - i <= 2 && w < end && text.charCodeAt(w) === DOT;
+}
+
+/** Is the word before `w` (after spaces) one or two Arabic letters followed by a period? */
+function shortDottedBefore(text: string, s: number, w: number): boolean {
+  let k = w;
+  while (k > s && CLASS[text.charCodeAt(k - 1)] === C_SPACE) k--;
+  if (k === w || k <= s || text.charCodeAt(k - 1) !== DOT) return false;
+  let b = k - 1;
+  while (b > s && CLASS[text.charCodeAt(b - 1)] === C_ARABIC) b--;
+  return k - 1 - b >= 1 && k - 1 - b <= 2 && (b === s || CLASS[text.charCodeAt(b - 1)] !== C_ARABIC);
+}
+
+/** After a number + unit (1000 ق.م.): "و 500 ..." or "إلى 500 ..." goes on with a range. */
+function continuesRange(text: string, i: number, end: number): boolean {
+  while (i < end && CLASS[text.charCodeAt(i)] === C_SPACE) i++;
+  let w = i;
+  while (w < end && CLASS[text.charCodeAt(w)] === C_ARABIC) w++;
+  const word = normalizeArabic(text.slice(i, w));
+  if (word !== 'و' && word !== 'الي' && word !== 'حتي') return false;
+  while (w < end && CLASS[text.charCodeAt(w)] === C_SPACE) w++;
+  return w < end && CLASS[text.charCodeAt(w)] === C_DIGIT;
+}
+
+/**
+ * Pushes the trimmed span text[from, to) when not empty. A piece with no letter or digit (a
+ * stray ". ." after a sentence) is added to the previous sentence when no line break lies
+ * between them.
+ */
 function emit(text: string, from: number, to: number, out: Span[]): void {
   while (from < to) {
     const k = CLASS[text.charCodeAt(from)];
@@ -185,5 +226,24 @@ function emit(text: string, from: number, to: number, out: Span[]): void {
     if (k === C_SPACE || k === C_IGNORE) to--;
     else break;
   }
-  if (to > from) out.push({ start: from, end: to });
+  if (to <= from) return;
+  const prev = out.length > 0 ? out[out.length - 1] : undefined;
+  if (prev && !hasWordChar(text, from, to) && !hasLineBreak(text, prev.end, from)) {
+    prev.end = to;
+    return;
+  }
+  out.push({ start: from, end: to });
+}
+
+function hasWordChar(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const cls = CLASS[text.charCodeAt(k)];
+    if (cls === C_ARABIC || cls === C_LATIN || cls === C_DIGIT) return true;
+  }
+  return false;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (isLineBreak(text.charCodeAt(k))) return true;
+  return false;
 }
