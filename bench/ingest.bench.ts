@@ -6,7 +6,7 @@
  * Throughput is counted in input bytes. Targets: ≥ 1 MB/s for the whole read path (HTML pages
  * dominate), ≥ 5 MB/s for clean+segment, ≥ 2 MB/s for signatures.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '../src/config.ts';
 import type { Doc } from '../src/nlp/doc.ts';
@@ -23,9 +23,16 @@ interface BenchResult {
   ok?: boolean;
 }
 
+/** The seed directory and the example documents (not the gold annotation files). */
 function inputs(): string[] {
-  const paths = [join(sharedDir(), 'seeds'), new URL('../examples', import.meta.url).pathname];
-  return paths.filter((p) => existsSync(p));
+  const paths: string[] = [];
+  const seeds = join(sharedDir(), 'seeds');
+  if (existsSync(seeds)) paths.push(seeds);
+  const examples = new URL('../examples', import.meta.url).pathname;
+  if (existsSync(examples)) {
+    for (const f of readdirSync(examples).sort()) if (/\.(txt|html?|jsonl)$/.test(f) && !f.startsWith('gold')) paths.push(join(examples, f));
+  }
+  return paths;
 }
 
 async function readAll(paths: string[]): Promise<Doc[]> {

@@ -70,7 +70,45 @@ function gluePoint(line: string, nextIsBody: boolean): number {
   return best;
 }
 
-/** Splits `text` into lines (blank lines included, with text ''), splitting glued headlines. */
+/** Widest line (in characters) of text we consider hard-wrapped (newswire/e-mail style). */
+const MAX_WRAP_WIDTH = 120;
+
+/**
+ * Hard-wrapped text (every paragraph broken into lines of about the same width) is detected
+ * when at least half of the lines with four or more words reach 75% of the widest line, and the
+ * widest is at most MAX_WRAP_WIDTH. Returns the wrap width, or 0 when the text is not wrapped.
+ */
+function wrapWidth(lines: Line[]): number {
+  const lens = lines.filter((l) => l.words >= 4).map((l) => l.text.length);
+  if (lens.length < 6) return 0;
+  const width = Math.max(...lens);
+  if (width > MAX_WRAP_WIDTH) return 0;
+  const near = lens.filter((n) => n >= 0.75 * width).length;
+  return near / lens.length >= 0.5 ? width : 0;
+}
+
+/** Joins the lines of hard-wrapped paragraphs: a wide line that does not end a sentence goes on in the next line. */
+function mergeWrapped(text: string, lines: Line[]): Line[] {
+  const width = wrapWidth(lines);
+  if (!width) return lines;
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    let cur = lines[i];
+    while (cur.text !== '' && i + 1 < lines.length && lines[i + 1].text !== '' && !lines[i + 1].glued) {
+      const last = cur.text.slice(cur.text.lastIndexOf('\n') + 1);
+      if (last.length < 0.75 * width || endsSentence(last)) break;
+      i++;
+      cur = makeLine(text, cur.start, lines[i].end, false)!;
+    }
+    out.push(cur);
+  }
+  return out;
+}
+
+/**
+ * Splits `text` into lines (blank lines included, with text ''), splitting glued headlines and
+ * joining the lines of hard-wrapped paragraphs (a joined line's text then holds line breaks).
+ */
 export function splitLines(text: string): Line[] {
   const raw: Line[] = [];
   let pos = 0;
@@ -94,7 +132,7 @@ export function splitLines(text: string): Line[] {
       out.push(line);
     }
   }
-  return out;
+  return mergeWrapped(text, out);
 }
 
 export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';

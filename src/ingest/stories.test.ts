@@ -116,3 +116,31 @@ test("the document's outlet name counts as an agency in a \"place - outlet:\" da
   const anon = run(text);
   assert.equal(anon.stories[0].dateline, undefined);
 });
+
+/** Hard-wraps a paragraph at `width` characters, as newswire and e-mail dumps do. */
+function wrap(paragraph: string, width: number): string {
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of paragraph.split(' ')) {
+    if (cur && cur.length + 1 + w.length > width) {
+      lines.push(cur);
+      cur = w;
+    } else cur = cur ? `${cur} ${w}` : w;
+  }
+  if (cur) lines.push(cur);
+  return lines.join('\n');
+}
+
+test('hard-wrapped paragraphs are joined, so their lines are not taken for headlines or furniture', () => {
+  const text = [A_HEAD, '', wrap(`${A1} ${A2}`, 60), '', wrap(DETAILS + ' ' + A1, 60), '', B_HEAD, '', wrap(`${B1} ${A2}`, 60)].join('\n');
+  const d = run(text);
+  assert.deepEqual(d.stories.map((s) => slice(d, s.headline)), [A_HEAD, B_HEAD]);
+  assert.equal(slice(d, d.stories[0]), `${wrap(`${A1} ${A2}`, 60)}\n\n${wrap(DETAILS + ' ' + A1, 60)}`);
+  assert.deepEqual(d.furniture, []);
+});
+
+test('a document with no body text gets no story and a warning', () => {
+  const d = run('الرئيسية\nسياسة\nاقتصاد');
+  assert.equal(d.stories.length, 0);
+  assert.match(d.warnings.join(' '), /no story found/);
+});

@@ -110,6 +110,7 @@ export const storiesStage: Stage<StoriesContext | undefined> = {
   adds: ['stories'],
   run(doc, ctx) {
     doc.stories = segmentStories(doc, (ctx?.ingestData ?? defaultIngestData()).segmentation);
+    if (doc.stories.length === 0) doc.warnings.push('no story found (no paragraph of body text outside site furniture)');
     return doc;
   },
 };
