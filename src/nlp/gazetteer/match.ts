@@ -57,11 +57,32 @@ export function linkTokens(text: string, tokens: Token[]): TokenSeq {
   return { tokens, next };
 }
 
-/** Proclitic-only analyses of a word (whole word first). */
-function prefixCandidates(norm: string, cache: Map<string, CliticCandidate[]>): CliticCandidate[] {
+/** First letters of the proclitics (و ف ب ل ك س and the article's ا). */
+const PROCLITIC_START = new Set(['و', 'ف', 'ب', 'ل', 'ك', 'س', 'ا'].map((c) => c.charCodeAt(0)));
+
+/** Longest proclitic sequence (و + ب/ل/ك + ال): stems start at most this far into a word. */
+const MAX_PREFIX = 4;
+
+/**
+ * Whether some stem of `norm` after up to MAX_PREFIX leading letters (with or without a restored
+ * article) starts an alias: a cheap filter before the full clitic analysis.
+ */
+function mayStartAlias(norm: string, root: Map<string, TrieNode>): boolean {
+  for (let k = 1; k <= MAX_PREFIX && norm.length - k >= 2; k++) {
+    const rest = norm.slice(k);
+    if (root.has(rest) || root.has('ال' + rest)) return true;
+  }
+  return false;
+}
+
+/** Proclitic-only analyses of a word (whole word first); words that cannot carry one skip the analysis. */
+function prefixCandidates(norm: string, root: Map<string, TrieNode>, cache: Map<string, CliticCandidate[]>): CliticCandidate[] {
   let c = cache.get(norm);
   if (!c) {
-    c = cliticCandidates(norm).filter((x) => x.suffix === '');
+    c =
+      norm.length > 2 && PROCLITIC_START.has(norm.charCodeAt(0)) && mayStartAlias(norm, root)
+        ? cliticCandidates(norm).filter((x) => x.suffix === '')
+        : [{ stem: norm, prefix: '', suffix: '' }];
     cache.set(norm, c);
   }
   return c;
@@ -96,7 +117,7 @@ export function trieMatches(text: string, seq: TokenSeq, g: Gazetteer): RawMatch
     let bestEnd = -1;
     let bestNode: TrieNode | null = null;
     let bestCand: CliticCandidate | null = null;
-    for (const cand of prefixCandidates(t.norm, cache)) {
+    for (const cand of prefixCandidates(t.norm, g.root, cache)) {
       let node = g.root.get(cand.stem);
       if (!node) continue;
       let j = i;
