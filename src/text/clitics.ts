@@ -124,7 +124,7 @@ function isImperfectPrefix(c: number): boolean {
 
 /**
  * Calls `visit(stem, prefix, suffix)` for every analysis of `word`, in order of increasing cost
- * (the whole word first). Stops early when `visit` returns true. No allocation beyond the stems.
+ * (the whole word first). Stops early when `visit` returns true.
  */
 function forEachAnalysis(word: string, minStem: number, keepFinalYeh: boolean, taMarbuta: boolean, visit: (stem: string, prefix: Affix, suffix: Affix) => boolean): void {
   const n = word.length;
