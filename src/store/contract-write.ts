@@ -130,6 +130,17 @@ export function registerWriteTests(fresh: FreshStore): void {
     assert.deepEqual(ev.merges.map((m) => [m.reason, m.document]), [['fingerprint', 'b']]);
   });
 
+  test('concurrent saves of documents sharing a story and an event store each once', async () => {
+    const { store, sql } = await fresh();
+    const docs = Array.from({ length: 8 }, (_, i) => buildDoc({ id: `c${i}`, stories: [{ text: MEET }], events: [MEET_EVENT] }));
+    const results = await Promise.all(docs.map((d) => store.saveDocument(d, testSignature(d))));
+    assert.deepEqual(results.map((r) => r.status), Array(8).fill('added'));
+    assert.equal(results.reduce((n, r) => n + r.newEvents, 0), 1);
+    assert.equal(results.reduce((n, r) => n + r.duplicateStories, 0), 7);
+    const c = await counts(sql);
+    assert.deepEqual([c.documents, c.stories, c.story_sources, c.events, c.event_sources], [8, 1, 8, 1, 8]);
+  });
+
   test('events with different dates or parties stay apart', async () => {
     const { store } = await fresh();
     await save(store, { id: 'a', stories: [{ text: MEET }], events: [MEET_EVENT] });

@@ -41,7 +41,8 @@ export async function migrate(sql: Sql, migrations?: Migration[]): Promise<numbe
   for (const m of list) {
     if (done.has(m.version)) continue;
     await sql.transaction(async (tx) => {
-      // another process may have applied it meanwhile
+      // another process may be applying it: wait for it, then look again
+      await tx.query('SELECT pg_advisory_xact_lock(7283001)');
       const again = await tx.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (again.length) return;
       try {

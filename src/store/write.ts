@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Doc } from '../nlp/doc.ts';
+import type { Doc, DocEvent } from '../nlp/doc.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { bytesToMinhash, exportName, minhashToBytes } from './identity.ts';
 import type { Sql } from './sql.ts';
@@ -22,6 +22,21 @@ export async function saveDocument(ctx: WriteContext, doc: Doc, sig: DocSignatur
     throw new Error(`store: document ${doc.id}: ${doc.stories.length} stories but ${sig.stories.length} story signatures`);
   }
   checkSpans(doc);
+  // Concurrent writers (several ingest workers on one server) can collide on a story or event
+  // that both insert, or deadlock; the transaction is then retried from the start.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await saveOnce(ctx, doc, sig, runId);
+    } catch (err) {
+      if (attempt >= 5 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
+    }
+  }
+}
+
+/** deadlock_detected, serialization_failure, unique_violation (a concurrent insert won the race). */
+const RETRYABLE = new Set(['40P01', '40001', '23505']);
+
+function saveOnce(ctx: WriteContext, doc: Doc, sig: DocSignature, runId?: number): Promise<SaveResult> {
   return ctx.sql.transaction(async (tx) => {
     const existing = await tx.query<{ raw_hash: string }>('SELECT raw_hash FROM documents WHERE id = $1 FOR UPDATE', [doc.id]);
     const empty = { stories: 0, duplicateStories: 0, events: 0, newEvents: 0 };
@@ -102,14 +117,18 @@ async function writeStories(ctx: WriteContext, tx: Sql, doc: Doc, sig: DocSignat
       const headline = story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null;
       const rows = await tx.query<{ id: number }>(
         `INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) RETURNING id`,
+         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (hash) DO NOTHING RETURNING id`,
         [
           s.hash, Buffer.from(minhashToBytes(s.minhash)), headline, story.dateline?.place ?? null,
           story.dateline?.date ?? null, story.dateline?.agency ?? null, text, normalizeArabic(text),
         ],
       );
-      id = rows[0].id;
-      if (s.bands.length) {
+      if (!rows.length) {
+        // inserted meanwhile by a concurrent transaction that has committed
+        id = (await tx.query<{ id: number }>('SELECT id FROM stories WHERE hash = $1', [s.hash]))[0].id;
+        duplicates++;
+      } else id = rows[0].id;
+      if (rows.length && s.bands.length) {
         await tx.query(
           `INSERT INTO story_bands (band, story_id) SELECT DISTINCT b, $2::int FROM unnest($1::text[]) AS b
            ON CONFLICT DO NOTHING`,
@@ -178,9 +197,12 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
   for (const ev of doc.events) {
     const fp = ctx.fingerprint(ev, doc);
     const found = await tx.query<{ id: number }>('SELECT id FROM events WHERE fingerprint = $1', [fp]);
-    let eventId: number;
-    if (found.length) {
-      eventId = found[0].id;
+    let eventId = found.length ? found[0].id : await insertEvent(tx, ev, fp, day);
+    if (eventId !== null && !found.length) {
+      created++;
+    } else {
+      // an existing event (possibly inserted meanwhile by a concurrent transaction that has committed)
+      eventId ??= (await tx.query<{ id: number }>('SELECT id FROM events WHERE fingerprint = $1', [fp]))[0].id;
       await tx.query(
         `UPDATE events SET confidence = GREATEST(confidence, $2),
            rules = ARRAY(SELECT DISTINCT unnest(rules || $3::text[]) ORDER BY 1) WHERE id = $1`,
@@ -189,42 +211,6 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
       const already = await tx.query('SELECT 1 FROM event_sources WHERE event_id = $1 AND document_id = $2', [eventId, doc.id]);
       if (!already.length) {
         await tx.query(`INSERT INTO merges (kept, merged, document_id, reason) VALUES ($1, NULL, $2, 'fingerprint')`, [eventId, doc.id]);
-      }
-    } else {
-      const rows = await tx.query<{ id: number }>(
-        `INSERT INTO events (fingerprint, type, action, mode, countries, organizations, location_name, location_country,
-                             date, day, contexts, confidence, rules, negated, cameo)
-         VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8,$9,$10,$11::text[],$12,$13::text[],$14,$15) RETURNING id`,
-        [
-          fp, ev.event, ev.action, ev.mode, uniq(ev.countries), uniq(ev.organizations), ev.location?.name ?? null,
-          ev.location?.country ?? null, ev.date, ev.date ?? day, uniq(ev.contexts), ev.confidence, uniq(ev.rules),
-          ev.negated ?? false, (ev as { cameo?: string }).cameo ?? null,
-        ],
-      );
-      eventId = rows[0].id;
-      created++;
-      if (ev.actors.length) {
-        const actors = ev.actors.map((a, idx) => ({
-          idx, name: a.name, norm: normalizeArabic(a.name), kind: a.kind, country: a.country, org: a.org,
-          title: a.title, side: a.side, entity: a.entity ?? null,
-        }));
-        await tx.query(
-          `INSERT INTO event_actors (event_id, idx, name, norm, kind, country, org, title, side, entity)
-           SELECT $1, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side, r.entity
-           FROM jsonb_to_recordset($2::jsonb) AS r(idx int, name text, norm text, kind text, country text,
-                org text, title text, side text, entity text)`,
-          [eventId, json(actors)],
-        );
-        const entities = actors.filter((a) => a.entity);
-        if (entities.length) {
-          await tx.query(
-            `INSERT INTO actors (id, name, kind, country, discovered)
-             SELECT DISTINCT ON (r.entity) r.entity, r.name, r.kind, r.country, true
-             FROM jsonb_to_recordset($1::jsonb) AS r(entity text, name text, kind text, country text)
-             ON CONFLICT (id) DO NOTHING`,
-            [json(entities)],
-          );
-        }
       }
     }
     await tx.query(
@@ -248,6 +234,47 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
     }
   }
   return created;
+}
+
+/** Inserts a new event with its actors; null when a concurrent transaction inserted the same fingerprint. */
+async function insertEvent(tx: Sql, ev: DocEvent, fp: string, day: string | null): Promise<number | null> {
+  const rows = await tx.query<{ id: number }>(
+    `INSERT INTO events (fingerprint, type, action, mode, countries, organizations, location_name, location_country,
+                         date, day, contexts, confidence, rules, negated, cameo)
+     VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8,$9,$10,$11::text[],$12,$13::text[],$14,$15)
+     ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
+    [
+      fp, ev.event, ev.action, ev.mode, uniq(ev.countries), uniq(ev.organizations), ev.location?.name ?? null,
+      ev.location?.country ?? null, ev.date, ev.date ?? day, uniq(ev.contexts), ev.confidence, uniq(ev.rules),
+      ev.negated ?? false, (ev as { cameo?: string }).cameo ?? null,
+    ],
+  );
+  if (!rows.length) return null;
+  const eventId = rows[0].id;
+  if (!ev.actors.length) return eventId;
+  const actors = ev.actors.map((a, idx) => ({
+    idx, name: a.name, norm: normalizeArabic(a.name), kind: a.kind, country: a.country, org: a.org,
+    title: a.title, side: a.side, entity: a.entity ?? null,
+  }));
+  await tx.query(
+    `INSERT INTO event_actors (event_id, idx, name, norm, kind, country, org, title, side, entity)
+     SELECT $1, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side, r.entity
+     FROM jsonb_to_recordset($2::jsonb) AS r(idx int, name text, norm text, kind text, country text,
+          org text, title text, side text, entity text)`,
+    [eventId, json(actors)],
+  );
+  const entities = actors.filter((a) => a.entity);
+  if (entities.length) {
+    await tx.query(
+      `INSERT INTO actors (id, name, kind, country, discovered)
+       SELECT DISTINCT ON (r.entity) r.entity, r.name, r.kind, r.country, true
+       FROM jsonb_to_recordset($1::jsonb) AS r(entity text, name text, kind text, country text)
+       ORDER BY r.entity
+       ON CONFLICT (id) DO NOTHING`,
+      [json(entities)],
+    );
+  }
+  return eventId;
 }
 
 /** Throws a clear error naming the field when a span does not lie within the document text. */
