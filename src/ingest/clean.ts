@@ -12,7 +12,8 @@ import { endsSentence } from './text.ts';
  * - phrases from data/ingest/furniture.yaml (`phrase:<id>`): date labels, "latest news",
  *   share/print links, menus, "read also", editorial boxes;
  * - agency sign-offs: a line that is only "(agency)" with dots/dashes, or a known agency in
- *   parentheses after the last sentence of a paragraph (`signoff`);
+ *   parentheses after the last sentence of a paragraph (`signoff`); other lines that are only a
+ *   short parenthesized text, such as photo credits (`parenthesized-line`);
  * - bylines: a name of at most four words ending with a dash (`byline`);
  * - lines with no Arabic letters: short Latin-only lines such as site names (`latin-line`),
  *   lines with no letters at all (`no-letters`), lines that are only a date/time (`date-line`);
@@ -153,7 +154,8 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
     if (rule[i]) continue;
     const signoff = SIGNOFF_LINE.exec(line.text);
     if (signoff && signoff[1].split(/\s+/).length <= 4) {
-      rule[i] = 'signoff';
+      // "(وال)" / "...(وال ) ..." sign-offs; other parenthesized-only lines are captions, credits
+      rule[i] = agencies.has(phraseKey(signoff[1])) || line.words <= 1 ? 'signoff' : 'parenthesized-line';
       continue;
     }
     const tail = /[.!?؟…]["'»”]?\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text);

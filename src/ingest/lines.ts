@@ -135,6 +135,11 @@ export function splitLines(text: string): Line[] {
   return mergeWrapped(text, out);
 }
 
+/** A list item: a line opening with a bullet or an item number. */
+export function isListItem(text: string): boolean {
+  return /^([-–•*·▪●]|\d{1,2}[.)]|[\u0660-\u0669]{1,2}[.)])\s*\S/.test(text);
+}
+
 export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';
 
 /**
@@ -151,6 +156,16 @@ export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';
 export function layout(lines: Line[], isFurniture: (i: number) => boolean): LineRole[] {
   const roles: LineRole[] = lines.map((l, i) => (l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) ? 'body' : 'extra'));
   const content = roles.flatMap((r, i) => (r === 'body' || r === 'extra' ? [i] : []));
+  // lists inside a body: short lines after a paragraph that ends with ":" or that open with a
+  // bullet/number right after body text stay body, up to the next blank line
+  for (let k = 1; k < content.length; k++) {
+    const i = content[k];
+    const prev = content[k - 1];
+    if (roles[i] !== 'extra' || roles[prev] !== 'body' || i !== prev + 1) continue;
+    if (lastSignificant(lines[prev].text) === ':' || isListItem(lines[i].text)) {
+      for (let j = i; j < lines.length && roles[j] === 'extra'; j++) roles[j] = 'body';
+    }
+  }
   // sentence-like headlines separated from their body by furniture
   for (let k = 0; k < content.length; k++) {
     const i = content[k];

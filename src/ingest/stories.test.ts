@@ -144,3 +144,12 @@ test('a document with no body text gets no story and a warning', () => {
   assert.equal(d.stories.length, 0);
   assert.match(d.warnings.join(' '), /no story found/);
 });
+
+test('a list inside a story stays in the story, neither furniture nor headlines', () => {
+  const items = ['- تعزيز التعاون الأمني', '- تبادل الخبرات الفنية', '- إنشاء لجنة مشتركة دائمة'];
+  const text = [A_HEAD, '', 'وتضمن الاتفاق الموقع بين الجانبين البنود التالية:', ...items, A2].join('\n');
+  const d = run(text);
+  assert.equal(d.stories.length, 1);
+  assert.deepEqual(d.furniture, []);
+  assert.ok(slice(d, d.stories[0])!.endsWith(A2));
+});
