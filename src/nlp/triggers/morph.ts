@@ -6,9 +6,9 @@
  *
  * Classes:
  *  past    - past-tense stem: و/ف + stem + agreement (ت ا وا تا ن نا تم تما تن) + object pronoun
- *  imperf  - imperfect stem (without its person prefix): و/ف + س/ل + ي/ت/ن/ا + stem + (ان ون ين
+ *  imperf  - imperfect stem (without its person prefix): و/ف + س/ل + ي/ت/ن + stem + (ان ون ين
  *            ن ا وا) + object pronoun
- *  noun    - و/ف + ب/ل/ك + ال (ل+ال = لل) + stem + (ا ان ين ات, ي before a pronoun) + pronoun
+ *  noun    - و/ف + ب/ل/ك + ال (ل+ال = لل) + stem + (ا ان ين ات) + pronoun
  *  ta      - noun whose lemma ends in ة (normalized ه): stem without it + ه | ت+pronoun | تان تين
  *            | ات(+pronoun)
  *  pron    - a noun stem that only occurs before a pronoun (hamza seats: لقاؤه → لقاوه)
@@ -26,7 +26,10 @@ export interface Analysis {
   suffix: string;
 }
 
-const OBJ = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'ني', 'نا', 'ي'];
+/** Object pronouns after a verb (no bare ي: طالبي is a noun). */
+const VOBJ = ['', 'ه', 'ها', 'هم', 'هما', 'هن', 'ك', 'كم', 'كما', 'ني', 'نا'];
+/** Possessive pronouns after a noun. */
+const OBJ = [...VOBJ.filter((o) => o !== 'ني'), 'ي'];
 const OBJ_NONEMPTY = OBJ.filter((o) => o);
 
 function cross(a: string[], b: string[]): Set<string> {
@@ -37,16 +40,18 @@ function cross(a: string[], b: string[]): Set<string> {
 
 const CONJ = ['', 'و', 'ف'];
 const SUFFIXES: Record<FormClass, Set<string>> = {
-  past: cross(['', 'ت', 'ا', 'وا', 'و', 'تا', 'ن', 'نا', 'تم', 'تما', 'تن', 'تو'], OBJ),
-  imperf: cross(['', 'ان', 'ون', 'ين', 'ن', 'ا', 'وا', 'و'], OBJ),
-  noun: new Set([...cross(['', 'ات'], OBJ), 'ا', 'ان', 'ين', ...cross(['ي'], OBJ_NONEMPTY)]),
+  past: cross(['', 'ت', 'ا', 'وا', 'و', 'تا', 'ن', 'نا', 'تم', 'تما', 'تن', 'تو'], VOBJ),
+  imperf: cross(['', 'ان', 'ون', 'ين', 'ن', 'ا', 'وا', 'و'], VOBJ),
+  // no ي + pronoun (dual construct): it would read nisba adjectives (الاجتماعية) as nouns
+  noun: new Set([...cross(['', 'ات'], OBJ), 'ا', 'ان', 'ين']),
   ta: new Set(['ه', ...cross(['ت'], OBJ_NONEMPTY), 'تان', 'تين', 'تا', ...cross(['ات'], OBJ), ...cross(['تي'], OBJ_NONEMPTY)]),
   pron: new Set(OBJ_NONEMPTY),
   lit: new Set(['']),
 };
 const PREFIXES: Record<FormClass, Set<string>> = {
   past: new Set(CONJ),
-  imperf: cross([...cross(CONJ, ['', 'س', 'ل'])], ['ي', 'ت', 'ن', 'ا']),
+  // no first-person ا: news reports third persons, and أرحب/أكبر are comparatives
+  imperf: cross([...cross(CONJ, ['', 'س', 'ل'])], ['ي', 'ت', 'ن']),
   noun: nounPrefixes(),
   ta: nounPrefixes(),
   pron: nounPrefixes(),

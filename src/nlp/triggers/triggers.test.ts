@@ -152,6 +152,12 @@ test('a word ending in ta marbuta is never a verb (وزارة is not و + زار
   assert.equal(one('وزاره الوزير أمس').id, 'visit.zar');
 });
 
+test('adjectives, participles and comparatives are not read as triggers', () => {
+  assert.equal(find('القمة العربية الاقتصادية والاجتماعية').length, 0);
+  assert.equal(find('ترحيل طالبي اللجوء').length, 0);
+  assert.equal(find('نحو آفاق أرحب').length, 0);
+});
+
 test('a verb-looking word after a preposition is a noun', () => {
   assert.equal(find('شارك في بحث علمي').filter((h) => h.id === 'meet.bahath').length, 0);
   assert.equal(find('بحث عن حل').filter((h) => h.id === 'meet.bahath').length, 0);
