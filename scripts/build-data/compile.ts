@@ -233,6 +233,7 @@ export function compileGazetteer(src: GazetteerSources, options: CompileOptions 
   }
   for (const h of inst.heads) {
     const entity: CompiledEntity = { kind: 'institution', id: h.id, owner: h.owner };
+    if (h.type) entity.type = h.type;
     if (h.host) entity.host = true;
     const key = b.entity(entity, h.loc);
     const comps = h.complements ? complementList(inst.complements, h.complements, h.loc, h.id, errors) : [];
@@ -261,6 +262,12 @@ export function compileGazetteer(src: GazetteerSources, options: CompileOptions 
       const entity: CompiledEntity = { kind, id: t.id };
       if (owner !== 'none') entity.owner = owner;
       if (t.host) entity.host = true;
+      if (t.owner_types) {
+        for (const [type, target] of Object.entries(t.owner_types)) {
+          if (!entries.some((x) => x.id === target)) errors.push({ ...t.loc, entry: t.id, field: `owner_types.${type}`, message: `unknown ${kind} '${target}'` });
+        }
+        entity.byOwnerType = t.owner_types;
+      }
       const key = b.entity(entity, t.loc);
       const comps = t.complements ? complementList(inst.complements, t.complements, t.loc, t.id, errors) : [];
       for (const f of t.forms) {

@@ -223,6 +223,7 @@ const ownerMode = z.enum(['none', 'optional', 'required']);
 const ComplementItem = z.object({ id: entryId, forms: list(aliasText).min(1) });
 const HeadEntry = z.object({
   id: entryId,
+  type: z.string().regex(/^[a-z_]+$/, 'expected lower-case letters and _').optional(),
   forms: list(aliasText).min(1),
   complements: z.string().optional(),
   complement_required: z.boolean().default(false),
@@ -273,6 +274,7 @@ const TitleEntry = z.object({
   complements: z.string().optional(),
   owner: ownerMode.optional(),
   host: z.boolean().default(false),
+  owner_types: z.record(z.string(), entryId).optional(),
 });
 const TitlesFile = z.object({
   titles: z.array(TitleEntry),

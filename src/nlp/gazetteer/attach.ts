@@ -1,7 +1,8 @@
 /**
  * Phase 2 of the matcher: attaches an owner and a host to heads that allow them (see
  * data/gazetteer/institutions.yaml), drops readings that need an owner and found none, and turns
- * raw trie hits into GazetteerMatch objects. One pass over the raw matches; map lookups only.
+ * raw trie hits into GazetteerMatch objects. One pass over the raw matches from right to left, so
+ * that an owner is already resolved when its head is seen ("رئيس" + "حكومة تركيا"); map lookups only.
  *
  * Owner (whose institution/title it is), right after the head:
  *   - a singular nisba without a preposition: "وزارة الخارجية الليبية", "السفير التركي";
@@ -20,6 +21,19 @@ const OWNER_CONNECTOR = 'في';
 const OWNER_KINDS_CONSTRUCT = new Set(['country', 'org', 'institution', 'capital_metonymy']);
 const HOST_KINDS = new Set(['country', 'capital_metonymy', 'place', 'org']);
 
+/** A raw match once resolved (kept or not), with what a head before it needs to know. */
+interface Resolved {
+  match: GazetteerMatch;
+  /** Key of the chosen reading's entity and the entity itself. */
+  key: string;
+  entity: CompiledEntity;
+  ref: AliasRef;
+  raw: RawMatch;
+  /** Last token, after its own attachments. */
+  endTok: number;
+  consumed: boolean;
+}
+
 function plainPrefix(p: string): boolean {
   return p === '' || p === 'ال';
 }
@@ -28,16 +42,24 @@ function prepPrefix(p: string): boolean {
   return p.startsWith('ب') || p.startsWith('ل');
 }
 
+function isOwner(head: AliasRef, o: Resolved): boolean {
+  const m = o.match;
+  const p = o.raw.prefix;
+  if (!m.country && !m.org) return false;
+  if (m.kind === 'nisba') return o.ref.form === 'sg' && plainPrefix(p);
+  if (head.construct === 1 && OWNER_KINDS_CONSTRUCT.has(m.kind) && plainPrefix(p)) return true;
+  return (m.kind === 'institution' || m.kind === 'org') && prepPrefix(p);
+}
+
 export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): GazetteerMatch[] {
   const { tokens, next } = seq;
   const byStart = new Map<number, number>();
   raw.forEach((m, i) => byStart.set(m.tokStart, i));
-  const consumed = new Uint8Array(raw.length);
-  const out: GazetteerMatch[] = [];
-
+  const resolved: Array<Resolved | null> = new Array(raw.length).fill(null);
   const entityOf = (r: AliasRef): CompiledEntity => g.entities.get(r.e)!;
-  /** Raw match starting at the token after `tok` (optionally after a connector word), not yet consumed. */
-  const following = (tok: number, connectors?: Set<string> | string): { index: number; m: RawMatch } | null => {
+
+  /** Resolved, unconsumed match starting at the token after `tok` (optionally after a connector word). */
+  const following = (tok: number, connectors?: Set<string> | string): Resolved | null => {
     let k = next[tok];
     if (k < 0) return null;
     if (connectors !== undefined) {
@@ -47,99 +69,75 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
       if (k < 0) return null;
     }
     const index = byStart.get(k);
-    if (index === undefined || consumed[index]) return null;
-    return { index, m: raw[index] };
+    const r = index === undefined ? null : resolved[index];
+    return r && !r.consumed ? r : null;
   };
 
-  for (let i = 0; i < raw.length; i++) {
-    if (consumed[i]) continue;
+  for (let i = raw.length - 1; i >= 0; i--) {
     const m = raw[i];
     const head = m.refs[0];
     const entity = entityOf(head);
-    let end = m.end;
+    let owner: Resolved | null = null;
+    let host: Resolved | null = null;
     let endTok = m.tokEnd;
-    let owner: { ref: AliasRef; entity: CompiledEntity } | null = null;
-    let host: CompiledEntity | null = null;
-    const rules = [head.r];
-    /** Raw matches taken as owner/host: consumed only if this match is reported. */
-    const taken: number[] = [];
 
     if (entity.owner && entity.owner !== 'none') {
       const f = following(m.tokEnd);
-      if (f) {
-        const r = f.m.refs[0];
-        const e = entityOf(r);
-        const ok =
-          (e.kind === 'nisba' && r.form === 'sg' && e.country !== undefined && plainPrefix(f.m.prefix)) ||
-          (head.construct === 1 && OWNER_KINDS_CONSTRUCT.has(e.kind) && plainPrefix(f.m.prefix) && (e.country || e.org)) ||
-          ((e.kind === 'institution' || e.kind === 'org') && prepPrefix(f.m.prefix) && (e.country || e.org));
-        if (ok) {
-          owner = { ref: r, entity: e };
-          taken.push(f.index);
-          end = f.m.end;
-          endTok = f.m.tokEnd;
-          rules.push('gaz.attach.owner');
-        }
-      }
-      if (!owner) {
+      if (f && isOwner(head, f)) owner = f;
+      else {
         const f2 = following(m.tokEnd, OWNER_CONNECTOR);
-        if (f2) {
-          const r = f2.m.refs[0];
-          const e = entityOf(r);
-          if (e.kind === 'institution' && e.country && plainPrefix(f2.m.prefix) && !r.needsOwner) {
-            owner = { ref: r, entity: e };
-            taken.push(f2.index);
-            end = f2.m.end;
-            endTok = f2.m.tokEnd;
-            rules.push('gaz.attach.owner');
-          }
-        }
+        if (f2 && f2.match.kind === 'institution' && f2.match.country && plainPrefix(f2.raw.prefix)) owner = f2;
       }
+      if (owner) endTok = owner.endTok;
     }
-    const survives = owner !== null || m.refs.some((r) => !r.needsOwner && entityOf(r).owner !== 'required');
-    if (entity.host && survives) {
-      const f = following(endTok, HOST_CONNECTORS);
-      if (f && plainPrefix(f.m.prefix)) {
-        const e = entityOf(f.m.refs[0]);
-        if (HOST_KINDS.has(e.kind) && (e.country || e.org)) {
-          host = e;
-          taken.push(f.index);
-          end = f.m.end;
-          endTok = f.m.tokEnd;
-          rules.push('gaz.attach.host');
-        }
-      }
-    }
-
     // readings that need an owner are dropped when none was found
     let refs = m.refs;
     if (!owner) {
       refs = refs.filter((r) => !r.needsOwner && entityOf(r).owner !== 'required');
       if (refs.length === 0) continue;
     }
-    for (const k of taken) consumed[k] = 1;
+    if (entity.host) {
+      const f = following(endTok, HOST_CONNECTORS);
+      if (f && plainPrefix(f.raw.prefix) && HOST_KINDS.has(f.match.kind) && (f.match.country || f.match.org)) {
+        host = f;
+        endTok = f.endTok;
+      }
+    }
+
     const chosen = owner ? head : refs[0];
     const ce = entityOf(chosen);
-    const match: GazetteerMatch = { start: m.start, end, kind: ce.kind, id: ce.id, rule: owner ? rules.join('+') : [chosen.r, ...rules.slice(1)].join('+') };
+    const rules = [chosen.r];
+    const match: GazetteerMatch = { start: m.start, end: tokens[endTok].end, kind: ce.kind, id: ce.id, rule: '' };
     if (ce.country) match.country = ce.country;
     if (ce.org) match.org = ce.org;
     if (chosen.portfolio) match.portfolio = chosen.portfolio;
     if (chosen.form) match.form = chosen.form;
     if (owner) {
-      match.owner = owner.ref.e;
-      const oc = owner.entity.country;
+      owner.consumed = true;
+      rules.push('gaz.attach.owner');
+      match.owner = owner.key;
+      const oc = owner.match.country;
       if (oc && ce.country && oc !== ce.country && ce.type) {
         // a named body under a foreign owner ("مجلس النواب الأمريكي"): the generic institution
         match.id = `inst.${ce.type}`;
-        match.rule += '+gaz.attach.owner_override';
+        rules.push('gaz.attach.owner_override');
+      }
+      const precise = owner.entity.type && ce.byOwnerType?.[owner.entity.type];
+      if (precise) {
+        // "رئيس" + a government → prime minister: the title the owner's type calls for
+        match.id = precise;
+        rules.push('gaz.attach.owner_type');
       }
       if (oc) match.country = oc;
-      if (owner.entity.org) match.org = owner.entity.org;
+      if (owner.match.org) match.org = owner.match.org;
     }
     if (host) {
-      if (host.country) match.host = host.country;
-      if (host.org) match.hostOrg = host.org;
+      host.consumed = true;
+      rules.push('gaz.attach.host');
+      if (host.match.country) match.host = host.match.country;
+      if (host.match.org) match.hostOrg = host.match.org;
     }
+    match.rule = rules.join('+');
     if (refs.length > 1 || chosen.amb) {
       match.ambiguous = true;
       const alts = refs.filter((r) => r !== chosen).map((r) => {
@@ -151,7 +149,10 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
       });
       if (alts.length) match.alternatives = alts;
     }
-    out.push(match);
+    resolved[i] = { match, key: chosen.e, entity: entityOf(chosen), ref: chosen, raw: m, endTok, consumed: false };
   }
+
+  const out: GazetteerMatch[] = [];
+  for (const r of resolved) if (r && !r.consumed) out.push(r.match);
   return out;
 }

@@ -141,3 +141,19 @@ test('a compiled gazetteer with an unknown entity is refused with a clear error'
   assert.throws(() => gazetteerFromCompiled(bad, 'bad.json'), (e: Error) => e instanceof GazetteerLoadError && /bad\.json: alias 'ليبيا' refers to unknown entity 'country:LBY'/.test(e.message));
   assert.throws(() => loadGazetteer('/nonexistent/gazetteer.json'), /\/nonexistent\/gazetteer\.json: cannot read compiled gazetteer/);
 });
+
+test('the owner type refines a title: head of a government is a prime minister', () => {
+  const text = 'اجتمع رئيس حكومة الوحدة الوطنية مع رئيس حكومة تركيا ورئيس المخابرات التركية';
+  const a = find(text, 'رئيس حكومة الوحدة الوطنية');
+  assert.deepEqual([a.id, a.country, a.owner], ['title.prime_minister', 'LBY', 'institution:inst.lby.gnu']);
+  const b = find(text, 'رئيس حكومة تركيا');
+  assert.deepEqual([b.id, b.country], ['title.prime_minister', 'TUR']);
+  const c = find(text, 'رئيس المخابرات التركية');
+  assert.deepEqual([c.id, c.country], ['title.president', 'TUR']);
+});
+
+test('a head that needs an owner and finds none leaves the following place alone', () => {
+  const text = 'وصل الوفد إلى بنغازي';
+  const ms = matchGazetteer(text, g);
+  assert.deepEqual(ms.map((m) => [text.slice(m.start, m.end), m.id]), [['بنغازي', 'place.benghazi']]);
+});

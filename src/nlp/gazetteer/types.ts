@@ -39,6 +39,8 @@ export interface CompiledEntity {
   groups?: string[];
   /** Parent organization code for orgs. */
   parent?: string;
+  /** For titles: owner institution type → the more precise title id ("رئيس" + a government → prime minister). */
+  byOwnerType?: Record<string, string>;
 }
 
 /** One reading of a normalized alias. */
