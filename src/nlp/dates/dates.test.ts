@@ -50,6 +50,15 @@ test('relative days resolve against the reference and are null without one', () 
   assert.equal(dates('بمناسبة اليوم الوطني لدولة قطر').length, 0);
 });
 
+test('day and month without a year take the nearest plausible year', () => {
+  assert.equal(only('في 30 نوفمبر').value, '2025-11-30');
+  assert.equal(only('في 30 ديسمبر الماضي', { published: '2026-01-10' }).value, '2025-12-30');
+  assert.equal(only('في 5 يناير', { published: '2025-12-20' }).value, '2026-01-05');
+  assert.equal(only('في 5 مارس المقبل').value, '2026-03-05');
+  assert.equal(only('في 5 مارس').value, '2025-03-05');
+  assert.equal(only('في 5 مارس', {}).value, null);
+});
+
 test('the dateline date takes precedence over the publication date', () => {
   assert.equal(only('وصل أمس', { published: '2025-12-04', dateline: '2025-12-02' }).value, '2025-12-01');
 });

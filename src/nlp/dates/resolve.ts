@@ -14,7 +14,9 @@
  *   month the value is that month (precision month), otherwise value and precision are null.
  * - A month name with المقبل/القادم is its next occurrence after the reference month; with
  *   الماضي/المنصرم the last one before it.
- * - Day-month without a year takes the reference year.
+ * - Day-month without a year: with الماضي the last such day on or before the reference, with
+ *   المقبل the next one after it; bare, the reference year, unless that puts it more than 60
+ *   days after the reference (then the year before) or 300 days before it (then the year after).
  * - Hijri dates (15 رمضان 1447 هـ) are converted with Intl's islamic-umalqura calendar.
  */
 import { normalize, toOriginal } from '../../text/normalize.ts';
@@ -116,8 +118,20 @@ const RULES: Rule[] = [
   },
   {
     id: 'abs.day_month',
-    re: new RegExp(`${L}(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?${GMX}${R}(?!\\s*[/(\\-]?\\s*\\d)`, 'gu'),
-    make: (m, ref) => ({ ...day(ref ? dayValue(ref.getUTCFullYear(), month(m, 2), +m[1]) : null, 'absolute'), precision: 'day' }),
+    re: new RegExp(`${L}(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?${GMX}(?:\\s+(${NEXT}|${PAST}|${CURR}))?${R}(?!\\s*[/(\\-]?\\s*\\d)`, 'gu'),
+    make: (m, ref) => {
+      if (!ref) return { value: null, precision: 'day', kind: 'absolute' };
+      const mo = month(m, 2);
+      const d = +m[1];
+      const at = (y: number) => Date.UTC(y, mo - 1, d);
+      const r = ref.getTime();
+      let y = ref.getUTCFullYear();
+      if (m[4] && new RegExp(`^${NEXT}$`).test(m[4])) y = at(y) > r ? y : y + 1;
+      else if (m[4] && new RegExp(`^${PAST}$`).test(m[4])) y = at(y) <= r ? y : y - 1;
+      else if (at(y) > r + 60 * 86_400_000) y -= 1; // news reports the recent past...
+      else if (at(y) < r - 300 * 86_400_000) y += 1; // ...or what is planned for the coming weeks
+      return day(dayValue(y, mo, d), 'absolute');
+    },
   },
   {
     id: 'abs.month_year',

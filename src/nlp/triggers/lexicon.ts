@@ -22,6 +22,7 @@ const ArgsSchema = z
     subject: role.optional(),
     object: role.optional(),
     possessor: role.optional(),
+    /** Preposition → role of its object. In a loaded lexicon the keys are normalized (الى → الي). */
     preps: z.record(z.string(), role).optional(),
     by: role.optional(),
     between: role.optional(),
