@@ -2,7 +2,8 @@
  * Decoding bytes to text: UTF-8 (with or without BOM), UTF-16 (BOM), windows-1256 and
  * ISO-8859-6. Order: BOM, then a charset declared in HTML (<meta charset> or http-equiv
  * content-type), then detection: valid UTF-8 is UTF-8; otherwise the single-byte Arabic code
- * page under which more bytes decode to Arabic letters (and fewer to nothing) wins.
+ * page under which more bytes decode to Arabic letters (and fewer to nothing) wins. UTF-8 with
+ * a few invalid sequences (at most 2, or 0.5% of its non-ASCII characters) stays UTF-8.
  */
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256' | 'iso-8859-6';
@@ -12,6 +13,8 @@ export interface Decoded {
   encoding: Encoding;
   /** How the encoding was chosen. */
   source: 'bom' | 'declared' | 'detected';
+  /** Invalid byte sequences replaced by U+FFFD (UTF-8 with a few bad bytes, e.g. cut mid-character). */
+  replaced?: number;
 }
 
 const LABELS: Record<string, Encoding> = {
@@ -85,6 +88,17 @@ export function decodeBytes(bytes: Uint8Array, html = false): Decoded {
     }
   }
   if (isValidUtf8(bytes)) return { text: decodeAs(bytes, 'utf-8'), encoding: 'utf-8', source: 'detected' };
+  // UTF-8 with a few bad sequences (a file cut in the middle of a character, a stray byte) is
+  // still UTF-8: single-byte Arabic text is almost never close to valid UTF-8
+  const utf8 = decodeAs(bytes, 'utf-8');
+  let replaced = 0;
+  let multi = 0;
+  for (let i = 0; i < utf8.length; i++) {
+    const c = utf8.charCodeAt(i);
+    if (c === 0xfffd) replaced++;
+    else if (c >= 0x80) multi++;
+  }
+  if (replaced <= Math.max(2, multi * 0.005)) return { text: utf8, encoding: 'utf-8', source: 'detected', replaced };
   const cp = decodeAs(bytes, 'windows-1256');
   const iso = decodeAs(bytes, 'iso-8859-6');
   return arabicScore(iso) > arabicScore(cp)

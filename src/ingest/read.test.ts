@@ -72,6 +72,15 @@ test('windows-1256 bytes without any declaration are detected and decoded', asyn
   assert.equal(doc.text, `${HEADLINE}\n\n${PARA1}\n${PARA2}`);
 });
 
+test('UTF-8 cut in the middle of a character stays UTF-8, with a warning', async () => {
+  const full = Buffer.from(`${HEADLINE}\n\n${PARA1}`);
+  const cut = full.subarray(0, full.length - 2); // drop the final '.', and the last letter loses its second byte
+  const [doc] = docs(await collect([write('cut.txt', cut)]));
+  assert.equal(doc.meta.encoding, 'utf-8');
+  assert.ok(doc.text.startsWith(`${HEADLINE}\n\n${PARA1.slice(0, -2)}`));
+  assert.match(doc.warnings.join(' '), /1 invalid UTF-8 sequence/);
+});
+
 test('ISO-8859-6 bytes are told apart from windows-1256', () => {
   const text = `${PARA1}\n${PARA2}`;
   const d = decodeBytes(iso88596(text));

@@ -161,12 +161,14 @@ function* readBytes(bytes: Uint8Array, origin: string, id: string, format: Input
       return;
     }
     const base = { origin, encoding: decoded.encoding };
+    const notes = decoded.replaced ? [`${decoded.replaced} invalid UTF-8 sequence(s) replaced by U+FFFD`] : [];
     if (fmt === 'html') {
-      yield { kind: 'doc', doc: toDoc({ id, raw: bytes, ...buildFromHtml(decoded.text, base, minRatio) }) };
+      const built = buildFromHtml(decoded.text, base, minRatio);
+      yield { kind: 'doc', doc: toDoc({ id, raw: bytes, ...built, warnings: [...notes, ...built.warnings] }) };
       return;
     }
     checkText(decoded.text, minRatio);
-    yield { kind: 'doc', doc: toDoc({ id, text: decoded.text, raw: bytes, meta: { ...base, format: 'txt', lang: 'ar' }, warnings: [] }) };
+    yield { kind: 'doc', doc: toDoc({ id, text: decoded.text, raw: bytes, meta: { ...base, format: 'txt', lang: 'ar' }, warnings: notes }) };
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     yield { kind: 'error', origin, message: `${origin}: ${e.message}` };
