@@ -130,6 +130,9 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
       }
       if (oc) match.country = oc;
       if (owner.match.org) match.org = owner.match.org;
+      // "القائم بأعمال سفارة العراق لدى ليبيا": the embassy's host is the title's host
+      if (owner.match.host) match.host = owner.match.host;
+      if (owner.match.hostOrg) match.hostOrg = owner.match.hostOrg;
     }
     if (host) {
       host.consumed = true;

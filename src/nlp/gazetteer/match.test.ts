@@ -157,3 +157,9 @@ test('a head that needs an owner and finds none leaves the following place alone
   const ms = matchGazetteer(text, g);
   assert.deepEqual(ms.map((m) => [text.slice(m.start, m.end), m.id]), [['بنغازي', 'place.benghazi']]);
 });
+
+test('a title whose owner is an embassy takes the embassy country and host', () => {
+  const text = 'استقبل القائم بأعمال سفارة الجمهورية التونسية لدى ليبيا';
+  const m = find(text, 'القائم بأعمال سفارة الجمهورية التونسية لدى ليبيا');
+  assert.deepEqual([m.id, m.country, m.host, m.owner], ['title.charge_daffaires', 'TUN', 'LBY', 'institution:inst.embassy']);
+});
