@@ -76,7 +76,7 @@ export function registerReadTests(fresh: FreshStore): void {
     assert.deepEqual(bySources.rows.map((r) => [r.action, r.sourceCount]), [['meet', 2]]);
     const row = bySources.rows[0];
     assert.deepEqual(row.sources, ['a.txt', 'b.html']);
-    assert.equal(row.confidence.toFixed(2), '0.95', 'the most confident report wins');
+    assert.equal(row.confidence, 0.95, 'the most confident report wins');
     assert.equal(row.snippet, MEET_EVENT.evidence[0]);
     assert.deepEqual(row.location, { name: 'طرابلس', country: 'LBY' });
     await assert.rejects(store.listEvents({}, { sort: 'name' as never }), /page\.sort/);
@@ -137,6 +137,26 @@ export function registerReadTests(fresh: FreshStore): void {
     assert.ok(ev.fingerprint.includes('CONSULT'));
     await assert.rejects(store.mergeEvents(kept.id, merged.id, 'again'), /does not exist/);
     assert.equal(await store.getEvent(999999), null);
+  });
+
+  test('getDocument returns the text with stories, mentions and evidence spans; listDocuments pages', async () => {
+    const { store } = await fresh();
+    await seed(store);
+    const doc = await store.getDocument('b.html');
+    assert.ok(doc, 'found by export name');
+    assert.equal(doc.id, 'b');
+    assert.equal(doc.text, MEET);
+    assert.deepEqual(doc.stories.map((s) => [s.index, s.start, s.end, s.otherSources]), [[0, 0, MEET.length, 1]]);
+    assert.equal(doc.events.length, 1);
+    const span = doc.events[0].evidence[0];
+    assert.equal(doc.text.slice(span.start, span.end), MEET_EVENT.evidence[0]);
+    assert.equal(doc.events[0].action, 'meet');
+    assert.ok(doc.mentions.some((m) => doc.text.slice(m.start, m.end) === 'الطاهر الباعور'));
+    assert.ok(doc.sentences.length >= 1);
+    assert.equal(await store.getDocument('nope'), null);
+    const page = await store.listDocuments({ limit: 2 });
+    assert.equal(page.total, 3);
+    assert.deepEqual(page.rows.map((r) => [r.id, r.storyCount, r.eventCount]), [['c', 2, 1], ['b', 1, 1]]);
   });
 
   test('stats count documents, stories, duplicates, events and reports apart', async () => {

@@ -4,7 +4,7 @@ export { defaultFingerprint, exportName } from './identity.ts';
 export { migrate, loadMigrations, type Migration } from './migrate.ts';
 export { openPg, openPglite, type Sql } from './sql.ts';
 export type {
-  ActorRecord, DocSignature, EventDetail, EventFilter, EventMerge, EventPage, EventRow, EventSort, EventSource,
+  ActorRecord, DocSignature, DocumentPage, DocumentRow, StoredDocument, EventDetail, EventFilter, EventMerge, EventPage, EventRow, EventSort, EventSource,
   ExportActor, ExportEvidence, ExportRow, FingerprintFn, PageRequest, RunSummary, SaveResult, Similarity, Store,
   StoreOptions, StoreStats, StorySignature, StoryHit,
 } from './store.ts';

@@ -1,5 +1,6 @@
 import { defaultFingerprint, defaultSimilarity } from './identity.ts';
 import { migrate } from './migrate.ts';
+import { getDocument, listDocuments } from './read-docs.ts';
 import { exportEvents, getEvent, listEvents, searchStories, stats } from './read.ts';
 import { openPg, openPglite, quoteIdent, type Sql } from './sql.ts';
 import type { ActorRecord, Store, StoreOptions } from './store.ts';
@@ -67,6 +68,8 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
         const rows = await tx.query('DELETE FROM documents WHERE id = $1 RETURNING id', [id]);
         return rows.length > 0;
       }),
+    getDocument: (id) => getDocument(sql, id),
+    listDocuments: (page) => listDocuments(sql, page),
     listEvents: (filter, page) => listEvents(sql, filter, page),
     getEvent: (id) => getEvent(sql, id),
     mergeEvents: (kept, merged, reason) => mergeEvents(sql, kept, merged, reason),

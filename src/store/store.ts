@@ -209,11 +209,58 @@ export interface ActorRecord {
   discovered?: boolean;
 }
 
+export interface DocumentRow {
+  id: string;
+  /** Name used in exports: file base name, or the JSON Lines article id. */
+  name: string;
+  origin: string;
+  format: string;
+  encoding: string;
+  url: string | null;
+  title: string | null;
+  outlet: string | null;
+  published: string | null;
+  lang: string | null;
+  rawHash: string;
+  ingestedAt: string;
+  runId: number | null;
+  /** Stories the document carries (stored once each, possibly shared with other documents). */
+  storyCount: number;
+  /** Event reports from this document. */
+  eventCount: number;
+}
+
+export interface DocumentPage {
+  total: number;
+  rows: DocumentRow[];
+  limit: number;
+  offset: number;
+}
+
+/** A stored document with its text and spans (offsets into `text`). */
+export interface StoredDocument extends DocumentRow {
+  text: string;
+  furniture: Array<{ start: number; end: number; rule: string }>;
+  warnings: string[];
+  /** `otherSources`: how many other documents carry the same (or a near-duplicate) story. */
+  stories: Array<{ index: number; storyId: number; start: number; end: number; headline: string | null; otherSources: number }>;
+  sentences: Array<{ story: number; start: number; end: number }>;
+  mentions: Array<{
+    start: number; end: number; type: string; norm: string; source: string; confidence: number;
+    country: string | null; org: string | null; actor: string | null;
+  }>;
+  /** Events this document reports, with their evidence spans in it. */
+  events: Array<{ id: number; event: string; action: string; evidence: Array<{ start: number; end: number }> }>;
+}
+
 export interface Store {
   saveDocument(doc: Doc, sig: DocSignature, runId?: number): Promise<SaveResult>;
   /** Whether a document with this id and raw hash is stored (lets ingest skip unchanged inputs). */
   hasDocument(id: string, rawHash?: string): Promise<boolean>;
   deleteDocument(id: string): Promise<boolean>;
+  /** A document by id or export name, with text and spans; null when absent. */
+  getDocument(id: string): Promise<StoredDocument | null>;
+  listDocuments(page?: { limit?: number; offset?: number }): Promise<DocumentPage>;
   listEvents(filter?: EventFilter, page?: PageRequest): Promise<EventPage>;
   getEvent(id: number): Promise<EventDetail | null>;
   /** Folds event `mergedId` into `keptId` (sources, evidence), deletes it and logs the merge. */

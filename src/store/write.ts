@@ -184,7 +184,7 @@ async function writeSentencesAndMentions(tx: Sql, doc: Doc): Promise<void> {
       `INSERT INTO mentions (document_id, idx, start_offset, end_offset, type, norm, source, confidence, country, org, actor, title_idx)
        SELECT $1, r.idx, r.s, r.e, r.type, r.norm, r.source, r.confidence, r.country, r.org, r.actor, r.title
        FROM jsonb_to_recordset($2::jsonb) AS r(idx int, s int, e int, type text, norm text, source text,
-            confidence real, country text, org text, actor text, title int)`,
+            confidence float8, country text, org text, actor text, title int)`,
       [doc.id, json(rows)],
     );
   }

@@ -84,7 +84,7 @@ CREATE TABLE mentions (
   type         text NOT NULL,
   norm         text NOT NULL,
   source       text NOT NULL,
-  confidence   real NOT NULL,
+  confidence   double precision NOT NULL,
   country      text,
   org          text,
   actor        text,
@@ -117,7 +117,7 @@ CREATE TABLE events (
   -- date used for filtering and sorting: the event date, else the first source's publication date
   day              text,
   contexts         text[] NOT NULL DEFAULT '{}',
-  confidence       real NOT NULL,
+  confidence       double precision NOT NULL,
   rules            text[] NOT NULL DEFAULT '{}',
   negated          boolean NOT NULL DEFAULT false,
   cameo            text,
@@ -147,7 +147,7 @@ CREATE TABLE event_sources (
   document_id text NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
   story_id    integer REFERENCES stories(id) ON DELETE SET NULL,
   story_index integer,
-  confidence  real NOT NULL,
+  confidence  double precision NOT NULL,
   rules       text[] NOT NULL DEFAULT '{}',
   added_at    timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (event_id, document_id)
