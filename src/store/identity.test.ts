@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bytesToMinhash, defaultFingerprint, exportName, minhashToBytes } from './identity.ts';
+import { bytesToMinhash, defaultFingerprint, docSignature, exportName, minhashToBytes } from './identity.ts';
 import { buildDoc } from './testkit.ts';
 import { MEET, MEET_EVENT } from './contract-fixtures.ts';
 
@@ -38,4 +38,15 @@ test('MinHash signatures survive the byte round trip, whatever their alignment',
   const shifted = new Uint8Array(17);
   shifted.set(bytes, 1);
   assert.deepEqual(bytesToMinhash(shifted.subarray(1)), m);
+});
+
+test('docSignature hashes the raw bytes and signs each story with the ingest signature', () => {
+  const doc = buildDoc({ id: 'x', stories: [{ text: MEET }, { text: MEET }] });
+  const a = docSignature(doc);
+  assert.equal(a.stories.length, 2);
+  assert.equal(a.stories[0].hash, a.stories[1].hash);
+  assert.ok(a.stories[0].bands.length > 0);
+  const changed = docSignature({ ...doc, raw: new TextEncoder().encode('other bytes') });
+  assert.notEqual(changed.rawHash, a.rawHash);
+  assert.equal(changed.stories[0].hash, a.stories[0].hash);
 });

@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Doc, DocEvent } from '../nlp/doc.ts';
-import { isNearDuplicate } from '../ingest/dedup.ts';
+import { createHash } from 'node:crypto';
+import { isNearDuplicate, storySignature } from '../ingest/dedup.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import type { Similarity } from './store.ts';
+import type { DocSignature, Similarity } from './store.ts';
 
 /**
  * Default event fingerprint: type + action + sorted parties (countries, organizations) +
@@ -33,6 +34,18 @@ export function exportName(doc: Doc): string {
   const origin = doc.meta.origin;
   if (!origin || origin === '-') return doc.id;
   return basename(origin);
+}
+
+/**
+ * The signature saveDocument needs: sha256 of the raw bytes (of the text when there are none)
+ * and the ingest story signatures (src/ingest/dedup.ts) of each story.
+ */
+export function docSignature(doc: Doc): DocSignature {
+  const raw = doc.raw ?? new TextEncoder().encode(doc.text);
+  return {
+    rawHash: createHash('sha256').update(raw).digest('hex'),
+    stories: doc.stories.map((s) => storySignature(doc.text.slice(s.start, s.end))),
+  };
 }
 
 /** Default near-duplicate test: MinHash similarity ≥ NEAR_DUPLICATE_THRESHOLD (src/ingest/dedup.ts). */

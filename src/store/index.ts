@@ -1,6 +1,6 @@
 /** Public API of the store: documents, stories, events with evidence, on PGlite or PostgreSQL. */
 export { openStore, createStore, dropSchema } from './open.ts';
-export { defaultFingerprint, exportName } from './identity.ts';
+export { defaultFingerprint, defaultSimilarity, docSignature, exportName } from './identity.ts';
 export { migrate, loadMigrations, type Migration } from './migrate.ts';
 export { openPg, openPglite, type Sql } from './sql.ts';
 export type {

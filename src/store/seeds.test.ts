@@ -5,14 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { sharedDir } from '../config.ts';
 import type { Doc } from '../nlp/doc.ts';
 import { buildLineStats, cleanStage } from '../ingest/clean.ts';
-import { storySignature } from '../ingest/dedup.ts';
 import { readInputs } from '../ingest/read.ts';
 import { storiesStage } from '../ingest/stories.ts';
+import { docSignature } from './identity.ts';
 import { openStore } from './open.ts';
 
 const seedsDir = join(sharedDir(), 'seeds');
@@ -27,10 +26,7 @@ test('the seed documents are stored with their stories, once, under their file n
   }
   const ctx = { lineStats: buildLineStats(docs) };
   for (const doc of docs) storiesStage.run(cleanStage.run(doc, ctx), ctx);
-  const sig = (doc: Doc) => ({
-    rawHash: createHash('sha256').update(doc.raw ?? doc.text).digest('hex'),
-    stories: doc.stories.map((s) => storySignature(doc.text.slice(s.start, s.end))),
-  });
+  const sig = docSignature;
   const store = await openStore();
   try {
     const results = [];
