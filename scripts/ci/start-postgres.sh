@@ -100,7 +100,8 @@ for _ in $(seq 1 60); do
 done
 "$BINDIR/pg_isready" -q -h 127.0.0.1 -p "$PORT" -U postgres || die "server on port $PORT is not ready"
 
-if ! "$BINDIR/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
+EXISTS="$("$BINDIR/psql" -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'")"
+if [ "$EXISTS" != 1 ]; then
   "$BINDIR/createdb" -h 127.0.0.1 -p "$PORT" -U postgres "$DB" >&2
 fi
 log "ready; stop with: ${RUN_AS[*]:+${RUN_AS[*]} }$BINDIR/pg_ctl -D $DATA stop"
