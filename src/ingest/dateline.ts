@@ -3,26 +3,50 @@ import { phraseKey } from './data.ts';
 import { MONTH_WORDS_RE, hijriMonthNumber, hijriToIso, monthNumber } from './months.ts';
 
 /**
- * Datelines at the start of a story's first paragraph:
+ * Datelines at the start of a story's first paragraph, in the forms agencies use:
  *   "طرابلس 01 ديسمبر 2025 (وال)-", "القاهرة في 3 أيار/مايو 2024 (أ ش أ) -", "طرابلس (وال) -",
- *   "بنغازي - وال:" (agency after a dash: only a known agency), "(وال) -".
- * A dateline needs a place followed by a date and/or an agency, then a dash or colon. Dates may
- * be Gregorian (either month system) or Hijri ("15 رمضان 1447 هـ", converted with Umm al-Qura).
+ *   "أبوظبي في 5 يناير / وام / ...", "الرياض 12 ربيع الأول 1445 هـ الموافق 27 سبتمبر 2023 م واس ...",
+ *   "بنغازي - وال:", "دمشق-سانا ...", "(وال) -".
+ * A dateline is a place (one to three words) followed by a date and/or an agency, then a dash, a
+ * colon, or (after a known agency) just a space. An agency in parentheses or slashes may be any
+ * short name when a date precedes it; otherwise, and always when it stands bare, it must be a
+ * known agency (data/ingest/segmentation.yaml, plus the document's outlet). Dates may be
+ * Gregorian (either month system) or Hijri ("15 رمضان 1447 هـ", converted with Umm al-Qura);
+ * with "الموافق" the Gregorian date is kept.
  */
 
-const AR = '[\\p{Script=Arabic}]';
-const PLACE = `(?<place>${AR}+(?:[ ]${AR}+){0,2}?)`;
+const AR_WORD = '[\\p{Script=Arabic}]+';
 const DIGITS = '[0-9٠-٩۰-۹]';
-const DATE = `(?<day>${DIGITS}{1,2})\\s*(?<month>${MONTH_WORDS_RE}(?:\\s*/\\s*${MONTH_WORDS_RE})?)\\s*[،,]?\\s*(?<year>${DIGITS}{4})?(?:\\s*(?<era>هـ|ه|م)(?!\\p{L}))?`;
-const AGENCY_PAREN = '\\(\\s*(?<agency>[^()\\n]{1,25}?)\\s*\\)';
-const SEP = '\\s*[-–—:]';
+const dateSrc = (month: string) => `(${DIGITS}{1,2})\\s*(${month})\\s*[،,]?\\s*(${DIGITS}{4})?(?:\\s*(هـ|ه|م)(?!\\p{L}))?`;
+// "3 أيار/مايو 2024": two names of the month; tried before the single name
+const DATE_SRC = dateSrc(MONTH_WORDS_RE);
+const DOUBLE_DATE_SRC = dateSrc(`${MONTH_WORDS_RE}\\s*/\\s*${MONTH_WORDS_RE}`);
+const RE = {
+  place: new RegExp(`\\s*(${AR_WORD}(?: ${AR_WORD}){0,2})`, 'uy'),
+  comma: /\s*[،,]?\s*(?:(?:في|فى)\s+)?/uy,
+  date: new RegExp(`\\s*${DATE_SRC}`, 'uy'),
+  doubleDate: new RegExp(`\\s*${DOUBLE_DATE_SRC}`, 'uy'),
+  corresponding: new RegExp(`\\s*[،,]?\\s*الموافق\\s*(?:ل\\s*)?${DATE_SRC}`, 'uy'),
+  paren: /\s*\(\s*([^()\n]{1,25}?)\s*\)/uy,
+  slash: /\s*\/\s*([^/\n]{1,25}?)\s*\//uy,
+  dashAgency: /\s*[-–—]\s*([^\s:()\-–—/]+(?: [^\s:()\-–—/]+){0,3})/uy,
+  bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2}?)(?=\s|$)/uy,
+  sep: /\s*[-–—:]/uy,
+  space: /(?=\s)/uy,
+};
 
-const WITH_DATE_OR_AGENCY = new RegExp(
-  `^\\s*${PLACE}\\s*[،,]?\\s*(?:(?:في|فى)\\s+)?(?:${DATE})?\\s*(?:${AGENCY_PAREN})?${SEP}`,
-  'u',
-);
-const AGENCY_AFTER_DASH = new RegExp(`^\\s*${PLACE}\\s*[-–—]\\s*(?<agency>[^\\s:()\\-–—][^:()\\-–—\\n]{0,20}?)\\s*[:\\-–—]`, 'u');
-const AGENCY_ONLY = new RegExp(`^\\s*${AGENCY_PAREN}${SEP}`, 'u');
+interface Cursor {
+  text: string;
+  pos: number;
+}
+
+function take(c: Cursor, re: RegExp): RegExpExecArray | undefined {
+  re.lastIndex = c.pos;
+  const m = re.exec(c.text);
+  if (!m) return undefined;
+  c.pos = re.lastIndex;
+  return m;
+}
 
 function toAscii(digits: string): string {
   return digits.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x0660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x06f0));
@@ -58,40 +82,116 @@ function cleanAgency(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
+interface DateParts {
+  day: string;
+  month: string;
+  year?: string;
+  era?: string;
+}
+
+function parseDate(m: RegExpExecArray | undefined): DateParts | undefined {
+  if (!m || !m[2].split('/').every((part) => knownMonth(part))) return undefined;
+  return { day: m[1], month: m[2], year: m[3], era: m[4] };
+}
+
+/** A date at the cursor: two month names ("أيار/مايو") or one. */
+function takeDate(c: Cursor): DateParts | undefined {
+  const start = c.pos;
+  const double = parseDate(take(c, RE.doubleDate));
+  if (double) return double;
+  c.pos = start;
+  const single = parseDate(take(c, RE.date));
+  if (!single) c.pos = start;
+  return single;
+}
+
+/** Tries the dateline forms after a place of `placeWords` words (0: no place). */
+function tryForm(text: string, placeWords: number, known: (a: string) => boolean): (Omit<Dateline, 'start' | 'end'> & { length: number }) | undefined {
+  const c: Cursor = { text, pos: 0 };
+  let place: string | undefined;
+  if (placeWords > 0) {
+    const p = take(c, RE.place);
+    if (!p) return undefined;
+    const words = p[1].split(' ');
+    if (words.length < placeWords) return undefined;
+    place = words.slice(0, placeWords).join(' ');
+    c.pos = p.index + p[0].length - p[1].length + place.length;
+  }
+  // "place - agency:" / "دمشق-سانا"
+  if (place) {
+    const save = c.pos;
+    const d = take(c, RE.dashAgency);
+    if (d) {
+      // the longest run of 1–4 words after the dash that is a known agency
+      const words = d[1].split(' ');
+      for (let n = words.length; n >= 1; n--) {
+        const name = words.slice(0, n).join(' ');
+        if (!known(name)) continue;
+        c.pos = d.index + d[0].length - d[1].length + name.length;
+        const end = c.pos;
+        if (!take(c, RE.sep)) c.pos = end;
+        return { place, agency: name, length: c.pos };
+      }
+    }
+    c.pos = save;
+  }
+  take(c, RE.comma);
+  let date = takeDate(c);
+  if (date) {
+    const save = c.pos;
+    const second = parseDate(take(c, RE.corresponding));
+    if (second) date = second;
+    else c.pos = save;
+  }
+  let agency: string | undefined;
+  const save = c.pos;
+  const bracketed = take(c, RE.paren) ?? take(c, RE.slash);
+  if (bracketed && bracketed[1].trim().split(/\s+/).length <= 4 && !/\d/.test(bracketed[1]) && (date || known(bracketed[1]))) {
+    agency = bracketed[1];
+    const end = c.pos;
+    if (!take(c, RE.sep)) c.pos = end; // "/ وام / استقبل": no dash needed after a bracketed agency
+    else return finish(place, date, agency, c.pos);
+    return placeWords > 0 || date ? finish(place, date, agency, c.pos) : undefined;
+  }
+  c.pos = save;
+  if (date) {
+    const bare = take(c, RE.bare);
+    if (bare && known(bare[1])) {
+      const end = c.pos;
+      if (!take(c, RE.sep)) c.pos = end;
+      return finish(place, date, bare[1], c.pos);
+    }
+    c.pos = save;
+    if (take(c, RE.sep)) return finish(place, date, undefined, c.pos);
+  }
+  return undefined;
+}
+
+function finish(place: string | undefined, date: DateParts | undefined, agency: string | undefined, length: number) {
+  return {
+    place,
+    date: date ? isoDate(date.day, date.month, date.year, date.era) : undefined,
+    agency: agency ? cleanAgency(agency) : undefined,
+    length,
+  };
+}
+
 /**
  * Parses a dateline at the start of `text` (a paragraph). `offset` is added to the span so it
  * refers to the document. `agencies` are normalized known agency names.
  */
 export function parseDateline(text: string, offset: number, agencies: ReadonlySet<string>): Dateline | undefined {
-  const head = text.slice(0, 160);
+  const head = text.slice(0, 200);
   const known = (a: string) => agencies.has(phraseKey(a));
-  const words = (a: string) => a.trim().split(/\s+/).length;
-
-  const a = WITH_DATE_OR_AGENCY.exec(head);
-  if (a?.groups) {
-    const g = a.groups;
-    const monthOk = g.month ? knownMonth(g.month) : false;
-    const hasDate = Boolean(g.day && monthOk);
-    // without a date, only a known agency makes a dateline ("أكد الوزير (الليبي) -" is not one)
-    const hasAgency = Boolean(g.agency && words(g.agency) <= 4 && !/\d/.test(g.agency) && (hasDate || known(g.agency)));
-    if ((hasDate || hasAgency) && (!g.day || monthOk)) {
-      const start = offset + (a[0].length - a[0].trimStart().length);
-      return {
-        start,
-        end: offset + a[0].length,
-        place: g.place,
-        date: hasDate ? isoDate(g.day, g.month, g.year, g.era) : undefined,
-        agency: hasAgency ? cleanAgency(g.agency) : undefined,
-      };
-    }
-  }
-  const b = AGENCY_AFTER_DASH.exec(head);
-  if (b?.groups && known(b.groups.agency)) {
-    return { start: offset + (b[0].length - b[0].trimStart().length), end: offset + b[0].length, place: b.groups.place, agency: cleanAgency(b.groups.agency) };
-  }
-  const c = AGENCY_ONLY.exec(head);
-  if (c?.groups && known(c.groups.agency)) {
-    return { start: offset + (c[0].length - c[0].trimStart().length), end: offset + c[0].length, agency: cleanAgency(c.groups.agency) };
+  for (const words of [1, 2, 3, 0]) {
+    const r = tryForm(head, words, known);
+    if (!r) continue;
+    const lead = head.length - head.trimStart().length;
+    const dl: Dateline = { start: offset + lead, end: offset + r.length };
+    if (r.place) dl.place = r.place;
+    if (r.date) dl.date = r.date;
+    if (r.agency) dl.agency = r.agency;
+    return dl;
   }
   return undefined;
 }

@@ -153,3 +153,16 @@ test('a list inside a story stays in the story, neither furniture nor headlines'
   assert.deepEqual(d.furniture, []);
   assert.ok(slice(d, d.stories[0])!.endsWith(A2));
 });
+
+test('datelines of Gulf and Levant agencies: slashes, bare agency after the date, "الموافق", "دمشق-سانا"', () => {
+  const p = (s: string) => {
+    const dl = parseDateline(s, 0, agencies);
+    return dl && [dl.place, dl.date, dl.agency, s.slice(dl.start, dl.end)];
+  };
+  assert.deepEqual(p('أبوظبي في 5 يناير / وام / استقبل'), ['أبوظبي', undefined, 'وام', 'أبوظبي في 5 يناير / وام /']);
+  assert.deepEqual(p('الرياض 12 ربيع الأول 1445 هـ الموافق 27 سبتمبر 2023 م واس استقبل'), ['الرياض', '2023-09-27', 'واس', 'الرياض 12 ربيع الأول 1445 هـ الموافق 27 سبتمبر 2023 م واس']);
+  assert.deepEqual(p('دمشق-سانا استقبل الرئيس'), ['دمشق', undefined, 'سانا', 'دمشق-سانا']);
+  assert.deepEqual(p('القاهرة في 3 مايو /أ ش أ/ أكد'), ['القاهرة', undefined, 'أ ش أ', 'القاهرة في 3 مايو /أ ش أ/']);
+  assert.deepEqual(p('الكويت 4 مارس 2024 (كونا) -- أعلن'), ['الكويت', '2024-03-04', 'كونا', 'الكويت 4 مارس 2024 (كونا) -']);
+  assert.equal(p('استقبل الرئيس 3 ضيوف - أمس'), undefined);
+});
