@@ -30,9 +30,8 @@ const RE = {
   paren: /\s*\(\s*([^()\n]{1,25}?)\s*\)/uy,
   slash: /\s*\/\s*([^/\n]{1,25}?)\s*\//uy,
   dashAgency: /\s*[-–—]\s*([^\s:()\-–—/]+(?: [^\s:()\-–—/]+){0,3})/uy,
-  bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2}?)(?=\s|$)/uy,
+  bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,3})/uy,
   sep: /\s*[-–—:]/uy,
-  space: /(?=\s)/uy,
 };
 
 interface Cursor {
@@ -105,6 +104,25 @@ function takeDate(c: Cursor): DateParts | undefined {
   return single;
 }
 
+/**
+ * Matches `re` (its group 1: up to four words) and keeps the longest leading run of words that is
+ * a known agency, then an optional separator; the cursor moves past them. Undefined when none.
+ */
+function takeKnown(c: Cursor, re: RegExp, known: (a: string) => boolean): string | undefined {
+  const m = take(c, re);
+  if (!m) return undefined;
+  const words = m[1].split(' ');
+  for (let n = words.length; n >= 1; n--) {
+    const name = words.slice(0, n).join(' ');
+    if (!known(name)) continue;
+    c.pos = m.index + m[0].length - m[1].length + name.length;
+    const end = c.pos;
+    if (!take(c, RE.sep)) c.pos = end;
+    return name;
+  }
+  return undefined;
+}
+
 /** Tries the dateline forms after a place of `placeWords` words (0: no place). */
 function tryForm(text: string, placeWords: number, known: (a: string) => boolean): (Omit<Dateline, 'start' | 'end'> & { length: number }) | undefined {
   const c: Cursor = { text, pos: 0 };
@@ -120,19 +138,8 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
   // "place - agency:" / "دمشق-سانا"
   if (place) {
     const save = c.pos;
-    const d = take(c, RE.dashAgency);
-    if (d) {
-      // the longest run of 1–4 words after the dash that is a known agency
-      const words = d[1].split(' ');
-      for (let n = words.length; n >= 1; n--) {
-        const name = words.slice(0, n).join(' ');
-        if (!known(name)) continue;
-        c.pos = d.index + d[0].length - d[1].length + name.length;
-        const end = c.pos;
-        if (!take(c, RE.sep)) c.pos = end;
-        return { place, agency: name, length: c.pos };
-      }
-    }
+    const name = takeKnown(c, RE.dashAgency, known);
+    if (name) return { place, agency: name, length: c.pos };
     c.pos = save;
   }
   take(c, RE.comma);
@@ -155,12 +162,8 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
   }
   c.pos = save;
   if (date) {
-    const bare = take(c, RE.bare);
-    if (bare && known(bare[1])) {
-      const end = c.pos;
-      if (!take(c, RE.sep)) c.pos = end;
-      return finish(place, date, bare[1], c.pos);
-    }
+    const name = takeKnown(c, RE.bare, known);
+    if (name) return finish(place, date, name, c.pos);
     c.pos = save;
     if (take(c, RE.sep)) return finish(place, date, undefined, c.pos);
   }

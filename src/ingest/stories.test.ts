@@ -164,5 +164,6 @@ test('datelines of Gulf and Levant agencies: slashes, bare agency after the date
   assert.deepEqual(p('دمشق-سانا استقبل الرئيس'), ['دمشق', undefined, 'سانا', 'دمشق-سانا']);
   assert.deepEqual(p('القاهرة في 3 مايو /أ ش أ/ أكد'), ['القاهرة', undefined, 'أ ش أ', 'القاهرة في 3 مايو /أ ش أ/']);
   assert.deepEqual(p('الكويت 4 مارس 2024 (كونا) -- أعلن'), ['الكويت', '2024-03-04', 'كونا', 'الكويت 4 مارس 2024 (كونا) -']);
+  assert.deepEqual(p('القاهرة 3 مايو 2024 أ ش أ - أكد'), ['القاهرة', '2024-05-03', 'أ ش أ', 'القاهرة 3 مايو 2024 أ ش أ -']);
   assert.equal(p('استقبل الرئيس 3 ضيوف - أمس'), undefined);
 });
