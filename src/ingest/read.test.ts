@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -196,6 +196,23 @@ test('bad inputs give one clear error each, naming the file, and the batch goes 
   assert.match(errs[4].message, /big\.txt: file too large \(67108864 bytes; the limit is 20971520\)/);
   assert.match(errs[5].message, /missing\.txt: cannot read/);
   assert.deepEqual(docs(items).map((d) => d.id), ['good.txt']);
+});
+
+test('JSON Lines files are streamed: maxBytes applies to each line, not to the file', async () => {
+  const small = JSON.stringify({ id: 'small', text: PARA1 });
+  const big = JSON.stringify({ id: 'big', text: `${PARA1} ${PARA2} ${PARA1} ${PARA2}` });
+  const path = write('stream.jsonl', [small, big, small.replace('small', 'small2')].join('\r\n'));
+  const items = await collect([path], { maxBytes: small.length * 2 });
+  assert.deepEqual(docs(items).map((d) => d.id), ['small', 'small2']);
+  assert.deepEqual(errors(items).map((e) => [e.line, /line too large/.test(e.message)]), [[2, true]]);
+  assert.match(errors(await collect([write('empty.jsonl', '\n\n')]))[0].message, /empty\.jsonl: empty file/);
+});
+
+test('a symbolic link back into a directory being read does not loop', async () => {
+  write('loop/a.txt', PARA1);
+  symlinkSync(join(dir, 'loop'), join(dir, 'loop/again'));
+  const items = await collect([join(dir, 'loop')]);
+  assert.deepEqual(docs(items).map((d) => d.id), ['a.txt']);
 });
 
 test('maxBytes is configurable', async () => {

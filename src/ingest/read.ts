@@ -1,4 +1,6 @@
+import { createReadStream } from 'node:fs';
 import { open, readdir, stat } from 'node:fs/promises';
+import { createInterface } from 'node:readline';
 import { basename, extname, join } from 'node:path';
 import { type Doc, type DocMeta, type InputFormat, newDoc } from '../nlp/doc.ts';
 import { decodeBytes } from './encoding.ts';
@@ -16,7 +18,7 @@ import { MIN_ARABIC_RATIO, letterCounts } from './text.ts';
 export type InputItem = { kind: 'doc'; doc: Doc } | { kind: 'error'; origin: string; line?: number; message: string };
 
 export interface ReadOptions {
-  /** Largest file read, in bytes (default 20 MiB); checked before reading. */
+  /** Largest file read, in bytes (default 20 MiB); checked before reading. JSON Lines files are streamed and the limit applies to each line. */
   maxBytes?: number;
   /** Stream read for the path `-`. */
   stdin?: AsyncIterable<Uint8Array | string>;
@@ -125,26 +127,62 @@ function toDoc(b: Built): Doc {
   return doc;
 }
 
+/** One JSON Lines line (1-based `lineNo`) to a document or an error; blank lines give nothing. */
+function jsonlItem(raw: string, origin: string, lineNo: number, minRatio: number): InputItem | undefined {
+  const line = raw.trim();
+  if (!line) return undefined;
+  const where = `${origin}:${lineNo}`;
+  const parsed = parseJsonlLine(line);
+  if ('error' in parsed) return { kind: 'error', origin, line: lineNo, message: `${where}: ${parsed.error}` };
+  try {
+    const built = buildFromArticle(parsed.article, where, minRatio);
+    built.raw = Buffer.from(line, 'utf8');
+    return { kind: 'doc', doc: toDoc(built) };
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    return { kind: 'error', origin, line: lineNo, message: `${where}: ${e.message}` };
+  }
+}
+
 function* readJsonl(text: string, origin: string, minRatio: number): Generator<InputItem> {
   const lines = text.split('\n');
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    const where = `${origin}:${i + 1}`;
-    const parsed = parseJsonlLine(line);
-    if ('error' in parsed) {
-      yield { kind: 'error', origin, line: i + 1, message: `${where}: ${parsed.error}` };
-      continue;
-    }
-    try {
-      const built = buildFromArticle(parsed.article, where, minRatio);
-      built.raw = Buffer.from(line, 'utf8');
-      yield { kind: 'doc', doc: toDoc(built) };
-    } catch (e) {
-      if (!(e instanceof InputError)) throw e;
-      yield { kind: 'error', origin, line: i + 1, message: `${where}: ${e.message}` };
-    }
+    const item = jsonlItem(lines[i], origin, i + 1, minRatio);
+    if (item) yield item;
   }
+}
+
+/**
+ * A JSON Lines file is streamed line by line (crawl dumps are often larger than maxBytes, which
+ * then applies to each line). JSON is UTF-8; a BOM is dropped.
+ */
+async function* streamJsonlFile(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<InputItem> {
+  const head = await readLimited(path, 8192);
+  if (head.includes(0)) {
+    yield { kind: 'error', origin: path, message: `${path}: binary file (contains NUL bytes)` };
+    return;
+  }
+  const input = createReadStream(path, { encoding: 'utf8' });
+  const lines = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let any = false;
+  try {
+    for await (const raw of lines) {
+      lineNo++;
+      const line = lineNo === 1 ? raw.replace(/^\ufeff/, '') : raw;
+      if (line.trim()) any = true;
+      if (Buffer.byteLength(line, 'utf8') > opts.maxBytes) {
+        yield { kind: 'error', origin: path, line: lineNo, message: `${path}:${lineNo}: line too large (more than ${opts.maxBytes} bytes)` };
+        continue;
+      }
+      const item = jsonlItem(line, path, lineNo, opts.minArabicRatio);
+      if (item) yield item;
+    }
+  } finally {
+    lines.close();
+    input.destroy();
+  }
+  if (!any) yield { kind: 'error', origin: path, message: `${path}: empty file` };
 }
 
 /** Reads one document source given its bytes (already size-checked). */
@@ -191,7 +229,7 @@ async function readLimited(path: string, size: number): Promise<Uint8Array> {
   }
 }
 
-async function* readPath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, explicit: boolean): AsyncGenerator<InputItem> {
+async function* readPath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>, explicit: boolean, seenDirs: Set<string>): AsyncGenerator<InputItem> {
   let info;
   try {
     info = await stat(path);
@@ -200,6 +238,9 @@ async function* readPath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>
     return;
   }
   if (info.isDirectory()) {
+    const dirKey = `${info.dev}:${info.ino}`;
+    if (seenDirs.has(dirKey)) return; // a symbolic link back into a directory already read
+    seenDirs.add(dirKey);
     let names: string[];
     try {
       names = (await readdir(path)).filter((n) => !n.startsWith('.')).sort();
@@ -207,13 +248,17 @@ async function* readPath(path: string, opts: Required<Omit<ReadOptions, 'stdin'>
       yield { kind: 'error', origin: path, message: `${path}: cannot list directory (${(e as Error).message})` };
       return;
     }
-    for (const name of names) yield* readPath(join(path, name), opts, false);
+    for (const name of names) yield* readPath(join(path, name), opts, false, seenDirs);
     return;
   }
   const format = formatOf(path);
   if (!explicit && format === undefined) return; // unknown file types inside directories are skipped
   if (!info.isFile()) {
     yield { kind: 'error', origin: path, message: `${path}: not a regular file` };
+    return;
+  }
+  if (format === 'jsonl') {
+    yield* streamJsonlFile(path, opts);
     return;
   }
   if (info.size > opts.maxBytes) {
@@ -256,6 +301,6 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
       else yield* readBytes(bytes, '-', 'stdin', undefined, o.minArabicRatio);
       continue;
     }
-    yield* readPath(path, o, true);
+    yield* readPath(path, o, true, new Set());
   }
 }
