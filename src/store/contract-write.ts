@@ -173,6 +173,7 @@ export function registerWriteTests(fresh: FreshStore): void {
     assert.deepEqual(evidence.map((e) => e.document_id), ['a', 'b']);
     const [doc] = await sql.query<{ text: string }>('SELECT text FROM documents WHERE id = $1', ['a']);
     assert.equal(doc.text, CONGRAT);
+    assert.deepEqual(await sql.query('SELECT document_id FROM merges'), [{ document_id: 'b' }], 'b joined the event a reported first');
     assert.equal(await count(sql, 'sentences'), buildDoc({ id: 'x', stories: [{ text: CONGRAT }] }).sentences.length + buildDoc({ id: 'y', stories: [{ text: MEET }] }).sentences.length);
   });
 
@@ -243,5 +244,9 @@ export function registerWriteTests(fresh: FreshStore): void {
     assert.equal(await store.deleteDocument('a'), false);
     const c = await counts(sql);
     assert.deepEqual([c.documents, c.stories, c.events, c.event_sources], [1, 1, 1, 1]);
+    await save(store, { id: 'c', stories: [{ text: SIGN }], events: [SIGN_EVENT] });
+    assert.equal(await count(sql, 'merges'), 1);
+    await store.deleteDocument('c');
+    assert.equal(await count(sql, 'merges'), 0, 'the merge log entry of a deleted report goes with it');
   });
 }

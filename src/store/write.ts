@@ -61,6 +61,7 @@ export async function removeDocumentContent(tx: Sql, docId: string): Promise<voi
   await tx.query('DELETE FROM event_evidence WHERE document_id = $1', [docId]);
   await tx.query('DELETE FROM mentions WHERE document_id = $1', [docId]);
   await tx.query('DELETE FROM sentences WHERE document_id = $1', [docId]);
+  await tx.query('DELETE FROM merges WHERE document_id = $1', [docId]);
   const storyIds = [...new Set(stories.map((r) => r.story_id))];
   const eventIds = [...new Set(events.map((r) => r.event_id))];
   if (eventIds.length) {
