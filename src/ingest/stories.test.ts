@@ -167,3 +167,14 @@ test('datelines of Gulf and Levant agencies: slashes, bare agency after the date
   assert.deepEqual(p('القاهرة 3 مايو 2024 أ ش أ - أكد'), ['القاهرة', '2024-05-03', 'أ ش أ', 'القاهرة 3 مايو 2024 أ ش أ -']);
   assert.equal(p('استقبل الرئيس 3 ضيوف - أمس'), undefined);
 });
+
+test("in an HTML page's main text a later heading is a sub-heading, unless a dateline follows it", () => {
+  const text = `${A_HEAD}\n\n${A1}\n\n${SUBHEAD}\n\n${B1}\n\n${B_HEAD}\n\nطرابلس 3 مارس 2024 (وال) - ${A2}`;
+  const doc = newDoc('p.html', text, { origin: 'p.html', format: 'html', encoding: 'utf-8' });
+  storiesStage.run(cleanStage.run(doc, {}), {});
+  assert.deepEqual(doc.stories.map((s) => [slice(doc, s.headline), s.rule]), [
+    [A_HEAD, 'headline'],
+    [B_HEAD, 'headline'],
+  ]);
+  assert.equal(slice(doc, doc.stories[0]), `${A1}\n\n${SUBHEAD}\n\n${B1}`);
+});

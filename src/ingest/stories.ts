@@ -10,7 +10,9 @@ import { type Line, layout, splitLines } from './lines.ts';
  * pages with several items). A new story opens at:
  * - `headline`: a headline-like line followed by body text (also a headline glued to the last
  *   sentence of the previous story) — unless the paragraph after it opens with a continuation
- *   cue ("وفي التفاصيل،") or the line has at most two words: then it is a sub-heading;
+ *   cue ("وفي التفاصيل،") or the line has at most two words, or the document is an HTML page's
+ *   main text (one article: its h2/h3 are sub-headings), then it is a sub-heading — except when
+ *   the paragraph after it opens with a dateline;
  * - `dateline`: a paragraph that opens with a dateline ("طرابلس 01 ديسمبر 2025 (وال)-");
  * - `pivot:<id>`: a paragraph that opens with a pivot ("وفي سياق آخر،") inside a story; the new
  *   story's `parent` is the story it pivots from;
@@ -44,6 +46,9 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const agencies = new Set(cues.agencies);
   if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
   const key = (l: Line) => phraseKey(l.text.slice(0, 60));
+  // a page's main text (Readability) is one article: its later headings are sub-headings unless
+  // a dateline follows (pivots still open stories)
+  const singleArticle = doc.meta.format === 'html';
 
   const stories: Story[] = [];
   let cur: Story | undefined;
@@ -60,7 +65,9 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
       let next = i + 1;
       while (next < lines.length && roles[next] !== 'body') next++;
       const nextKey = next < lines.length ? key(lines[next]) : '';
-      const subheading = cur && !pendingHeadline && (line.words <= 2 || startsWithAny(nextKey, cues.continuations));
+      const nextHasDateline = next < lines.length && parseDateline(lines[next].text, 0, agencies) !== undefined;
+      const subheading =
+        cur && !pendingHeadline && !nextHasDateline && (line.words <= 2 || singleArticle || startsWithAny(nextKey, cues.continuations));
       if (subheading) {
         cur!.end = line.end;
       } else {
