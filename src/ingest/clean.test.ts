@@ -101,6 +101,18 @@ test('a known agency sign-off after the last sentence is marked, the sentence is
   assert.deepEqual(furniture(d), [['(وال)', 'signoff']]);
 });
 
+test('an editorial box directly above the headline does not swallow the headline', () => {
+  const text = ['مجلس التحرير: نخبة من الكتاب', 'الوزير يستقبل وفدا تجاريا', BODY1].join('\n');
+  const d = cleanStage.run(doc(text), {});
+  assert.deepEqual(furniture(d), [['مجلس التحرير: نخبة من الكتاب', 'phrase:editorial-box']]);
+});
+
+test('a known agency sign-off without a final full stop is marked too', () => {
+  const text = `الوزير يستقبل وفدا تجاريا\n\n${BODY1} ${BODY2.slice(0, -1)} (وال)`;
+  const d = cleanStage.run(doc(text), {});
+  assert.deepEqual(furniture(d), [['(وال)', 'signoff']]);
+});
+
 test('a sentence that starts like a furniture phrase is not furniture', () => {
   const text = `الوزير يستقبل وفدا تجاريا\n\nنشر الجيش صورا للقاء.\n${BODY1}\nكتب الوزير رسالة إلى نظيره.`;
   const d = cleanStage.run(doc(text), {});

@@ -147,7 +147,8 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
       if (!matchPhraseRule(r, key, line)) continue;
       rule[i] = 'phrase:' + r.id;
       if (r.match === 'block') {
-        for (let j = i + 1; j < lines.length && lines[j].text !== '' && !isBodyLike(lines[j]); j++) rule[j] = rule[i];
+        // the box goes on over short lines up to a blank line, but never takes a headline (a line followed by body)
+        for (let j = i + 1; j < lines.length && lines[j].text !== '' && !isBodyLike(lines[j]) && !followedByBody(j); j++) rule[j] = rule[i];
       }
       break;
     }
@@ -158,7 +159,7 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
       rule[i] = agencies.has(phraseKey(signoff[1])) || line.words <= 1 ? 'signoff' : 'parenthesized-line';
       continue;
     }
-    const tail = /[.!?؟…]["'»”]?\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text);
+    const tail = /(?:[.!?؟…]["'»”]?|\s)\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text);
     if (tail && agencies.has(phraseKey(tail[2]))) {
       const start = line.start + tail.index + tail[0].indexOf('(');
       extra.push({ start, end: line.end, rule: 'signoff' });
