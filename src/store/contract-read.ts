@@ -46,6 +46,8 @@ export function registerReadTests(fresh: FreshStore): void {
     assert.deepEqual(await actions(store, { document: 'b.html' }), ['meet']);
     assert.deepEqual(await actions(store, { document: 'a' }), ['meet', 'sign_agreement']);
     assert.deepEqual(await actions(store, { minSources: 2 }), ['meet']);
+    assert.deepEqual(await actions(store, { negated: true }), []);
+    assert.deepEqual(await actions(store, { negated: false, type: 'CONSULT' }), ['meet']);
     await assert.rejects(store.listEvents({ country: 'Libya' }), /filter\.country/);
     await assert.rejects(store.listEvents({ since: 'yesterday' }), /filter\.since/);
   });

@@ -146,7 +146,11 @@ export function registerWriteTests(fresh: FreshStore): void {
     await save(store, { id: 'a', stories: [{ text: MEET }], events: [MEET_EVENT] });
     await save(store, { id: 'b', stories: [{ text: MEET_NEAR }], events: [{ ...MEET_EVENT, date: '2031-04-01' }] });
     await save(store, { id: 'c', stories: [{ text: MEET }], events: [{ ...MEET_EVENT, countries: ['LBY', 'QAT'] }] });
-    assert.equal((await store.stats()).events, 3);
+    await save(store, { id: 'd', stories: [{ text: MEET }], events: [{ ...MEET_EVENT, negated: true }] });
+    assert.equal((await store.stats()).events, 4, 'a negated report is not the event it denies');
+    const rows = [];
+    for await (const r of store.exportEvents({ negated: true })) rows.push(r);
+    assert.deepEqual(rows.map((r) => [r.action, r.negated, r.sources]), [['meet', true, ['d.txt']]]);
   });
 
   test('a custom fingerprint function decides which reports are the same event', async () => {

@@ -59,6 +59,7 @@ export function eventWhere(filter: EventFilter = {}): Where {
   if (filter.minSources !== undefined) {
     parts.push(`(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) >= ${p(filter.minSources)}`);
   }
+  if (filter.negated !== undefined) parts.push(`e.negated = ${p(filter.negated)}`);
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 

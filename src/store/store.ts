@@ -63,6 +63,8 @@ export interface EventFilter {
   document?: string;
   /** Only events with at least this many sources. */
   minSources?: number;
+  /** true: only negated reports ("did not meet"); false: only affirmed ones; omitted: both. */
+  negated?: boolean;
 }
 
 export type EventSort = 'date' | '-date' | 'sources' | '-sources' | 'confidence' | '-confidence' | 'id' | '-id';
