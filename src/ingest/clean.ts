@@ -60,25 +60,28 @@ export function lineGroup(doc: Doc): string {
   return 'dir:' + (doc.meta.format === 'jsonl' ? origin : dirname(origin));
 }
 
-/** Pre-pass over a batch: counts, per group, in how many documents each short line occurs. */
-export function buildLineStats(docs: Iterable<Doc>, groupOf: (doc: Doc) => string = lineGroup): LineStats {
-  const groups: LineStats['groups'] = new Map();
-  for (const doc of docs) {
-    const g = groupOf(doc);
-    let group = groups.get(g);
-    if (!group) groups.set(g, (group = { docs: 0, lines: new Map() }));
-    group.docs++;
-    const seen = new Set<string>();
-    for (const line of splitLines(doc.text)) {
-      if (!isShortLine(line)) continue; // (short lines only: long ones are never normalized)
-      const key = lineKey(line.text);
-      if (key && !seen.has(key)) {
-        seen.add(key);
-        group.lines.set(key, (group.lines.get(key) ?? 0) + 1);
-      }
+/** Adds one document's short lines to `stats` (for batches read as a stream). */
+export function addToLineStats(stats: LineStats, doc: Doc, groupOf: (doc: Doc) => string = lineGroup): void {
+  const g = groupOf(doc);
+  let group = stats.groups.get(g);
+  if (!group) stats.groups.set(g, (group = { docs: 0, lines: new Map() }));
+  group.docs++;
+  const seen = new Set<string>();
+  for (const line of splitLines(doc.text)) {
+    if (!isShortLine(line)) continue; // short lines only: long ones are never normalized
+    const key = lineKey(line.text);
+    if (key && !seen.has(key)) {
+      seen.add(key);
+      group.lines.set(key, (group.lines.get(key) ?? 0) + 1);
     }
   }
-  return { groups };
+}
+
+/** Pre-pass over a batch: counts, per group, in how many documents each short line occurs. */
+export function buildLineStats(docs: Iterable<Doc>, groupOf: (doc: Doc) => string = lineGroup): LineStats {
+  const stats: LineStats = { groups: new Map() };
+  for (const doc of docs) addToLineStats(stats, doc, groupOf);
+  return stats;
 }
 
 const DATE_WORD = /^(\d{1,4}([:\/.\-]\d{1,4}){0,3}|[ap]m|ص|م|مساء|صباحا|هـ|ه|الساعة|GMT|UTC|بتوقيت)$/i;

@@ -3,7 +3,7 @@ export { readInputs, formatOf, DEFAULT_MAX_BYTES, type InputItem, type ReadOptio
 export { decodeBytes, encodingFromLabel, type Decoded, type Encoding } from './encoding.ts';
 export { extractHtml, type HtmlExtract } from './html.ts';
 export { parseJsonlLine, JsonlArticleSchema, type JsonlArticle } from './jsonl.ts';
-export { cleanStage, markFurniture, buildLineStats, lineGroup, lineKey, type CleanContext, type LineStats } from './clean.ts';
+export { cleanStage, markFurniture, buildLineStats, addToLineStats, lineGroup, lineKey, type CleanContext, type LineStats } from './clean.ts';
 export { storiesStage, segmentStories, type StoriesContext } from './stories.ts';
 export { parseDateline } from './dateline.ts';
 export { monthNumber, isWeekday } from './months.ts';
