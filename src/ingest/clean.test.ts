@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { type Doc, newDoc } from '../nlp/doc.ts';
 import { buildLineStats, cleanStage } from './clean.ts';
 import { IngestDataError, loadFurnitureRules } from './data.ts';
+import { storiesStage } from './stories.ts';
 
 // Page texts written for these tests, laid out like scraped news pages.
 const BODY1 = 'بحث وزير الاقتصاد مع نظيره الزائر سبل تطوير التبادل التجاري بين البلدين، وفرص الاستثمار المشترك في قطاع الطاقة.';
@@ -99,6 +100,14 @@ test('a known agency sign-off after the last sentence is marked, the sentence is
   const text = `الوزير يستقبل وفدا تجاريا\n\n${BODY1}\n${BODY2} (وال)`;
   const d = cleanStage.run(doc(text), {});
   assert.deepEqual(furniture(d), [['(وال)', 'signoff']]);
+});
+
+test('promotion, tag and counter lines after the story are furniture even when they end with a full stop', () => {
+  const text = ['الوزير يستقبل وفدا تجاريا', '', BODY1, BODY2, '', 'تابعونا على منصات التواصل الاجتماعي لمعرفة آخر المستجدات.', 'الكلمات الدالة: الاقتصاد، التجارة، الاستثمار', 'عدد المشاهدات: 215'].join('\n');
+  const d = cleanStage.run(doc(text), {});
+  assert.deepEqual(furniture(d).map(([, r]) => r), ['phrase:follow-us', 'phrase:tags', 'phrase:counters']);
+  storiesStage.run(d, {});
+  assert.ok(d.text.slice(d.stories[0].start, d.stories[0].end).endsWith(BODY2));
 });
 
 test('an editorial box directly above the headline does not swallow the headline', () => {
