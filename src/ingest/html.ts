@@ -132,16 +132,20 @@ export function extractHtml(html: string): HtmlExtract {
   if (!/<\/(body|html)\s*>/i.test(html)) warnings.push('truncated HTML (no closing </body> or </html>): kept the extractable text');
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
-  const outlet = metaContent(document, ['meta[property="og:site_name"]']) ?? ld.publisher ?? metaContent(document, ['meta[name="application-name"]']);
+  const outlet = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="og:site_name"]']) ?? ld.publisher ?? metaContent(document, ['meta[name="application-name"]']);
   const published = isoDateTime(
     metaContent(document, [
       'meta[property="article:published_time"]',
+      'meta[name="article:published_time"]',
+      'meta[property="og:article:published_time"]',
       'meta[property="og:published_time"]',
       'meta[itemprop="datePublished"]',
       '[itemprop="datePublished"]',
       'meta[name="pubdate"]',
       'meta[name="publishdate"]',
       'meta[name="date"]',
+      'meta[name="dcterms.date"]',
+      'meta[name="DC.date.issued"]',
     ]) ?? ld.datePublished ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
   );
   const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['meta[property="og:url"]']);
