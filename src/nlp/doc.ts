@@ -56,6 +56,8 @@ export interface Story extends Span {
 
 export interface Sentence extends Span {
   story: number;
+  /** Set on the sentence that is the story's headline. */
+  headline?: boolean;
 }
 
 /** What a token is (set by src/text/tokenize). */
@@ -90,6 +92,22 @@ export interface Mention extends Span {
   actor?: string;
   /** For a person: index of the title mention linked to it. */
   title?: number;
+  /** For a person: index of the military rank mention before the name (الفريق أول ركن), when any. */
+  rank?: number;
+  /** Office, rank or honorific id from the gazetteer (title.minister, rank.field_marshal), for titles and the persons that hold them. */
+  role?: string;
+  /** Country (alpha-3) an embassy, ambassador or mission is posted to ("لدى ليبيا" → LBY). */
+  host?: string;
+  /** Organization code an envoy or mission is posted to, when it is an organization. */
+  hostOrg?: string;
+  /** Finer kind: nisba, metonymy, igo, the institution type (inst.ministry), rank, honorific, qualifier. */
+  kindDetail?: string;
+  /** Gazetteer id of the institution (inst.lby.lnac), or for a title the institution it names. */
+  institution?: string;
+  /** Title qualifier: acting, former, ... (وزير الخارجية المكلف). */
+  qualifier?: string;
+  /** For a title: the whole title phrase up to the comma or the name (may cover other mentions). */
+  extent?: Span;
 }
 
 export interface EventActor {

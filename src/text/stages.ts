@@ -22,6 +22,11 @@ export const sentencesStage: Stage<unknown> = {
     const stories = doc.stories.length > 0 ? doc.stories : [{ start: 0, end: doc.text.length, index: 0 }];
     const sentences: Sentence[] = [];
     for (const story of stories) {
+      // a headline outside the story's body span is a sentence of the story too (flagged)
+      const head = 'headline' in story ? story.headline : undefined;
+      if (head && (head.end <= story.start || head.start >= story.end)) {
+        sentences.push({ start: head.start, end: head.end, story: story.index, headline: true });
+      }
       // a story opening inside this one (a pivot such as وفي سياق آخر) takes over its text
       const later = stories.filter((o) => o !== story && (o.start > story.start || (o.start === story.start && o.index > story.index)) && o.start < story.end);
       const holes = [...doc.furniture, ...later.map((o) => ({ start: o.start, end: story.end }))].sort((a, b) => a.start - b.start);

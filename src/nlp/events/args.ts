@@ -1,0 +1,121 @@
+/**
+ * Argument assignment for one trigger in one sentence, for Arabic news syntax:
+ * VSO subjects after the verb (with coordinated actors), SVO subjects before it, "مع/إلى/لدى/ل/ب"
+ * complements, "بين X و Y", the passive "عُقد ... برئاسة X", "تسلم ... من X".
+ */
+import type { EventActor } from '../doc.ts';
+import type { TriggerHit } from '../triggers/index.ts';
+import { onlySeparators, type Unit } from './units.ts';
+
+export interface Assigned {
+  unit: Unit;
+  side: EventActor['side'];
+  rule: string;
+}
+
+/** Cues that the persons of a sentence were present: a delegation, attendance. */
+const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
+
+/** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
+const MAX_SUBJECT_GAP = 40;
+/** Chars allowed between an SVO subject and its verb. */
+const MAX_SVO_GAP = 12;
+
+/** The unit `first` and the units coordinated with it ("X، وY"). */
+function withCoordinated(units: Unit[], first: number, text: string, limit: number): Unit[] {
+  const out = [units[first]];
+  for (let i = first + 1; i < units.length && units[i].start < limit; i++) {
+    if (!onlySeparators(text, out[out.length - 1].end, units[i].start)) break;
+    out.push(units[i]);
+  }
+  return out;
+}
+
+function firstAfter(units: Unit[], pos: number, maxGap: number, text: string): number {
+  const i = units.findIndex((u) => u.start >= pos);
+  if (i < 0 || units[i].start - pos > maxGap) return -1;
+  // only time words, punctuation and short function words may come between
+  const gap = text.slice(pos, units[i].start);
+  if (/[.؟!]/.test(gap)) return -1;
+  return i;
+}
+
+function sideOf(role: string): EventActor['side'] {
+  return role === 'actor' ? 'actor' : role === 'recipient' || role === 'destination' ? 'recipient' : 'participant';
+}
+
+/** Assigns the units of a sentence to the trigger's roles. */
+export function assignArguments(hit: TriggerHit, units: Unit[], text: string, sentence: { start: number; end: number }): Assigned[] {
+  const out: Assigned[] = [];
+  const used = new Set<Unit>();
+  const add = (list: Unit[], side: EventActor['side'], rule: string) => {
+    for (const u of list) {
+      if (used.has(u)) continue;
+      used.add(u);
+      out.push({ unit: u, side, rule });
+    }
+  };
+  const markers = hit.markers.filter((m) => m.start >= hit.head.end);
+  const firstMarker = markers.length ? Math.min(...markers.map((m) => m.start)) : sentence.end;
+  const subjectRole = hit.args.subject ?? 'actor';
+
+  // passive "عُقد ... اجتماع برئاسة X" and any "برئاسة": the chair is the actor
+  for (const m of markers) {
+    if (m.marker !== 'by' && m.role !== 'actor') continue;
+    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text);
+    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
+  }
+
+  // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part
+  if (hit.action === 'attend') {
+    add(units.filter((u) => u.start >= hit.end), 'participant', 'args.attendees');
+    return out;
+  }
+  // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم
+  const gathered = hit.nominal ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
+  if (gathered) {
+    const i = firstAfter(units, hit.end + gathered[0].length, 12, text);
+    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'participant', 'args.gathered');
+  }
+
+  if (!hit.nominal && hit.voice === 'active') {
+    // VSO: the subject follows the verb, before the first complement (light verbs: before the noun)
+    const complement = hit.parts.find((p) => p.start > hit.head.end);
+    const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);
+    const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text);
+    if (i >= 0 && units[i].start < limit) {
+      add(withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
+    } else {
+      // SVO: the nearest party right before the verb
+      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && !/[.؟!،]/.test(text.slice(u.end, hit.start)));
+      if (before.length) add([before[before.length - 1]], sideOf(subjectRole), 'args.svo');
+    }
+  } else if (hit.nominal) {
+    // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
+    const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
+    if (before.length && hit.suffix) add([before[before.length - 1]], 'actor', 'args.possessor');
+    const i = firstAfter(units, hit.end, 4, text);
+    if (i >= 0 && !used.has(units[i])) add(withCoordinated(units, i, text, sentence.end), 'recipient', 'args.noun_object');
+  }
+
+  // complements: مع X، إلى X، لدى X، بين X و Y
+  for (const m of markers) {
+    if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
+    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text);
+    if (i < 0) continue;
+    add(withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
+  }
+
+  // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it
+  if (!hit.nominal || hit.event === 'CONSULT') {
+    const rest = text.slice(sentence.start, sentence.end);
+    if (PRESENCE.test(rest)) add(units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
+  }
+
+  // a direct object (استقبل X، التقى X) after the subject
+  if (hit.args.object === 'recipient' && !hit.nominal) {
+    const after = units.filter((u) => u.start >= hit.end && !used.has(u) && u.start - hit.end < 60);
+    if (after.length) add([after[0]], 'recipient', 'args.object');
+  }
+  return out;
+}

@@ -1,0 +1,78 @@
+/**
+ * PLOVER contexts from cue words (data/events/contexts.yaml): a context applies to an event when
+ * its cues occur in the event's sentences, or at least twice in its story.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Token } from '../doc.ts';
+import { normalizeArabic } from '../../text/normalize.ts';
+
+const CueSchema = z.array(
+  z
+    .object({
+      id: z.string().regex(/^ctx\.[a-z_]+$/),
+      context: z.string().regex(/^[a-z_]+$/),
+      words: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
+);
+
+export interface ContextCues {
+  /** First word of a cue phrase → the phrases starting with it (normalized words) and their context. */
+  byFirst: Map<string, Array<{ words: string[]; context: string; id: string }>>;
+}
+
+export const DEFAULT_CONTEXTS_FILE = new URL('../../../data/events/contexts.yaml', import.meta.url).pathname;
+
+export function loadContextCues(file: string = DEFAULT_CONTEXTS_FILE): ContextCues {
+  const parsed = CueSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
+  }
+  const byFirst: ContextCues['byFirst'] = new Map();
+  for (const entry of parsed.data) {
+    for (const w of entry.words) {
+      const words = normalizeArabic(w).split(/\s+/).map(bare);
+      const list = byFirst.get(words[0]) ?? [];
+      list.push({ words, context: entry.context, id: entry.id });
+      byFirst.set(words[0], list);
+    }
+  }
+  return { byFirst };
+}
+
+/** A word without the conjunction, preposition and article clitics (for cue comparison). */
+function bare(word: string): string {
+  let w = word;
+  if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
+  if (w.length > 3 && (w[0] === 'ب' || w[0] === 'ل' || w[0] === 'ك') && w[1] === 'ا' && w[2] === 'ل') w = w.slice(1);
+  if (w.startsWith('لل') && w.length > 4) w = 'ال' + w.slice(2);
+  if (w.startsWith('ال') && w.length > 4) w = w.slice(2);
+  return w;
+}
+
+/** Counts of each context's cues in the tokens. */
+export function countContexts(tokens: readonly Token[], cues: ContextCues): Map<string, number> {
+  const counts = new Map<string, number>();
+  const words = tokens.map((t) => bare(t.norm));
+  for (let i = 0; i < words.length; i++) {
+    const list = cues.byFirst.get(words[i]);
+    if (!list) continue;
+    for (const c of list) {
+      if (c.words.every((w, k) => words[i + k] === w)) counts.set(c.context, (counts.get(c.context) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/** Contexts of an event: cues in its own sentences, plus contexts cued at least twice in its story. */
+export function pickContexts(local: Map<string, number>, story: Map<string, number>, fallback = 'diplomatic'): string[] {
+  const out = new Set<string>();
+  for (const [c] of local) out.add(c);
+  for (const [c, n] of story) if (n >= 2) out.add(c);
+  if (out.size === 0) out.add(fallback);
+  const ranked = [...out].sort((a, b) => (local.get(b) ?? 0) * 3 + (story.get(b) ?? 0) - ((local.get(a) ?? 0) * 3 + (story.get(a) ?? 0)));
+  return ranked.slice(0, 3);
+}

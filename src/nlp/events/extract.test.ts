@@ -1,0 +1,144 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents, loadEventResources } from './index.ts';
+import { docWith } from './testkit.ts';
+
+const res = loadEventResources();
+
+test('a VSO meeting with a مع counterpart is one CONSULT event with both parties and sides', () => {
+  const text = 'بحث وزير الخارجية الجزائري أحمد عطاف، اليوم الاثنين، مع نظيره التونسي محمد علي النفطي سبل تطوير التعاون الثنائي.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'أحمد عطاف', type: 'person', country: 'DZA', title: 'وزير الخارجية الجزائري' },
+    { text: 'نظيره التونسي', type: 'title', country: 'TUN' },
+    { text: 'محمد علي النفطي', type: 'person', country: 'TUN', title: 'نظيره التونسي' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1);
+  const e = events[0];
+  assert.equal(e.event, 'CONSULT');
+  assert.equal(e.action, 'meet');
+  assert.deepEqual(e.countries, ['DZA', 'TUN']);
+  assert.equal(e.actors.find((a) => a.name === 'أحمد عطاف')?.side, 'actor');
+  assert.equal(e.actors.find((a) => a.name === 'محمد علي النفطي')?.side, 'recipient');
+  assert.ok(e.rules.includes('args.vso'), e.rules.join(','));
+  assert.ok(e.rules.some((r) => r.startsWith('meet.')), e.rules.join(','));
+  assert.equal(text.slice(e.evidence[0].start, e.evidence[0].end), text);
+});
+
+test('a headline and its lede report one happening: one event with two evidence spans', () => {
+  const text = 'مصر والسودان تبحثان أمن الحدود\nالتقى وزير الدفاع المصري عبد المجيد صقر في القاهرة رئيس هيئة الأركان السوداني محمد عثمان الحسين.';
+  const doc = docWith(
+    text,
+    [
+      { text: 'مصر', type: 'country', country: 'EGY' },
+      { text: 'السودان', type: 'country', country: 'SDN' },
+      { text: 'وزير الدفاع المصري', type: 'title', country: 'EGY' },
+      { text: 'عبد المجيد صقر', type: 'person', country: 'EGY', title: 'وزير الدفاع المصري' },
+      { text: 'القاهرة', type: 'location', country: 'EGY' },
+      { text: 'رئيس هيئة الأركان السوداني', type: 'title', country: 'SDN' },
+      { text: 'محمد عثمان الحسين', type: 'person', country: 'SDN', title: 'رئيس هيئة الأركان السوداني' },
+    ],
+    { headline: true },
+  );
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.action)));
+  assert.equal(events[0].evidence.length, 2);
+  assert.deepEqual(events[0].location, { name: 'القاهرة', country: 'EGY' });
+  assert.ok(events[0].contexts.includes('military'), events[0].contexts.join(','));
+});
+
+test('a passive meeting chaired by someone, joined by organizations, is one multilateral event', () => {
+  const text =
+    'عُقد صباح اليوم بمقر وزارة الداخلية التونسية اجتماع موسع برئاسة العميد سامي الورفلي. وشارك في الاجتماع ممثلون عن المنظمة الدولية للهجرة، والمفوضية السامية لشؤون اللاجئين.';
+  const doc = docWith(text, [
+    { text: 'وزارة الداخلية التونسية', type: 'organization', country: 'TUN' },
+    { text: 'العميد', type: 'title' },
+    { text: 'سامي الورفلي', type: 'person', country: 'TUN', title: 'العميد' },
+    { text: 'المنظمة الدولية للهجرة', type: 'organization', org: 'IOM' },
+    { text: 'المفوضية السامية لشؤون اللاجئين', type: 'organization', org: 'UNHCR' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events));
+  const e = events[0];
+  assert.equal(e.event, 'CONSULT');
+  assert.deepEqual(e.organizations, ['IOM', 'UNHCR']);
+  assert.equal(e.actors.find((a) => a.name === 'سامي الورفلي')?.side, 'actor');
+  assert.equal(e.location?.name, 'وزارة الداخلية التونسية');
+  assert.ok(e.contexts.includes('migration') || e.contexts.includes('asylum'), e.contexts.join(','));
+});
+
+test('"من جانبه" statements after a meeting add evidence to it instead of new events', () => {
+  const text =
+    'استقبل رئيس الوزراء الأردني جعفر حسان سفير الاتحاد الأوروبي لدى الأردن بيير كريستوف شاتزيسافاس. من جانبه، أكد السفير الأوروبي حرص الاتحاد على تعزيز الشراكة مع الأردن.';
+  const doc = docWith(text, [
+    { text: 'رئيس الوزراء الأردني', type: 'title', country: 'JOR' },
+    { text: 'جعفر حسان', type: 'person', country: 'JOR', title: 'رئيس الوزراء الأردني' },
+    { text: 'سفير الاتحاد الأوروبي لدى الأردن', type: 'title', org: 'EU' },
+    { text: 'بيير كريستوف شاتزيسافاس', type: 'person', org: 'EU', title: 'سفير الاتحاد الأوروبي لدى الأردن' },
+    { text: 'الأردن', type: 'country', country: 'JOR', nth: 2 },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.event, e.action])));
+  assert.equal(events[0].action, 'meet');
+  assert.equal(events[0].evidence.length, 2);
+  assert.ok(events[0].rules.includes('merge.follow_up'));
+});
+
+test('receiving an invitation from someone makes the sender the actor and the receiver the recipient', () => {
+  const text = 'تسلم الرئيس التونسي قيس سعيد دعوة رسمية من الرئيس الجزائري عبد المجيد تبون لزيارة الجزائر.';
+  const doc = docWith(text, [
+    { text: 'الرئيس التونسي', type: 'title', country: 'TUN' },
+    { text: 'قيس سعيد', type: 'person', country: 'TUN', title: 'الرئيس التونسي' },
+    { text: 'الرئيس الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عبد المجيد تبون', type: 'person', country: 'DZA', title: 'الرئيس الجزائري' },
+    { text: 'الجزائر', type: 'country', country: 'DZA', nth: 0 },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.event, e.action])));
+  assert.equal(events[0].event, 'AGREE');
+  assert.equal(events[0].action, 'invite');
+  assert.equal(events[0].actors.find((a) => a.name === 'عبد المجيد تبون')?.side, 'actor');
+  assert.equal(events[0].actors.find((a) => a.name === 'قيس سعيد')?.side, 'recipient');
+});
+
+test('a meeting scheduled for later is an AGREE event, and the rule says why', () => {
+  const text = 'ومن المقرر أن يلتقي وزير الخارجية المصري بدر عبد العاطي نظيره السوداني الأسبوع المقبل.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية المصري', type: 'title', country: 'EGY' },
+    { text: 'بدر عبد العاطي', type: 'person', country: 'EGY', title: 'وزير الخارجية المصري' },
+    { text: 'نظيره السوداني', type: 'title', country: 'SDN' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].event, 'AGREE');
+  assert.ok(events[0].rules.includes('event.future_consult_is_agree'));
+});
+
+test('a negated agreement is marked negated', () => {
+  const text = 'وبحث الوفد السوداني مع وفد جنوب السودان ملف النفط، ولم يتم التوصل إلى اتفاق.';
+  const doc = docWith(text, [
+    { text: 'الوفد السوداني', type: 'organization', country: 'SDN' },
+    { text: 'وفد جنوب السودان', type: 'organization', country: 'SSD' },
+  ]);
+  const events = extractEvents(doc, res);
+  const agree = events.find((e) => e.action === 'agree');
+  if (agree) assert.equal(agree.negated, true);
+  const meet = events.find((e) => e.event === 'CONSULT');
+  assert.ok(meet, 'the talks themselves are reported');
+  assert.deepEqual(meet.countries, ['SDN', 'SSD']);
+});
+
+test('a speech with no other happening in the story is a STATEMENT event; without a speaker, nothing', () => {
+  const text = 'أكد وزير الخارجية المغربي ناصر بوريطة أهمية الحل السياسي في ليبيا.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية المغربي', type: 'title', country: 'MAR' },
+    { text: 'ناصر بوريطة', type: 'person', country: 'MAR', title: 'وزير الخارجية المغربي' },
+    { text: 'ليبيا', type: 'country', country: 'LBY' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].event, 'STATEMENT');
+  const none = extractEvents(docWith('وأوضح البيان أن العلاقات متينة.', []), res);
+  assert.equal(none.length, 0);
+});

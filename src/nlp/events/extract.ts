@@ -1,0 +1,331 @@
+/**
+ * Event extraction over an entity-annotated document: trigger hits (data/triggers) become
+ * candidate events with arguments (args.ts); candidates of one story that report the same
+ * happening are merged (a headline and its lede, "اللقاء" anaphora, "من جانبه" follow-ups).
+ * Every event records the ids of the rules that produced it.
+ */
+import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts';
+import { findTriggers, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
+import { detectModes, type ModeCue } from '../modes/index.ts';
+import { resolveDates } from '../dates/index.ts';
+import { tokenRange } from '../../text/index.ts';
+import type { Token } from '../doc.ts';
+import { assignArguments, type Assigned } from './args.ts';
+import { placesIn, unitsIn } from './units.ts';
+import { countContexts, pickContexts, type ContextCues } from './contexts.ts';
+
+export interface EventResources {
+  triggers: TriggerLexicon;
+  modeCues: ModeCue[];
+  contextCues: ContextCues;
+}
+
+/** Actions that are one kind of happening for merging: talks, meetings, visits, calls. */
+const CONSULT_FAMILY = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'attend', 'host', 'mediate']);
+/** Speech acts: an event of their own only when the story reports nothing else. */
+const SPEECH = new Set(['statement', 'express_concern']);
+/** Words that tie a sentence to the meeting already reported. */
+const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
+
+interface Candidate {
+  hit: TriggerHit;
+  sentence: Sentence;
+  headline: boolean;
+  args: Assigned[];
+  event: string;
+  action: string;
+  mode: string | null;
+  negated: boolean;
+  future: boolean;
+  rules: string[];
+}
+
+interface Draft {
+  candidates: Candidate[];
+  actors: Assigned[];
+  evidence: Span[];
+  story: number;
+  event: string;
+  action: string;
+  mode: string | null;
+  negated: boolean;
+  rules: string[];
+  location: { name: string; country: string | null } | null;
+  headlineOnly: boolean;
+}
+
+function tokensOf(doc: Doc, span: Span): Token[] {
+  const [from, to] = tokenRange(doc.tokens, span);
+  return doc.tokens.slice(from, to);
+}
+
+function family(action: string): string {
+  return CONSULT_FAMILY.has(action) ? 'consult' : action;
+}
+
+function parties(args: Assigned[]): Set<string> {
+  const s = new Set<string>();
+  for (const a of args) {
+    if (a.unit.country) s.add(a.unit.country);
+    if (a.unit.org) s.add(a.unit.org);
+    for (const h of a.unit.hosts) s.add(h);
+  }
+  return s;
+}
+
+function persons(args: Assigned[]): Set<string> {
+  return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => a.unit.entity ?? a.unit.name));
+}
+
+function overlaps<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of a) if (b.has(x)) return true;
+  return false;
+}
+
+function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Whether a candidate reports the happening of a draft of the same story. */
+function sameHappening(c: Candidate, d: Draft): boolean {
+  if (family(c.action) !== family(d.action) || c.negated !== d.negated) return false;
+  // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
+  if (c.action === 'attend') return true;
+  const cp = parties(c.args);
+  const dp = parties(d.actors);
+  if (cp.size === 0) return true;
+  if (overlaps(persons(c.args), persons(d.actors))) return true;
+  return isSubset(cp, dp) || isSubset(dp, cp);
+}
+
+function headlineSpan(story: Story): Span | undefined {
+  return story.headline;
+}
+
+function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources): Candidate[] {
+  const tokens = tokensOf(doc, sentence);
+  const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
+  if (hits.length === 0) return [];
+  const units = unitsIn(doc, sentence.start, sentence.end);
+  const head = headlineSpan(story);
+  const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
+  const out: Candidate[] = [];
+  const verbs = hits.filter((h) => !h.nominal);
+  for (const hit of hits) {
+    // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
+    if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
+    // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
+    if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
+    const modes = detectModes(doc.text, sentence.start, sentence.end, hit, res.modeCues, tokens);
+    const args = assignArguments(hit, units, doc.text, sentence);
+    let event = hit.event;
+    const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues])];
+    // a meeting announced for later is an agreement to meet (PLOVER)
+    if (modes.future && event === 'CONSULT') {
+      event = 'AGREE';
+      rules.push('event.future_consult_is_agree');
+    }
+    out.push({ hit, sentence, headline: isHeadline, args, event, action: hit.action, mode: hit.mode, negated: modes.negated, future: modes.future, rules });
+  }
+  return out;
+}
+
+/** Extracts the events of one story. */
+function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources): DocEvent[] {
+  const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res));
+  // body first, so the lede defines the event and the headline joins it
+  const ordered = [...cands.filter((c) => !c.headline), ...cands.filter((c) => c.headline)];
+  const drafts: Draft[] = [];
+  const speech: Candidate[] = [];
+  for (const c of ordered) {
+    if (SPEECH.has(c.action)) {
+      speech.push(c);
+      continue;
+    }
+    // a headline announces the story's happening: it joins the body's report of that kind
+    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => family(d.action) === family(c.action) && d.negated === c.negated) : undefined);
+    if (into) {
+      merge(into, c, 'merge.same_story');
+      continue;
+    }
+    // a bare noun ("اللقاء") with no party of its own refers to something already reported
+    if (c.args.length === 0) continue;
+    drafts.push(newDraft(c, story.index));
+  }
+  // speech acts: follow-ups of an earlier meeting when tied to it; a statement of its own when
+  // it leads the story or the story reports nothing else
+  const reported = drafts.length > 0;
+  const lede = cands.find((c) => !c.headline)?.sentence.start;
+  for (const c of speech) {
+    const tied = FOLLOW_UP.test(doc.text.slice(c.sentence.start, c.sentence.end));
+    const target = drafts.find((d) => family(d.action) === 'consult' && d.candidates[0].hit.start < c.hit.start && (tied || overlaps(persons(c.args), persons(d.actors))));
+    if (target) {
+      merge(target, c, 'merge.follow_up');
+      continue;
+    }
+    if (c.args.length === 0 || c.args[0].side !== 'actor' || tied) continue;
+    if (reported && c.sentence.start !== lede && !c.headline) continue;
+    const same = drafts.find((d) => d.action === 'statement' && overlaps(persons(c.args), persons(d.actors)));
+    if (same) merge(same, c, 'merge.same_speaker');
+    else drafts.push(newDraft(c, story.index));
+  }
+  addCounterparts(drafts);
+  return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res));
+}
+
+/**
+ * Statements, support, demands made in a story about a two-sided meeting address the other side:
+ * a one-party speech act takes the meeting's other parties as recipients.
+ */
+function addCounterparts(drafts: Draft[]): void {
+  const meeting = drafts.find((d) => family(d.action) === 'consult' && parties(d.actors).size >= 2);
+  if (!meeting) return;
+  for (const d of drafts) {
+    if (d === meeting || family(d.action) === 'consult' || parties(d.actors).size >= 2) continue;
+    const mine = parties(d.actors);
+    if (!overlaps(mine, parties(meeting.actors))) continue;
+    for (const a of meeting.actors) {
+      if (parties([a]).size === 0 || overlaps(parties([a]), mine)) continue;
+      d.actors.push({ unit: a.unit, side: 'recipient', rule: 'args.counterpart' });
+      if (!d.rules.includes('args.counterpart')) d.rules.push('args.counterpart');
+    }
+  }
+}
+
+function newDraft(c: Candidate, story: number): Draft {
+  return {
+    candidates: [c],
+    actors: [...c.args],
+    evidence: [{ start: c.hit.start, end: c.hit.end }],
+    story,
+    event: c.event,
+    action: c.action,
+    mode: c.mode,
+    negated: c.negated,
+    rules: [...c.rules],
+    location: null,
+    headlineOnly: c.headline,
+  };
+}
+
+function merge(d: Draft, c: Candidate, rule: string): void {
+  d.candidates.push(c);
+  const known = new Set(d.actors.map((a) => a.unit.entity ?? a.unit.name));
+  for (const a of c.args) if (!known.has(a.unit.entity ?? a.unit.name)) d.actors.push(a);
+  d.evidence.push({ start: c.hit.start, end: c.hit.end });
+  for (const r of [rule, ...c.rules]) if (!d.rules.includes(r)) d.rules.push(r);
+  // a headline-only draft takes the body's finer action (meet rather than the headline's "بحث")
+  if (d.headlineOnly && !c.headline) {
+    d.headlineOnly = false;
+    d.action = c.action;
+    d.event = c.event;
+    d.mode = c.mode;
+  }
+  // a visit framing talks: the talks name the event ("خلال زيارته ... التقى")
+  if (d.action === 'visit' && family(c.action) === 'consult' && c.action !== 'visit' && c.action !== 'attend') {
+    d.action = c.action;
+    d.event = c.event;
+    d.mode = c.mode;
+  }
+  if (!d.mode && c.mode && family(c.action) === family(d.action)) d.mode = c.mode;
+}
+
+function finish(doc: Doc, story: Story, d: Draft, res: EventResources): DocEvent {
+  const actors: EventActor[] = d.actors.map((a) => ({
+    name: a.unit.name,
+    kind: a.unit.kind,
+    country: a.unit.country,
+    org: a.unit.org,
+    title: a.unit.title,
+    side: a.side,
+    mention: a.unit.mention,
+    entity: a.unit.entity,
+  }));
+  const countries = new Set<string>();
+  const organizations = new Set<string>();
+  for (const a of d.actors) {
+    if (a.unit.country) countries.add(a.unit.country);
+    if (a.unit.org) organizations.add(a.unit.org);
+    for (const h of a.unit.hosts) countries.add(h);
+  }
+  const location = locate(doc, story, d);
+  // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
+  if (countries.size + organizations.size < 2 && location?.country) countries.add(location.country);
+  const sentenceTokens = d.candidates.flatMap((c) => tokensOf(doc, c.sentence));
+  const storyTokens = tokensOf(doc, story);
+  const contexts = pickContexts(countContexts(sentenceTokens, res.contextCues), countContexts(storyTokens, res.contextCues));
+  const evidence = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline) || a.sentence.start - b.sentence.start).map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
+  const confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(d.actors.length, 3) + (d.candidates.some((c) => !c.hit.nominal) ? 0.1 : 0) + (d.candidates.length > 1 ? 0.05 : 0));
+  return {
+    event: d.event,
+    action: d.action,
+    mode: d.mode,
+    actors,
+    countries: [...countries].sort(),
+    organizations: [...organizations].sort(),
+    location,
+    date: dateOf(doc, story, d),
+    contexts,
+    evidence: dedupeSpans(evidence),
+    story: story.index,
+    confidence: Number(confidence.toFixed(2)),
+    rules: d.rules,
+    negated: d.negated || undefined,
+  };
+}
+
+function dedupeSpans(spans: Span[]): Span[] {
+  const seen = new Set<string>();
+  return spans.filter((s) => {
+    const k = `${s.start}:${s.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Where: a place in the event's sentences (after في/ب/إلى), else the story's dateline place. */
+function locate(doc: Doc, story: Story, d: Draft): { name: string; country: string | null } | null {
+  const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
+  for (const c of byPosition) {
+    const places = placesIn(doc, c.sentence.start, c.sentence.end);
+    if (places.length) {
+      const nearest = places.sort((a, b) => Math.abs(a.start - c.hit.end) - Math.abs(b.start - c.hit.end))[0];
+      return { name: nearest.name, country: nearest.country };
+    }
+  }
+  for (const c of d.candidates) {
+    const m = /(?:بديوان|بمقر|في مقر|في ديوان|داخل مقر)\s+/u.exec(doc.text.slice(c.sentence.start, c.sentence.end));
+    if (!m) continue;
+    const at = c.sentence.start + m.index + m[0].length;
+    const org = doc.mentions.find((x) => x.type === 'organization' && x.start === at);
+    if (org) return { name: doc.text.slice(org.start, org.end), country: org.country ?? null };
+  }
+  if (story.dateline?.place) {
+    const m = doc.mentions.find((x) => x.type === 'location' && x.start >= story.dateline!.start && x.end <= story.dateline!.end);
+    return { name: story.dateline.place, country: m?.country ?? null };
+  }
+  return null;
+}
+
+/** When: a date expression in the event's sentences, else the story's dateline date. */
+function dateOf(doc: Doc, story: Story, d: Draft): string | null {
+  const ref = { published: doc.meta.published, dateline: story.dateline?.date };
+  for (const c of d.candidates) {
+    const dates = resolveDates(doc.text, c.sentence.start, c.sentence.end, ref).filter((x) => x.value && x.precision === 'day');
+    if (dates.length) return dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value;
+  }
+  return story.dateline?.date ?? null;
+}
+
+/** All events of a document, story by story. */
+export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
+  const stories = doc.stories.length ? doc.stories : [{ index: 0, start: 0, end: doc.text.length, rule: 'whole' } as Story];
+  const events: DocEvent[] = [];
+  for (const story of stories) {
+    const sentences = doc.sentences.filter((s) => s.story === story.index);
+    events.push(...storyEvents(doc, story, sentences, res));
+  }
+  return events;
+}
