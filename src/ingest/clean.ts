@@ -192,7 +192,8 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   }
 
   // other short lines outside story bodies
-  const roles = layout(lines, (i) => rule[i] !== undefined);
+  const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
+  const roles = layout(lines, (i) => rule[i] !== undefined, (i) => titleKey !== '' && keys[i] === titleKey);
   roles.forEach((r, i) => {
     if (r === 'extra') rule[i] = 'short-line';
   });

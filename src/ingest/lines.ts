@@ -140,20 +140,30 @@ export function isListItem(text: string): boolean {
   return /^([-–•*·▪●]|\d{1,2}[.)]|[\u0660-\u0669]{1,2}[.)])\s*\S/.test(text);
 }
 
+/**
+ * Preference among the short lines of a run for the headline: the document's known title
+ * (HTML/JSON Lines metadata) first, then the longest line, with label-like lines (a colon) and
+ * lines with digits (dates, times) ranked lower.
+ */
+function headlineScore(line: Line, isTitle: boolean): number {
+  if (isTitle) return 1000;
+  return line.words - (line.text.includes(':') ? 4 : 0) - (/[0-9٠-٩]/.test(line.text) ? 3 : 0);
+}
+
 export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';
 
 /**
  * Assigns a layout role to each line, given which lines are already known furniture:
  * - body: paragraphs of story text;
  * - headline: the headline-like line chosen from a run of short lines that precedes body text
- *   (the longest of the run; a sub-heading inside a story also gets this role — the story stage
- *   tells them apart);
+ *   (the document's title when it is in the run, else the longest, see headlineScore; a
+ *   sub-heading inside a story also gets this role — the story stage tells them apart);
  * - extra: the other short lines of such a run, and short lines after the last body text:
  *   site furniture that no named rule caught (section labels, tags, related links).
  * A line that reads as a sentence (e.g. a headline ending with ".") still counts as a headline
  * when furniture lines (date, byline) separate it from the body that follows.
  */
-export function layout(lines: Line[], isFurniture: (i: number) => boolean): LineRole[] {
+export function layout(lines: Line[], isFurniture: (i: number) => boolean, isTitle: (i: number) => boolean = () => false): LineRole[] {
   const roles: LineRole[] = lines.map((l, i) => (l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) ? 'body' : 'extra'));
   const content = roles.flatMap((r, i) => (r === 'body' || r === 'extra' ? [i] : []));
   // lists inside a body: short lines after a paragraph that ends with ":" or that open with a
@@ -191,7 +201,7 @@ export function layout(lines: Line[], isFurniture: (i: number) => boolean): Line
     const run = content.slice(k, e + 1);
     if (e + 1 < content.length) {
       let best = -1;
-      for (const i of run) if (isHeadlineLike(lines[i]) && (best < 0 || lines[i].words >= lines[best].words)) best = i;
+      for (const i of run) if (isHeadlineLike(lines[i]) && (best < 0 || headlineScore(lines[i], isTitle(i)) >= headlineScore(lines[best], isTitle(best)))) best = i;
       if (best >= 0) roles[best] = 'headline';
     } else {
       // trailing short lines: a long unpunctuated last paragraph is still body

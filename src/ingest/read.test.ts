@@ -220,3 +220,21 @@ test('maxBytes is configurable', async () => {
   const [err] = errors(await collect([path], { maxBytes: 10 }));
   assert.match(err.message, /file too large/);
 });
+
+test('a page with menus, breaking-news bar, sidebar, share links and footer yields one clean story', async () => {
+  const { cleanStage } = await import('./clean.ts');
+  const { storiesStage } = await import('./stories.ts');
+  const path = new URL('./fixtures/page-with-furniture.html', import.meta.url).pathname;
+  const [doc] = docs(await collect([path]));
+  storiesStage.run(cleanStage.run(doc, {}), {});
+  for (const junk of ['الأكثر قراءة', 'جميع الحقوق', 'عاجل', 'اتصل بنا', 'فيسبوك']) {
+    const at = doc.text.indexOf(junk);
+    assert.ok(at < 0 || doc.furniture.some((f) => f.start <= at && at < f.end), `"${junk}" left in the text outside furniture`);
+  }
+  assert.equal(doc.stories.length, 1);
+  const s = doc.stories[0];
+  assert.equal(doc.text.slice(s.headline!.start, s.headline!.end), 'وزير الخارجية يلتقي نظيره المغربي في الرباط');
+  assert.deepEqual([s.dateline?.place, s.dateline?.agency], ['الرباط', 'موقع الخبر']);
+  assert.ok(doc.furniture.some((f) => doc.text.slice(f.start, f.end).startsWith('بقلم')));
+  assert.ok(doc.text.slice(s.start, s.end).endsWith('للأزمات في المنطقة.'));
+});

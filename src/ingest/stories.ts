@@ -1,6 +1,6 @@
 import type { Doc, Story } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
-import { type CleanContext, defaultIngestData } from './clean.ts';
+import { type CleanContext, defaultIngestData, lineKey } from './clean.ts';
 import { type SegmentationCues, phraseKey } from './data.ts';
 import { parseDateline } from './dateline.ts';
 import { type Line, layout, splitLines } from './lines.ts';
@@ -41,7 +41,8 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const lines = splitLines(doc.text);
   const furniture = doc.furniture;
   const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
-  const roles = layout(lines, (i) => isFurnitureLine(lines[i]));
+  const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
+  const roles = layout(lines, (i) => isFurnitureLine(lines[i]), (i) => titleKey !== '' && lines[i].words <= 30 && lineKey(lines[i].text) === titleKey);
   // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
   const agencies = new Set(cues.agencies);
   if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
