@@ -110,6 +110,20 @@ test('promotion, tag and counter lines after the story are furniture even when t
   assert.ok(d.text.slice(d.stories[0].start, d.stories[0].end).endsWith(BODY2));
 });
 
+test('teasers of related articles (headline + one paragraph cut with "...") are furniture', () => {
+  const text = [
+    'الوزير يستقبل وفدا تجاريا', '', BODY1, BODY2, '',
+    'أخبار ذات صلة',
+    'افتتاح معرض الصناعات الغذائية بمشاركة عربية واسعة',
+    'افتتح وزير الصناعة صباح اليوم معرض الصناعات الغذائية بمشاركة أكثر من مئة شركة ...',
+    'البنك المركزي يعلن تثبيت أسعار الفائدة',
+    'أعلن البنك المركزي في بيان له تثبيت أسعار الفائدة للمرة الثالثة على التوالي…',
+  ].join('\n');
+  const d = storiesStage.run(cleanStage.run(doc(text), {}), {});
+  assert.deepEqual(furniture(d).map(([, r]) => r), ['phrase:latest-news', 'teaser', 'teaser', 'teaser', 'teaser']);
+  assert.equal(d.stories.length, 1);
+});
+
 test('an editorial box directly above the headline does not swallow the headline', () => {
   const text = ['مجلس التحرير: نخبة من الكتاب', 'الوزير يستقبل وفدا تجاريا', BODY1].join('\n');
   const d = cleanStage.run(doc(text), {});

@@ -2,7 +2,7 @@ import { dirname } from 'node:path';
 import type { Doc, Furniture } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
 import { type FurnitureRule, type IngestData, loadIngestData, phraseKey } from './data.ts';
-import { type Line, isBodyLike, layout, splitLines } from './lines.ts';
+import { type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
 import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
 
@@ -122,6 +122,25 @@ function matchPhraseRule(rule: FurnitureRule, key: string, line: Line): boolean 
 
 const SIGNOFF_LINE = /^[\s.…\-–—_*]*\(\s*([^()]{1,30}?)\s*\)[\s.…\-–—_*]*$/;
 
+/**
+ * Teasers of other articles (related/most-read lists scraped with the page): a headline followed
+ * by a single short paragraph cut off with an ellipsis, with no more body text after it. Both
+ * lines are furniture (`teaser`). A real story does not end its only paragraph with "...".
+ */
+function markTeasers(lines: Line[], roles: LineRole[], rule: Array<string | undefined>): void {
+  const content = roles.flatMap((r, i) => (r === 'body' || r === 'headline' ? [i] : []));
+  for (let k = 1; k < content.length; k++) {
+    const b = content[k];
+    const h = content[k - 1];
+    if (roles[b] !== 'body' || roles[h] !== 'headline' || lines[b].words > 40) continue;
+    if (!/(\.\.\.|…)["'»”)]*$/.test(lines[b].text)) continue;
+    const next = content[k + 1];
+    if (next !== undefined && roles[next] === 'body') continue;
+    rule[h] = 'teaser';
+    rule[b] = 'teaser';
+  }
+}
+
 /** Computes the furniture spans of a document (sorted by offset). */
 export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   const data = ctx.ingestData ?? defaultIngestData();
@@ -197,6 +216,7 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   roles.forEach((r, i) => {
     if (r === 'extra') rule[i] = 'short-line';
   });
+  markTeasers(lines, roles, rule);
 
   const out: Furniture[] = [...extra];
   lines.forEach((l, i) => {
