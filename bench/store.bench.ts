@@ -72,15 +72,18 @@ async function time<T>(fn: () => Promise<T>, repeat = 5): Promise<number> {
   return (performance.now() - t0) / repeat;
 }
 
-const DOCS = 300;
+export function bench() {
+  return benchStore(300);
+}
 
-export async function bench() {
-  const out = await benchBackend('PGlite in memory', () => openStore({ similarity: testSimilarity }));
+/** The measurements on a database of `docs` generated documents (two stories, two events each). */
+export async function benchStore(docs: number) {
+  const out = await benchBackend('PGlite in memory', docs, () => openStore({ similarity: testSimilarity }));
   const url = testDatabaseUrl();
   if (url) {
     const schema = `rasid_bench_${randomBytes(4).toString('hex')}`;
     try {
-      out.push(...(await benchBackend('PostgreSQL', () => openStore({ databaseUrl: url, schema, similarity: testSimilarity }))));
+      out.push(...(await benchBackend('PostgreSQL', docs, () => openStore({ databaseUrl: url, schema, similarity: testSimilarity }))));
     } finally {
       await dropSchema(url, schema);
     }
@@ -88,8 +91,7 @@ export async function bench() {
   return out;
 }
 
-async function benchBackend(label: string, open: () => Promise<Store>) {
-  const n = DOCS;
+async function benchBackend(label: string, n: number, open: () => Promise<Store>) {
   const docs = Array.from({ length: n }, (_, i) => buildDoc(makeSpec(i)));
   const sigs = docs.map(testSignature);
   const store = await open();

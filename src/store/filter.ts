@@ -46,15 +46,15 @@ export function eventWhere(filter: EventFilter = {}): Where {
     parts.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND strpos(a.norm, ${n}) > 0)`);
   }
   if (filter.search !== undefined && filter.search.trim()) {
+    // IN (... UNION ...) lets both GIN indexes drive the search instead of a per-event subplan
     const q = `plainto_tsquery('arabic', ${p(normalizeArabic(filter.search))})`;
-    parts.push(`(EXISTS (SELECT 1 FROM event_evidence v WHERE v.event_id = e.id AND v.tsv @@ ${q})
-      OR EXISTS (SELECT 1 FROM event_sources s JOIN stories st ON st.id = s.story_id
-                 WHERE s.event_id = e.id AND st.tsv @@ ${q}))`);
+    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.tsv @@ ${q}
+      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE st.tsv @@ ${q})`);
   }
   if (filter.document !== undefined) {
     const d = p(filter.document);
-    parts.push(`EXISTS (SELECT 1 FROM event_sources s JOIN documents d ON d.id = s.document_id
-                WHERE s.event_id = e.id AND (d.id = ${d} OR d.name = ${d}))`);
+    parts.push(`e.id IN (SELECT s.event_id FROM event_sources s JOIN documents d ON d.id = s.document_id
+                WHERE d.id = ${d} OR d.name = ${d})`);
   }
   if (filter.minSources !== undefined) {
     parts.push(`(SELECT count(*) FROM event_sources s WHERE s.event_id = e.id) >= ${p(filter.minSources)}`);
