@@ -43,6 +43,12 @@ export function defaultIngestData(): IngestData {
   return defaultData;
 }
 
+/** The phrase `key` (normalized) starts with, as whole words, if any. */
+export function startsWithPhrase(key: string, phrases: string[]): string | undefined {
+  for (const p of phrases) if (key.startsWith(p) && (key.length === p.length || /[\s\p{P}]/u.test(key[p.length]))) return p;
+  return undefined;
+}
+
 /** Key used to compare lines: normalized, without surrounding punctuation. */
 export function lineKey(text: string): string {
   return phraseKey(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
@@ -212,7 +218,10 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
 
   // other short lines outside story bodies
   const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
-  const roles = layout(lines, (i) => rule[i] !== undefined, (i) => titleKey !== '' && keys[i] === titleKey);
+  const roles = layout(lines, (i) => rule[i] !== undefined, {
+    isTitle: (i) => titleKey !== '' && keys[i] === titleKey,
+    opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), data.segmentation.continuations) !== undefined,
+  });
   roles.forEach((r, i) => {
     if (r === 'extra') rule[i] = 'short-line';
   });

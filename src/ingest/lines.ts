@@ -18,9 +18,14 @@ export interface Line {
 /** Longest headline we accept, in words. */
 export const MAX_HEADLINE_WORDS = 25;
 
-/** True for a line that reads as body text: it ends a sentence or clause, or it is long. */
+/**
+ * True for a line that reads as body text: it ends a sentence or clause, or it is long, or it has
+ * twelve words or more with a comma inside (paragraphs of outlets that drop the final full stop;
+ * headlines seldom carry an Arabic comma).
+ */
 export function isBodyLike(line: Line): boolean {
   if (line.words > 22) return true;
+  if (line.words >= 12 && /[،؛]/.test(line.text)) return true;
   if (line.words < 4) return false;
   if (endsSentence(line.text)) return true;
   return '،:؛,;'.includes(lastSignificant(line.text));
@@ -161,10 +166,22 @@ export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';
  * - extra: the other short lines of such a run, and short lines after the last body text:
  *   site furniture that no named rule caught (section labels, tags, related links).
  * A line that reads as a sentence (e.g. a headline ending with ".") still counts as a headline
- * when furniture lines (date, byline) separate it from the body that follows.
+ * when furniture lines (date, byline) separate it from the body that follows. A line of five
+ * words or more that opens with a continuation cue is body even without final punctuation.
  */
-export function layout(lines: Line[], isFurniture: (i: number) => boolean, isTitle: (i: number) => boolean = () => false): LineRole[] {
-  const roles: LineRole[] = lines.map((l, i) => (l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) ? 'body' : 'extra'));
+export interface LayoutHints {
+  /** The line is the document's known title (HTML/JSON Lines metadata). */
+  isTitle?: (i: number) => boolean;
+  /** The line opens with a continuation cue ("وأكد", "من جانبه"): body text, not a headline. */
+  opensWithContinuation?: (i: number) => boolean;
+}
+
+export function layout(lines: Line[], isFurniture: (i: number) => boolean, hints: LayoutHints = {}): LineRole[] {
+  const isTitle = hints.isTitle ?? (() => false);
+  const continues = hints.opensWithContinuation ?? (() => false);
+  const roles: LineRole[] = lines.map((l, i) =>
+    l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) || (l.words >= 5 && continues(i)) ? 'body' : 'extra',
+  );
   const content = roles.flatMap((r, i) => (r === 'body' || r === 'extra' ? [i] : []));
   // lists inside a body: short lines after a paragraph that ends with ":" or that open with a
   // bullet/number right after body text stay body, up to the next blank line

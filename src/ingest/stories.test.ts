@@ -178,3 +178,12 @@ test("in an HTML page's main text a later heading is a sub-heading, unless a dat
   ]);
   assert.equal(slice(doc, doc.stories[0]), `${A1}\n\n${SUBHEAD}\n\n${B1}`);
 });
+
+test('paragraphs without a final full stop are still body text, not headlines or furniture', () => {
+  const strip = (p: string) => p.replace(/[.]$/, '');
+  const text = [A_HEAD, '', strip(A1), strip(DETAILS), strip(A2), '', B_HEAD, '', strip(B1) + '، وذلك بالتعاون مع المنظمات الدولية'].join('\n');
+  const d = run(text);
+  assert.deepEqual(d.stories.map((s) => slice(d, s.headline)), [A_HEAD, B_HEAD]);
+  assert.equal(slice(d, d.stories[0]), [strip(A1), strip(DETAILS), strip(A2)].join('\n'));
+  assert.deepEqual(d.furniture, []);
+});

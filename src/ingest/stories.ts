@@ -1,6 +1,6 @@
 import type { Doc, Story } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
-import { type CleanContext, defaultIngestData, lineKey } from './clean.ts';
+import { type CleanContext, defaultIngestData, lineKey, startsWithPhrase } from './clean.ts';
 import { type SegmentationCues, phraseKey } from './data.ts';
 import { parseDateline } from './dateline.ts';
 import { type Line, layout, splitLines } from './lines.ts';
@@ -27,10 +27,7 @@ import { type Line, layout, splitLines } from './lines.ts';
 
 export type StoriesContext = CleanContext;
 
-function startsWithAny(key: string, phrases: string[]): string | undefined {
-  for (const p of phrases) if (key.startsWith(p) && (key.length === p.length || /[\s\p{P}]/u.test(key[p.length]))) return p;
-  return undefined;
-}
+const startsWithAny = startsWithPhrase;
 
 function pivotOf(key: string, cues: SegmentationCues): string | undefined {
   for (const p of cues.pivots) if (startsWithAny(key, p.phrases)) return p.id;
@@ -42,7 +39,10 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const furniture = doc.furniture;
   const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
   const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
-  const roles = layout(lines, (i) => isFurnitureLine(lines[i]), (i) => titleKey !== '' && lines[i].words <= 30 && lineKey(lines[i].text) === titleKey);
+  const roles = layout(lines, (i) => isFurnitureLine(lines[i]), {
+    isTitle: (i) => titleKey !== '' && lines[i].words <= 30 && lineKey(lines[i].text) === titleKey,
+    opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), cues.continuations) !== undefined,
+  });
   // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
   const agencies = new Set(cues.agencies);
   if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
