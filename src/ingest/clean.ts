@@ -1,8 +1,9 @@
 import { dirname } from 'node:path';
 import type { Doc, Furniture } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
-import { type FurnitureRule, type IngestData, loadIngestData, phraseKey } from './data.ts';
-import { type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
+import { type FurnitureRule, type IngestData, type SegmentationCues, loadIngestData, phraseKey } from './data.ts';
+import { parseDateline } from './dateline.ts';
+import { type LayoutHints, type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
 import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
 
@@ -41,6 +42,28 @@ let defaultData: IngestData | undefined;
 export function defaultIngestData(): IngestData {
   defaultData ??= loadIngestData();
   return defaultData;
+}
+
+/** Agencies for datelines: the known ones and the document's outlet. */
+export function datelineAgencies(doc: Doc, cues: SegmentationCues): Set<string> {
+  const agencies = new Set(cues.agencies);
+  if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
+  return agencies;
+}
+
+/** Layout hints shared by the cleaning and story stages (see LayoutHints). */
+export function layoutHints(doc: Doc, lines: Line[], cues: SegmentationCues): LayoutHints {
+  const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
+  const agencies = datelineAgencies(doc, cues);
+  return {
+    isTitle: (i) => titleKey !== '' && lines[i].words <= 30 && lineKey(lines[i].text) === titleKey,
+    opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), cues.continuations) !== undefined,
+    isDatelineOnly: (i) => {
+      if (lines[i].words > 12) return false;
+      const dl = parseDateline(lines[i].text, 0, agencies);
+      return dl !== undefined && dl.end >= lines[i].text.replace(/[\s\-–—:،,]+$/, '').length;
+    },
+  };
 }
 
 /** The phrase `key` (normalized) starts with, as whole words, if any. */
@@ -217,11 +240,7 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   }
 
   // other short lines outside story bodies
-  const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
-  const roles = layout(lines, (i) => rule[i] !== undefined, {
-    isTitle: (i) => titleKey !== '' && keys[i] === titleKey,
-    opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), data.segmentation.continuations) !== undefined,
-  });
+  const roles = layout(lines, (i) => rule[i] !== undefined, layoutHints(doc, lines, data.segmentation));
   roles.forEach((r, i) => {
     if (r === 'extra') rule[i] = 'short-line';
   });

@@ -174,13 +174,16 @@ export interface LayoutHints {
   isTitle?: (i: number) => boolean;
   /** The line opens with a continuation cue ("وأكد", "من جانبه"): body text, not a headline. */
   opensWithContinuation?: (i: number) => boolean;
+  /** The line is only a dateline ("القاهرة - أ ش أ"): the start of a story body. */
+  isDatelineOnly?: (i: number) => boolean;
 }
 
 export function layout(lines: Line[], isFurniture: (i: number) => boolean, hints: LayoutHints = {}): LineRole[] {
   const isTitle = hints.isTitle ?? (() => false);
   const continues = hints.opensWithContinuation ?? (() => false);
+  const datelineOnly = hints.isDatelineOnly ?? (() => false);
   const roles: LineRole[] = lines.map((l, i) =>
-    l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) || (l.words >= 5 && continues(i)) ? 'body' : 'extra',
+    l.text === '' ? 'blank' : isFurniture(i) ? 'furniture' : isBodyLike(l) || (l.words >= 5 && continues(i)) || datelineOnly(i) ? 'body' : 'extra',
   );
   const content = roles.flatMap((r, i) => (r === 'body' || r === 'extra' ? [i] : []));
   // lists inside a body: short lines after a paragraph that ends with ":" or that open with a

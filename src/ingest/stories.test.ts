@@ -187,3 +187,11 @@ test('paragraphs without a final full stop are still body text, not headlines or
   assert.equal(slice(d, d.stories[0]), [strip(A1), strip(DETAILS), strip(A2)].join('\n'));
   assert.deepEqual(d.furniture, []);
 });
+
+test('a dateline on a line of its own opens the story body instead of being dropped as a short line', () => {
+  const d = run(`${A_HEAD}\nالقاهرة - أ ش أ\n${A1}\n${A2}`);
+  assert.equal(d.stories.length, 1);
+  assert.deepEqual([d.stories[0].dateline?.place, d.stories[0].dateline?.agency], ['القاهرة', 'أ ش أ']);
+  assert.equal(slice(d, d.stories[0].headline), A_HEAD);
+  assert.deepEqual(d.furniture, []);
+});

@@ -1,6 +1,6 @@
 import type { Doc, Story } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
-import { type CleanContext, defaultIngestData, lineKey, startsWithPhrase } from './clean.ts';
+import { type CleanContext, datelineAgencies, defaultIngestData, layoutHints, startsWithPhrase } from './clean.ts';
 import { type SegmentationCues, phraseKey } from './data.ts';
 import { parseDateline } from './dateline.ts';
 import { type Line, layout, splitLines } from './lines.ts';
@@ -38,14 +38,9 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const lines = splitLines(doc.text);
   const furniture = doc.furniture;
   const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
-  const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
-  const roles = layout(lines, (i) => isFurnitureLine(lines[i]), {
-    isTitle: (i) => titleKey !== '' && lines[i].words <= 30 && lineKey(lines[i].text) === titleKey,
-    opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), cues.continuations) !== undefined,
-  });
+  const roles = layout(lines, (i) => isFurnitureLine(lines[i]), layoutHints(doc, lines, cues));
   // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
-  const agencies = new Set(cues.agencies);
-  if (doc.meta.outlet) agencies.add(phraseKey(doc.meta.outlet));
+  const agencies = datelineAgencies(doc, cues);
   const key = (l: Line) => phraseKey(l.text.slice(0, 60));
   // a page's main text (Readability) is one article: its later headings are sub-headings unless
   // a dateline follows (pivots still open stories)
