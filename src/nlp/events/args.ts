@@ -18,6 +18,8 @@ const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|ير�
 
 /** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
 const MAX_SUBJECT_GAP = 40;
+/** What may stand between an SVO subject and its verb: "X يبحث", "وكان X، قد وجه". */
+const SVO_GAP = /^[\s«»"']*(?:،\s*)?(?:قد|لقد)?[\s«»"']*$/u;
 /** Chars allowed between an SVO subject and its verb. */
 const MAX_SVO_GAP = 12;
 
@@ -87,7 +89,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
       add(withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
-      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && !/[.؟!،]/.test(text.slice(u.end, hit.start)));
+      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
       if (before.length) add([before[before.length - 1]], sideOf(subjectRole), 'args.svo');
     }
   } else if (hit.nominal) {

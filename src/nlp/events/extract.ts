@@ -11,7 +11,7 @@ import { resolveDates } from '../dates/index.ts';
 import { tokenRange } from '../../text/index.ts';
 import type { Token } from '../doc.ts';
 import { assignArguments, type Assigned } from './args.ts';
-import { placesIn, unitsIn } from './units.ts';
+import { fullestMentions, placesIn, unitsIn } from './units.ts';
 import { countContexts, pickContexts, type ContextCues } from './contexts.ts';
 
 export interface EventResources {
@@ -95,7 +95,11 @@ function sameHappening(c: Candidate, d: Draft): boolean {
   const cp = parties(c.args);
   const dp = parties(d.actors);
   if (cp.size === 0) return true;
-  if (overlaps(persons(c.args), persons(d.actors))) return true;
+  const cPersons = persons(c.args);
+  const dPersons = persons(d.actors);
+  if (overlaps(cPersons, dPersons)) return true;
+  // different people on both sides: a different meeting, unless the same two sides again
+  if (cPersons.size > 0 && dPersons.size > 0) return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
   return isSubset(cp, dp) || isSubset(dp, cp);
 }
 
@@ -103,11 +107,11 @@ function headlineSpan(story: Story): Span | undefined {
   return story.headline;
 }
 
-function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources): Candidate[] {
+function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, fullest: Map<string, number>): Candidate[] {
   const tokens = tokensOf(doc, sentence);
   const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
   if (hits.length === 0) return [];
-  const units = unitsIn(doc, sentence.start, sentence.end);
+  const units = unitsIn(doc, sentence.start, sentence.end, fullest);
   const head = headlineSpan(story);
   const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
   const out: Candidate[] = [];
@@ -132,8 +136,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
 }
 
 /** Extracts the events of one story. */
-function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources): DocEvent[] {
-  const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res));
+function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources, fullest: Map<string, number>): DocEvent[] {
+  const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res, fullest));
   // body first, so the lede defines the event and the headline joins it
   const ordered = [...cands.filter((c) => !c.headline), ...cands.filter((c) => c.headline)];
   const drafts: Draft[] = [];
@@ -165,6 +169,12 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     if (c.args.length === 0 || c.args[0].side !== 'actor' || tied) continue;
+    // the lede's statement is the body of a headline event by the same party
+    const headed = drafts.find((d) => d.headlineOnly && overlaps(parties(c.args), parties(d.actors)));
+    if (headed) {
+      merge(headed, c, 'merge.headline_body');
+      continue;
+    }
     if (reported && c.sentence.start !== lede && !c.headline) continue;
     const same = drafts.find((d) => d.action === 'statement' && overlaps(persons(c.args), persons(d.actors)));
     if (same) merge(same, c, 'merge.same_speaker');
@@ -216,7 +226,7 @@ function merge(d: Draft, c: Candidate, rule: string): void {
   d.evidence.push({ start: c.hit.start, end: c.hit.end });
   for (const r of [rule, ...c.rules]) if (!d.rules.includes(r)) d.rules.push(r);
   // a headline-only draft takes the body's finer action (meet rather than the headline's "بحث")
-  if (d.headlineOnly && !c.headline) {
+  if (d.headlineOnly && !c.headline && family(c.action) === family(d.action)) {
     d.headlineOnly = false;
     d.action = c.action;
     d.event = c.event;
@@ -323,9 +333,10 @@ function dateOf(doc: Doc, story: Story, d: Draft): string | null {
 export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const stories = doc.stories.length ? doc.stories : [{ index: 0, start: 0, end: doc.text.length, rule: 'whole' } as Story];
   const events: DocEvent[] = [];
+  const fullest = fullestMentions(doc);
   for (const story of stories) {
     const sentences = doc.sentences.filter((s) => s.story === story.index);
-    events.push(...storyEvents(doc, story, sentences, res));
+    events.push(...storyEvents(doc, story, sentences, res, fullest));
   }
   return events;
 }

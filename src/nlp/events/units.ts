@@ -25,8 +25,23 @@ function isAdjective(m: MentionX): boolean {
   return m.kindDetail === 'nisba';
 }
 
+/**
+ * For each resolved actor, its fullest mention in the document ("صدام خليفة حفتر" rather than
+ * "حفتر"): the name, title and affiliation that later short mentions stand for.
+ */
+export function fullestMentions(doc: Doc): Map<string, number> {
+  const best = new Map<string, number>();
+  doc.mentions.forEach((m, i) => {
+    if (m.type !== 'person' || !m.actor) return;
+    const prev = best.get(m.actor);
+    const score = (x: Mention) => (x.title !== undefined ? 1000 : 0) + (x.end - x.start);
+    if (prev === undefined || score(m) > score(doc.mentions[prev])) best.set(m.actor, i);
+  });
+  return best;
+}
+
 /** Units of the mentions inside [start, end), in text order. */
-export function unitsIn(doc: Doc, start: number, end: number): Unit[] {
+export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<string, number> = fullestMentions(doc)): Unit[] {
   const mentions = doc.mentions as MentionX[];
   const linkedTitles = new Set<number>();
   for (const m of mentions) if (m.type === 'person' && m.title !== undefined) linkedTitles.add(m.title);
@@ -35,15 +50,22 @@ export function unitsIn(doc: Doc, start: number, end: number): Unit[] {
     if (m.start < start || m.end > end) return;
     const base = { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [] };
     if (m.type === 'person') {
-      const t = m.title !== undefined ? mentions[m.title] : undefined;
-      const span = t ? { start: Math.min(m.start, t.start), end: Math.max(m.end, t.end) } : {};
+      // a short mention ("الباعور") speaks for the actor's fullest mention in the document
+      const full = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : m;
+      // the title written next to this mention (a title carried over from an earlier mention is not)
+      const linked = m.title !== undefined ? mentions[m.title] : undefined;
+      const own = linked && linked.start >= start && linked.end <= end && Math.abs(linked.start - m.start) < 200 ? linked : undefined;
+      const t = own ?? (full.title !== undefined ? mentions[full.title] : undefined);
+      const name = doc.text.slice(full.start, full.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');
+      // the unit covers the person and the title written next to it here
+      const span = own ? { start: Math.min(m.start, own.start), end: Math.max(m.end, own.end) } : {};
       units.push({
         ...base,
         ...span,
         kind: 'person',
-        name: doc.text.slice(m.start, m.end).replace(/^[«"'\s]+|[»"'\s]+$/g, ''),
-        country: m.country ?? t?.country ?? null,
-        org: m.org ?? t?.org ?? null,
+        name,
+        country: full.country ?? t?.country ?? m.country ?? null,
+        org: full.org ?? t?.org ?? m.org ?? null,
         title: t ? doc.text.slice(t.start, t.end) : null,
         hosts: [...new Set([...(m.host ? [m.host] : []), ...((t as MentionX | undefined)?.host ? [(t as MentionX).host!] : [])])],
       });
