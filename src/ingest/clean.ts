@@ -210,7 +210,7 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
       rule[i] = agencies.has(phraseKey(signoff[1])) || line.words <= 1 ? 'signoff' : 'parenthesized-line';
       continue;
     }
-    const tail = /(?:[.!?؟…]["'»”]?|\s)\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text);
+    const tail = /\)[\s.…\-–—]*$/.test(line.text) ? /(?:[.!?؟…]["'»”]?|\s)\s*(\(\s*([^()]{1,20}?)\s*\)[\s.…\-–—]*)$/.exec(line.text) : null;
     if (tail && agencies.has(phraseKey(tail[2]))) {
       const start = line.start + tail.index + tail[0].indexOf('(');
       extra.push({ start, end: line.end, rule: 'signoff' });
