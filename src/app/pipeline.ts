@@ -1,10 +1,13 @@
 /**
  * The news pipeline: which stages run, in which order, with which resources.
- * Resources (data files, models) are loaded once by `loadResources` and passed as context.
+ * Resources (data files, models) are loaded once by `loadResources` and passed along; stages
+ * that need their own resources receive them when the pipeline is built.
  */
 import { cleanStage, storiesStage, loadIngestData, type IngestData, type LineStats } from '../ingest/index.ts';
 import { checkOrder, type Stage } from '../nlp/pipeline.ts';
 import { sentencesStage, tokensStage } from '../text/index.ts';
+import { entitiesStage, loadEntityResources, type EntityResources } from '../nlp/entities/index.ts';
+import { eventsStage, loadEventResources, type EventResources } from '../nlp/events/index.ts';
 
 export interface PipelineContext {
   ingestData: IngestData;
@@ -12,12 +15,29 @@ export interface PipelineContext {
   lineStats?: LineStats;
 }
 
-export function loadResources(): PipelineContext {
-  return { ingestData: loadIngestData() };
+export interface Resources {
+  context: PipelineContext;
+  entities: EntityResources;
+  events: EventResources;
 }
 
-export function buildPipeline(): Stage<PipelineContext>[] {
-  const stages: Stage<PipelineContext>[] = [cleanStage, storiesStage, sentencesStage, tokensStage];
+export function loadResources(): Resources {
+  return {
+    context: { ingestData: loadIngestData() },
+    entities: loadEntityResources(),
+    events: loadEventResources(),
+  };
+}
+
+export function buildPipeline(res: Resources): Stage<PipelineContext>[] {
+  const stages = [
+    cleanStage,
+    storiesStage,
+    sentencesStage,
+    tokensStage,
+    entitiesStage(res.entities),
+    eventsStage(res.events),
+  ] as Stage<PipelineContext>[];
   checkOrder(stages);
   return stages;
 }

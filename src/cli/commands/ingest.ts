@@ -23,9 +23,9 @@ export function registerIngestCommand(program: Command, io: CliIo): void {
       const opts = Options.parse(raw);
       if (paths.length === 0) throw new UsageError('ingest: give at least one path');
       const summary = await withStore(cmd, async (store) => {
-        const ctx = loadResources();
+        const res = loadResources();
         const progress = createProgress(io.stderr, { quiet: opts.quiet || opts.json });
-        const result = await ingest(store, buildPipeline(), ctx, paths, {
+        const result = await ingest(store, buildPipeline(res), res.context, paths, {
           read: { maxBytes: opts.maxMb * 1024 * 1024, stdin: io.stdin as AsyncIterable<Uint8Array> },
           onProgress: (p) => progress.update(p),
         });
