@@ -1,0 +1,133 @@
+/**
+ * Actor resolution per story with the registry's MentionResolver: full names introduce persons
+ * (registry or discovered), family names and titles alone resolve to persons introduced
+ * earlier in the story (or to the registry's office holder on the story's date).
+ */
+import { MentionResolver, nameTokens, type Actor } from '../actors/index.ts';
+import { matchGazetteer } from '../gazetteer/index.ts';
+import type { Cand, Work } from './work.ts';
+
+export interface StoryInfo {
+  date?: string;
+  /** Home country: the dateline place's country, else the country the story names most. */
+  country?: string;
+}
+
+/** Date and home country of each story (index → info). */
+export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
+  const out = new Map<number, StoryInfo>();
+  const published = w.doc.meta.published ? w.doc.meta.published.slice(0, 10) : undefined;
+  const counts = new Map<number, Map<string, number>>();
+  for (const c of acc) {
+    const s = w.storyOf[c.ts];
+    const code = c.type === 'person' || c.type === 'title' ? undefined : c.country ?? c.host;
+    if (!code || s < 0) continue;
+    let m = counts.get(s);
+    if (!m) counts.set(s, (m = new Map()));
+    m.set(code, (m.get(code) ?? 0) + 1);
+  }
+  const stories = w.doc.stories.length > 0 ? w.doc.stories : [{ index: 0, dateline: undefined }];
+  for (const st of stories) {
+    const info: StoryInfo = {};
+    const dl = st.dateline;
+    info.date = dl?.date ?? published;
+    if (dl?.place) {
+      const hit = matchGazetteer(dl.place, w.res.gazetteer).find((m) => m.country);
+      if (hit) info.country = hit.country;
+    }
+    if (!info.country) {
+      let best = 0;
+      for (const [code, n] of counts.get(st.index) ?? []) {
+        if (n > best) {
+          best = n;
+          info.country = code;
+        }
+      }
+    }
+    out.set(st.index, info);
+  }
+  return out;
+}
+
+function titleText(w: Work, t: Cand | undefined): string | undefined {
+  if (!t || t.kindDetail === 'possessive') return undefined;
+  const span = t.extent ?? t;
+  return w.doc.text.slice(span.start, span.end);
+}
+
+function countryOf(a: Actor | undefined): string | undefined {
+  return a && typeof a.country === 'string' ? a.country : undefined;
+}
+
+/**
+ * Sets `actor` on persons (and on title-only mentions that name an office holder), and fills a
+ * person's missing country from the registry actor, or from the story's home country when the
+ * person holds an office title that names no country.
+ */
+export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>): void {
+  const resolvers = new Map<number, MentionResolver>();
+  const resolverFor = (s: number) => {
+    let r = resolvers.get(s);
+    if (!r) {
+      const i = info.get(s) ?? {};
+      r = new MentionResolver(w.res.registry, { date: i.date, country: i.country, source: w.doc.id });
+      resolvers.set(s, r);
+    }
+    return r;
+  };
+  const linked = new Set<Cand>();
+  /** First mention of each actor that carries a title or a country/org: later mentions of him share them. */
+  const firstOf = new Map<string, Cand>();
+  for (const c of acc) if (c.titleC) linked.add(c.titleC);
+  for (const c of acc) {
+    const story = Math.max(0, w.storyOf[c.ts]);
+    const r = resolverFor(story);
+    const surface = c.lookup ?? w.doc.text.slice(c.start, c.end);
+    if (c.type === 'person') {
+      const title = titleText(w, c.titleC);
+      const home = info.get(story)?.country;
+      let fromHome = false;
+      if (!c.country && !c.org && c.titleC && c.titleC.kindDetail === 'office' && home) {
+        c.country = home;
+        fromHome = true;
+      }
+      const res = nameTokens(surface).length >= 2 || c.actor
+        ? r.person(surface, { title, country: c.country ?? null })
+        : r.person(surface);
+      if (res.actor) {
+        c.actor = res.actor.id;
+        const ac = countryOf(res.actor);
+        if (ac && (!c.country || fromHome) && !c.org) {
+          c.country = ac;
+          c.source += '+ent.person.actor_country';
+          fromHome = false;
+        }
+      }
+      if (fromHome) c.source += '+ent.person.story_country';
+      if (c.actor) {
+        const first = firstOf.get(c.actor);
+        if (first && first !== c) {
+          if (!c.titleC && first.titleC) {
+            c.titleC = first.titleC;
+            for (const k of ['role', 'host', 'hostOrg', 'institution', 'qualifier'] as const) if (first[k] && !c[k]) c[k] = first[k];
+          }
+          if (!c.country && !c.org && (first.country || first.org)) {
+            if (first.country) c.country = first.country;
+            if (first.org) c.org = first.org;
+            c.source += '+ent.person.coref';
+          } else if (c.source.includes('+ent.person.actor_country') && first.org && !first.country) {
+            // an organization's envoy keeps the organization, not his nationality
+            delete c.country;
+            c.org = first.org;
+            c.source = c.source.replace('+ent.person.actor_country', '+ent.person.coref');
+          }
+        } else if (!first && (c.titleC || c.country || c.org)) firstOf.set(c.actor, c);
+      }
+    } else if (c.type === 'title' && c.kindDetail === 'office' && !linked.has(c)) {
+      const text = titleText(w, c) ?? surface;
+      if (nameTokens(text).length < 2 && !c.country) continue;
+      const res = r.title(text, c.country ? { country: c.country } : {});
+      if (res.actor) c.actor = res.actor.id;
+    }
+  }
+}

@@ -1,0 +1,187 @@
+/**
+ * Behaviour of the entity-mention stage on sentences written for these tests (no seed text).
+ * Names of persons not in the registry are used where a rule (not a registry entry) is tested.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDoc, type Doc, type Mention } from '../doc.ts';
+import { cleanStage, storiesStage } from '../../ingest/index.ts';
+import { sentencesStage, tokensStage } from '../../text/index.ts';
+import { checkOrder, runPipeline, type Stage } from '../pipeline.ts';
+import { entitiesStage, loadEntityResources, parseEntityWords, EntityWordsError } from './index.ts';
+
+const res = loadEntityResources();
+const stages = [cleanStage, storiesStage, sentencesStage, tokensStage, entitiesStage(res)] as Stage<unknown>[];
+
+function run(text: string, published?: string): Doc {
+  const doc = newDoc('test', text, { origin: 'test', format: 'txt', encoding: 'utf-8', published });
+  return runPipeline(doc, stages, {});
+}
+
+const surface = (d: Doc, m: Mention) => d.text.slice(m.start, m.end);
+
+function all(d: Doc, type: Mention['type']): Mention[] {
+  return d.mentions.filter((m) => m.type === type);
+}
+
+function one(d: Doc, type: Mention['type'], text: string): Mention {
+  const found = d.mentions.filter((m) => m.type === type && surface(d, m) === text);
+  assert.ok(found.length >= 1, `no ${type} "${text}"; mentions: ${d.mentions.map((m) => `${m.type}:"${surface(d, m)}"`).join(', ')}`);
+  return found[0];
+}
+
+function titleOf(d: Doc, p: Mention): string | undefined {
+  return p.title === undefined ? undefined : surface(d, d.mentions[p.title]);
+}
+
+test('the stage declares tokens → mentions and fits after the tokens stage', () => {
+  const s = entitiesStage(res);
+  assert.deepEqual([s.needs, s.adds], [['tokens'], ['mentions']]);
+  assert.doesNotThrow(() => checkOrder(stages));
+});
+
+test('title then name: the person gets the title, its qualifier and its country', () => {
+  const d = run('وصل وزير الخارجية الليبي المكلف سالم بن عمران إلى روما أمس.');
+  const p = one(d, 'person', 'سالم بن عمران');
+  assert.equal(titleOf(d, p), 'وزير الخارجية الليبي المكلف');
+  assert.equal(p.country, 'LBY');
+  assert.equal(p.qualifier, 'acting');
+  assert.equal(p.role, 'title.minister');
+  assert.ok(p.actor, 'person has an actor id');
+  assert.equal(one(d, 'location', 'روما').country, 'ITA');
+});
+
+test('name then title without a comma links the title to the name before it', () => {
+  const d = run('وكان فيكتور أوليانوف نائب وزير الخارجية الروسي قد أعلن ذلك.');
+  const p = one(d, 'person', 'فيكتور أوليانوف');
+  assert.equal(titleOf(d, p), 'نائب وزير الخارجية الروسي');
+  assert.equal(p.country, 'RUS');
+});
+
+test('name, comma, title: the appositive title after the name is linked', () => {
+  const d = run('والتقى كريم منصور الفيتوري، القائم بأعمال سفارة جمهورية تونس لدى ليبيا، بعدد من المسؤولين.');
+  const p = one(d, 'person', 'كريم منصور الفيتوري');
+  const t = d.mentions[p.title!];
+  assert.equal(t.type, 'title');
+  assert.equal(p.country, 'TUN');
+  assert.equal(p.host, 'LBY');
+});
+
+test('title, comma, rank, name, comma: title and rank both linked, no rank inside the name', () => {
+  const d = run('وبحث رئيس أركان القوات البرية الليبية، الفريق الركن سالم عمر الجهاني، مع الوفد سبل التعاون.');
+  const p = one(d, 'person', 'سالم عمر الجهاني');
+  assert.equal(p.country, 'LBY');
+  assert.equal(d.mentions[p.title!].role, 'title.chief_of_staff');
+  assert.equal(surface(d, d.mentions[p.rank!]), 'الفريق الركن');
+});
+
+test('a name in «» after a rank comes out whole, without the rank', () => {
+  const d = run('وحضر اللقاء «الفريق أول ركن ناصر عمران الزوي» في مدينة سبها.');
+  one(d, 'title', 'الفريق أول ركن');
+  const p = one(d, 'person', 'ناصر عمران الزوي');
+  assert.equal(surface(d, d.mentions[p.rank!]), 'الفريق أول ركن');
+});
+
+test('three Haftars are three distinct persons', () => {
+  const d = run('وحضر الاجتماع المشير خليفة حفتر، كما شارك الفريق أول ركن صدام خليفة حفتر، والتقى الوفد لاحقا الفريق الركن خالد حفتر في بنغازي.');
+  const ps = all(d, 'person').map((m) => surface(d, m));
+  assert.ok(ps.includes('خليفة حفتر') && ps.includes('صدام خليفة حفتر') && ps.includes('خالد حفتر'), ps.join(' | '));
+  const actors = new Set(all(d, 'person').map((m) => m.actor));
+  assert.equal(actors.size, 3, [...actors].join(', '));
+  for (const m of all(d, 'person')) assert.equal(m.country, 'LBY');
+});
+
+test('long foreign names after a title and comma are one person each', () => {
+  const d = run('واستقبل الرئيس الصيني شي جين بينغ نظيره. وكان مساعد الوزير، جان بيير دوفال، حاضرا.');
+  const xi = one(d, 'person', 'شي جين بينغ');
+  assert.equal(xi.country, 'CHN');
+  one(d, 'person', 'جان بيير دوفال');
+});
+
+test('a nisba alone is a country mention; an institution carries its country', () => {
+  const d = run('وأشاد الجانب الروسي بالنتائج، فيما أصدرت وزارة الخارجية الليبية بيانا، وردت المخابرات التركية على الجيش الباكستاني.');
+  const n = one(d, 'country', 'الروسي');
+  assert.equal(n.country, 'RUS');
+  assert.equal(n.kindDetail, 'nisba');
+  assert.equal(one(d, 'organization', 'وزارة الخارجية الليبية').country, 'LBY');
+  assert.equal(one(d, 'organization', 'الجيش الباكستاني').country, 'PAK');
+  const tur = all(d, 'organization').find((m) => surface(d, m).includes('المخابرات'));
+  assert.equal(tur?.country, 'TUR');
+});
+
+test('an embassy gets its owner country and the host country', () => {
+  const d = run('وزار وفد من سفارة جمهورية العراق لدى ليبيا مقر الوزارة.');
+  const e = all(d, 'organization').find((m) => surface(d, m).startsWith('سفارة'));
+  assert.ok(e, 'embassy found');
+  assert.equal(e.country, 'IRQ');
+  assert.equal(e.host, 'LBY');
+});
+
+test('an IGO official takes the organization of the title, not a country', () => {
+  const d = run('وأكد الأمين العام لجامعة الدول العربية، سامي بن ناصر، دعم الجامعة للحوار.');
+  const p = one(d, 'person', 'سامي بن ناصر');
+  assert.equal(p.org, 'ARAB_LEAGUE');
+  assert.equal(p.country, undefined);
+});
+
+test('the family name alone later in the story is the same person, with his country and title', () => {
+  const d = run('استقبل وزير الداخلية الليبي، عادل الشريف، السفير التركي. وقال الشريف إن العلاقات جيدة.');
+  const full = one(d, 'person', 'عادل الشريف');
+  const sur = one(d, 'person', 'الشريف');
+  assert.ok(full.actor);
+  assert.equal(sur.actor, full.actor);
+  assert.equal(sur.country, 'LBY');
+  assert.equal(titleOf(d, full), 'وزير الداخلية الليبي');
+});
+
+test('a title alone resolves to the person who holds it earlier in the story', () => {
+  const d = run('وصل وزير الخارجية الليبي المكلف سالم بن عمران إلى روما. وأكد وزير الخارجية المكلف أهمية التعاون.');
+  const p = one(d, 'person', 'سالم بن عمران');
+  const titles = all(d, 'title').filter((m) => surface(d, m) === 'وزير الخارجية المكلف');
+  assert.equal(titles.length, 1);
+  assert.equal(titles[0].actor, p.actor);
+});
+
+test('a capital after a preposition is a place; as the subject of a verb it is the state', () => {
+  const d = run('رحبت واشنطن بالاتفاق. ووصل الوفد إلى واشنطن مساء أمس.');
+  const [a, b] = d.mentions.filter((m) => surface(d, m) === 'واشنطن');
+  assert.equal(a.type, 'country');
+  assert.equal(a.kindDetail, 'metonymy');
+  assert.equal(b.type, 'location');
+  assert.equal(b.country, 'USA');
+});
+
+test('a clitic و is cut from a person and titles never start a person span', () => {
+  const d = run('وبحث النائبان عبد الله اللافي وموسى الكوني مع السفير الإيطالي سبل التعاون.');
+  const ps = all(d, 'person').map((m) => surface(d, m));
+  assert.ok(ps.includes('موسى الكوني'), ps.join(' | '));
+  for (const p of ps) assert.ok(!p.startsWith('و') && !p.startsWith('السفير'), p);
+});
+
+test('a possessive title (ونائبه) takes the country of the person before it', () => {
+  const d = run('والتقى رئيس المخابرات التركية، هاكان أوزتورك، ونائبه كمال أيدن يلدز في أنقرة.');
+  const dep = one(d, 'person', 'كمال أيدن يلدز');
+  assert.equal(dep.country, 'TUR');
+});
+
+test('an organization head with a nisba is an organization of that country; a summit of a regional organization carries its code', () => {
+  const d = run('وشاركت الهيئة الليبية للإغاثة والمساعدات الإنسانية في الاجتماع، قبل القمة العربية المقبلة.');
+  assert.equal(one(d, 'organization', 'الهيئة الليبية للإغاثة والمساعدات الإنسانية').country, 'LBY');
+  assert.equal(one(d, 'organization', 'القمة العربية').org, 'ARAB_LEAGUE');
+});
+
+test('mentions are sorted, do not overlap, and person titles point at title mentions', () => {
+  const d = run('أكد رئيس بعثة الاتحاد الأوروبي لدى ليبيا، ماركو ريني، أن الاتحاد الأوروبي شريك للمنظمة الدولية للهجرة، وفق ما نقلت وكالة الأنباء الليبية.');
+  const p = one(d, 'person', 'ماركو ريني');
+  assert.equal(p.org, 'EU');
+  assert.equal(p.hostOrg ?? p.host, 'LBY');
+  for (let i = 1; i < d.mentions.length; i++) assert.ok(d.mentions[i - 1].end <= d.mentions[i].start);
+  for (const m of d.mentions) {
+    assert.equal(m.norm.length > 0, true);
+    if (m.title !== undefined) assert.equal(d.mentions[m.title].type, 'title');
+  }
+});
+
+test('word lists are validated with the file and field named', () => {
+  assert.throws(() => parseEntityWords({ given_names: [] }, 'x.yaml'), (e: Error) => e instanceof EntityWordsError && /x\.yaml: stop_words/.test(e.message));
+});

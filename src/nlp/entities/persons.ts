@@ -1,0 +1,300 @@
+/**
+ * Person candidates: tagger PERS spans repaired with rules, registry names, names after titles
+ * and ranks, and possessive titles (ونائبه X). Spans never start with a title, rank, honorific,
+ * nisba or clitic و, and come out whole (given + middle + family name).
+ */
+import { tagDocument } from '../ner/index.ts';
+import { nameKey } from '../actors/names.ts';
+import { stripAl } from './resources.ts';
+import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, nameWord, sameSentence, type Cand, type Work } from './work.ts';
+
+/** Longest person name in tokens. */
+const MAX_NAME = 5;
+
+/** Runs the tagger once per sentence and fills w.ner / w.margin. */
+export function tagTokens(w: Work): void {
+  const groups: number[][] = [];
+  let cur: number[] = [];
+  let sent = -2;
+  for (let i = 0; i < w.toks.length; i++) {
+    if (w.sentOf[i] !== sent && cur.length) {
+      groups.push(cur);
+      cur = [];
+    }
+    sent = w.sentOf[i];
+    cur.push(i);
+  }
+  if (cur.length) groups.push(cur);
+  const tagged = tagDocument(w.res.ner, groups.map((g) => g.map((i) => w.doc.text.slice(w.toks[i].start, w.toks[i].end))), true);
+  groups.forEach((g, k) => {
+    const { tags, margins } = tagged[k];
+    g.forEach((i, j) => {
+      const t = tags[j];
+      w.ner[i] = t === 'O' ? '' : t;
+      w.margin[i] = margins ? margins[j] : 0;
+    });
+  });
+}
+
+function gazKind(w: Work, i: number): string | undefined {
+  const g = w.gazAt[i];
+  if (!g) return undefined;
+  if (g.type === 'title') return 'title';
+  if (g.kindDetail === 'nisba') return 'nisba';
+  return g.type;
+}
+
+/** A token that may be part of a name: a word, no stop word, not inside a gazetteer hit (nisbas allowed when `nisbaOk`). */
+export function nameish(w: Work, i: number, nisbaOk = false): boolean {
+  const t = w.toks[i];
+  if (!isWord(t) || t.norm.length < 2) return false;
+  if (w.res.words.stopWords.has(t.norm)) return false;
+  if (w.res.words.possessiveTitles.has(t.norm)) return false;
+  const g = gazKind(w, i);
+  if (g && !(nisbaOk && g === 'nisba')) return false;
+  return true;
+}
+
+function known(w: Work, i: number): boolean {
+  return nameWord(w, i) !== null || w.ner[i] === 'B-PERS' || w.ner[i] === 'I-PERS';
+}
+
+function personCand(w: Work, ts: number, te: number, source: string, confidence: number, prio: number, skip = 0): Cand {
+  const start = w.toks[ts].start + skip;
+  const end = w.toks[te - 1].end;
+  return { start, end, type: 'person', norm: '', source, confidence, ts, te, prio };
+}
+
+/** Tagger PERS chunks, repaired. */
+function taggerPersons(w: Work): Cand[] {
+  const out: Cand[] = [];
+  const n = w.toks.length;
+  const source = `ner:perceptron@${w.res.ner.info.version}`;
+  let i = 0;
+  while (i < n) {
+    if (w.ner[i] !== 'B-PERS' && w.ner[i] !== 'I-PERS') {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && w.ner[j] === 'I-PERS' && sameSentence(w, i, j)) j++;
+    let minMargin = Infinity;
+    for (let k = i; k < j; k++) minMargin = Math.min(minMargin, w.margin[k]);
+    let ts = i;
+    let te = j;
+    let fixed = false;
+    // titles, ranks, honorifics, places, stop words and punctuation are cut off both ends
+    while (ts < te && !nameish(w, ts)) {
+      ts++;
+      fixed = true;
+    }
+    while (te > ts && !nameish(w, te - 1, true)) {
+      te--;
+      fixed = true;
+    }
+    i = j;
+    if (ts >= te) continue;
+    // a known given name just before the span (عقد الطاهر حسين → الطاهر حسين)
+    if (ts > 0 && sameSentence(w, ts - 1, ts) && nameish(w, ts - 1) && w.res.names.given.has(w.toks[ts - 1].norm)) {
+      ts--;
+      fixed = true;
+    }
+    // known name words after it (إبراهيم + قالن)
+    while (te < n && te - ts < MAX_NAME && sameSentence(w, ts, te) && nameish(w, te, true) && w.res.names.all.has(stripAl(w.toks[te].norm))) {
+      te++;
+      fixed = true;
+    }
+    // a clitic و on the first word (وموسى الكوني → موسى الكوني)
+    let skip = 0;
+    const first = w.toks[ts].norm;
+    if (first.startsWith('و') && !w.res.names.all.has(stripAl(first))) {
+      const nw = nameWord(w, ts);
+      if (nw && nw.skip > 0) skip = nw.skip;
+      else if (te - ts >= 2 && first.length >= 5) skip = 1;
+      if (skip) fixed = true;
+    }
+    const conf = Math.round((1 / (1 + Math.exp(-minMargin / 4))) * 1000) / 1000;
+    out.push(personCand(w, ts, te, fixed ? `${source}+ent.person.fix` : source, conf, 0.5 + 0.3 * conf, skip));
+  }
+  return out;
+}
+
+/** Registry person names and aliases found in the text (longest first at each position). */
+function registryPersons(w: Work): Cand[] {
+  const out: Cand[] = [];
+  const n = w.toks.length;
+  const reg = w.res.registry;
+  const rw = w.res.names.registryWords;
+  let i = 0;
+  while (i < n) {
+    const first = nameWord(w, i);
+    if (!first || !rw.has(first.key) || w.gazAt[i]?.type === 'title') {
+      i++;
+      continue;
+    }
+    let runEnd = i + 1;
+    while (runEnd < n && runEnd - i < MAX_NAME && sameSentence(w, i, runEnd) && isWord(w.toks[runEnd]) && rw.has(stripAl(w.toks[runEnd].norm))) runEnd++;
+    let found = 0;
+    for (let len = runEnd - i; len >= 1 && !found; len--) {
+      const start = w.toks[i].start + first.skip;
+      const surface = w.doc.text.slice(start, w.toks[i + len - 1].end);
+      const entries = (reg.byKey.get(nameKey(surface)) ?? []).filter((e) => e.type !== 'surname' && reg.actors.get(e.actorId)?.kind === 'person');
+      if (entries.length === 0) continue;
+      if (len === 1 && (entries.some((e) => e.ambiguous) || w.gazAt[i] || w.toks[i].norm.length < 4)) continue;
+      const c = personCand(w, i, i + len, `registry:${entries[0].type}`, len >= 2 ? 0.96 : 0.85, len >= 2 ? 0.97 : 0.8, first.skip);
+      if (entries.length === 1 && !entries[0].ambiguous) c.actor = entries[0].actorId;
+      out.push(c);
+      found = len;
+    }
+    i += found || 1;
+  }
+  return out;
+}
+
+/**
+ * Names right after a title, rank or honorific: "TITLE، X Y،", "RANK «X Y»", "TITLE X Y" when
+ * X is a known name word or tagged PERS. The name ends at punctuation, a stop word or another
+ * gazetteer hit, and has 1 to 4 words.
+ */
+function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  const n = w.toks.length;
+  for (const t of titles) {
+    if (t.type !== 'title' || t.kindDetail === 'qualifier') continue;
+    let k = t.te;
+    let comma = false;
+    let quote = false;
+    for (;;) {
+      const tok = w.toks[k];
+      if (!tok || !sameSentence(w, t.ts, k)) break;
+      if (isComma(tok) && !comma && !quote && t.kindDetail !== 'rank' && t.kindDetail !== 'honorific') {
+        comma = true;
+        k++;
+      } else if (isOpenQuote(tok) && !quote) {
+        quote = true;
+        k++;
+      } else if (w.gazAt[k] && w.gazAt[k]!.ts === k && w.gazAt[k]!.type === 'title' && (w.gazAt[k]!.kindDetail === 'rank' || w.gazAt[k]!.kindDetail === 'honorific')) {
+        k = w.gazAt[k]!.te;
+      } else break;
+    }
+    const s = k;
+    while (k < n && k - s < 4 && sameSentence(w, s, k) && nameish(w, k, k > s)) k++;
+    const len = k - s;
+    if (len === 0) continue;
+    const after = w.toks[k];
+    const end = !after || !sameSentence(w, s, k);
+    const boundary = end || isPunct(after) || w.res.words.stopWords.has(after.norm) || !!w.gazAt[k];
+    if (!boundary) continue;
+    const firstKnown = known(w, s);
+    let ok = false;
+    let rule = '';
+    if (quote && (end || isCloseQuote(after))) {
+      ok = len >= 2 || firstKnown;
+      rule = 'ent.person.quoted_after_title';
+    } else if (comma && (end || isPunct(after))) {
+      ok = len >= 2 || firstKnown;
+      rule = 'ent.person.apposition_after_title';
+    } else if (!comma && !quote && firstKnown) {
+      ok = true;
+      rule = 'ent.person.after_title';
+    }
+    if (!ok) continue;
+    // a leading clitic و never starts a name
+    const nw = nameWord(w, s);
+    const skip = nw && nw.skip > 0 && w.toks[s].norm.startsWith('و') ? nw.skip : 0;
+    out.push(personCand(w, s, k, rule, 0.85, 0.9, skip));
+  }
+  return out;
+}
+
+/**
+ * Names right before an office title: "FIRST LAST TITLE" and "FIRST LAST، TITLE". Going left
+ * from the title over up to 4 name words, the name starts at the leftmost known given name or
+ * tagger B-PERS.
+ */
+function namesBeforeTitles(w: Work, titles: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (const t of titles) {
+    if (t.type !== 'title' || t.kindDetail !== 'office') continue;
+    let k = t.ts - 1;
+    if (isComma(w.toks[k])) k--;
+    if (isCloseQuote(w.toks[k])) k--;
+    const end = k + 1;
+    let start = -1;
+    for (let n = 0; n < 4 && k >= 0 && sameSentence(w, k, t.ts) && nameish(w, k, n > 0); n++, k--) {
+      if (w.res.names.given.has(w.toks[k].norm) || w.ner[k] === 'B-PERS') start = k;
+    }
+    if (start < 0 || end - start < 2) continue;
+    out.push(personCand(w, start, end, 'ent.person.before_title', 0.8, 0.86));
+  }
+  return out;
+}
+
+/** Possessive title words (ونائبه، مستشاره) as title candidates. */
+export function possessiveTitles(w: Work): Cand[] {
+  const out: Cand[] = [];
+  const ROLE: Record<string, string> = { نايب: 'deputy', مساعد: 'assistant', مستشار: 'advisor', مبعوث: 'envoy', ممثل: 'representative', خليفت: 'successor' };
+  for (let i = 0; i < w.toks.length; i++) {
+    const t = w.toks[i];
+    if (!isWord(t) || w.gazAt[i]) continue;
+    let norm = t.norm;
+    let skip = 0;
+    if (!w.res.words.possessiveTitles.has(norm) && norm.startsWith('و') && w.res.words.possessiveTitles.has(norm.slice(1))) {
+      norm = norm.slice(1);
+      skip = 1;
+    }
+    if (!w.res.words.possessiveTitles.has(norm)) continue;
+    const stem = Object.keys(ROLE).find((k) => norm.startsWith(k));
+    out.push({
+      start: t.start + skip,
+      end: t.end,
+      type: 'title',
+      norm: '',
+      source: 'ent.title.possessive',
+      confidence: 0.8,
+      ts: i,
+      te: i + 1,
+      prio: 0.9,
+      kindDetail: 'possessive',
+      role: `title.${stem ? ROLE[stem] : 'deputy'}`,
+    });
+  }
+  return out;
+}
+
+/** All person candidates (overlapping; resolved later by priority). `titles`: title candidates. */
+export function personCandidates(w: Work, titles: Cand[]): Cand[] {
+  return [...registryPersons(w), ...namesAfterTitles(w, titles), ...namesBeforeTitles(w, titles), ...taggerPersons(w)];
+}
+
+/** Tagger LOC/ORG/MISC chunks (low priority: the gazetteer wins where it has an answer). */
+export function taggerOthers(w: Work): Cand[] {
+  const out: Cand[] = [];
+  const n = w.toks.length;
+  const source = `ner:perceptron@${w.res.ner.info.version}`;
+  const TYPES: Record<string, Cand['type']> = { LOC: 'location', ORG: 'organization', MISC: 'misc' };
+  let i = 0;
+  while (i < n) {
+    const tag = w.ner[i];
+    const type = tag ? TYPES[tag.slice(2)] : undefined;
+    if (!type) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < n && w.ner[j] === 'I-' + tag.slice(2) && sameSentence(w, i, j)) j++;
+    let m = Infinity;
+    let ts = i;
+    while (ts < j && !isWord(w.toks[ts]) && w.toks[ts].kind !== 'latin') ts++;
+    let te = j;
+    while (te > ts && isPunct(w.toks[te - 1])) te--;
+    for (let k = ts; k < te; k++) m = Math.min(m, w.margin[k]);
+    i = j;
+    if (ts >= te) continue;
+    const first = w.toks[ts].norm;
+    const skip = first.startsWith('و') && first.length >= 4 ? 1 : 0;
+    const conf = Math.round((1 / (1 + Math.exp(-m / 4))) * 1000) / 1000;
+    out.push({ start: w.toks[ts].start + skip, end: w.toks[te - 1].end, type, norm: '', source, confidence: conf, ts, te, prio: 0.2 + 0.2 * conf });
+  }
+  return out;
+}

@@ -1,0 +1,135 @@
+/**
+ * The entity-mention stage: gazetteer + tagger + rules → one consistent, non-overlapping set of
+ * mentions per document, with titles linked to persons and persons resolved to actors.
+ *
+ *   gazetteer hits (one pass over the document's tokens) and possessive titles
+ *   → tagger labels (one pass per sentence)
+ *   → person candidates (registry names, names after titles, repaired tagger spans)
+ *   → overlap resolution by priority (registry > gazetteer names > rules > tagger)
+ *   → name propagation (full names again, family names alone)
+ *   → title phrases, title–person links, inheritance of country/org
+ *   → per-story actor resolution.
+ */
+import type { Doc, Mention } from '../doc.ts';
+import type { Stage } from '../pipeline.ts';
+import { normalizeArabic } from '../../text/normalize.ts';
+import { tokenRange } from '../../text/stages.ts';
+import { gazetteerCandidates } from './gazetteer.ts';
+import { personCandidates, possessiveTitles, tagTokens, taggerOthers } from './persons.ts';
+import { propagateNames } from './propagate.ts';
+import { orgCandidates } from './orgs.ts';
+import { inheritFromTitles, linkTitles, possessiveOwners, startIndex, titlePhrases } from './titles.ts';
+import { resolveActors, storyInfo } from './actors.ts';
+import type { EntityResources } from './resources.ts';
+import type { Cand, Work } from './work.ts';
+
+function newWork(doc: Doc, res: EntityResources): Work {
+  const toks = doc.tokens;
+  const n = toks.length;
+  const sentOf = new Int32Array(n).fill(-1);
+  const storyOf = new Int32Array(n).fill(0);
+  doc.sentences.forEach((s, k) => {
+    const [a, b] = tokenRange(toks, s);
+    for (let i = a; i < b; i++) {
+      sentOf[i] = k;
+      storyOf[i] = s.story;
+    }
+  });
+  if (doc.sentences.length === 0) sentOf.fill(0);
+  return { doc, res, toks, sentOf, storyOf, gazAt: new Array(n).fill(null), ner: new Array(n).fill(''), margin: new Float64Array(n) };
+}
+
+/** Keeps the best candidates that do not share a token; identical spans of one type pool their sources. */
+function resolveOverlaps(cands: Cand[], n: number): Cand[] {
+  const order = cands.slice().sort((a, b) => b.prio - a.prio || b.te - b.ts - (a.te - a.ts) || a.start - b.start);
+  const owner: Array<Cand | null> = new Array(n).fill(null);
+  const acc: Cand[] = [];
+  for (const c of order) {
+    if (c.ts >= c.te) continue;
+    let free = true;
+    for (let k = c.ts; k < c.te && free; k++) free = owner[k] === null;
+    if (free) {
+      for (let k = c.ts; k < c.te; k++) owner[k] = c;
+      acc.push(c);
+      continue;
+    }
+    const o = owner[c.ts];
+    if (o && o.start === c.start && o.end === c.end && o.type === c.type && !o.source.split('+').includes(c.source)) {
+      // agreement of two sources on the same span
+      o.confidence = Math.round((1 - (1 - o.confidence) * (1 - c.confidence)) * 1000) / 1000;
+      o.source += `+${c.source}`;
+      o.actor ??= c.actor;
+    }
+  }
+  return acc.sort((a, b) => a.start - b.start);
+}
+
+/** All entity mentions of a document (needs doc.tokens, and doc.sentences/stories when present). */
+export function findEntities(doc: Doc, res: EntityResources): Mention[] {
+  const w = newWork(doc, res);
+  const gaz = [...gazetteerCandidates(w)];
+  for (const c of gaz) for (let k = c.ts; k < c.te; k++) w.gazAt[k] = c;
+  const poss = possessiveTitles(w);
+  for (const c of poss) w.gazAt[c.ts] = c;
+  gaz.push(...poss);
+  tagTokens(w);
+  const persons = personCandidates(w, gaz.filter((c) => c.type === 'title'));
+  let acc = resolveOverlaps([...gaz, ...orgCandidates(w), ...persons, ...taggerOthers(w)], w.toks.length);
+  acc = propagateNames(w, acc);
+  const at = startIndex(w, acc);
+  titlePhrases(w, acc, at);
+  linkTitles(w, acc, at);
+  inheritFromTitles(acc);
+  possessiveOwners(w, acc);
+  inheritFromTitles(acc);
+  resolveActors(w, acc, storyInfo(w, acc));
+  return toMentions(doc, acc);
+}
+
+function toMentions(doc: Doc, acc: Cand[]): Mention[] {
+  const index = new Map<Cand, number>();
+  acc.forEach((c, i) => index.set(c, i));
+  return acc.map((c) => {
+    const { ts, te, prio, titleC, rankC, lookup, gazId, ...m } = c;
+    void ts, te, prio, lookup, gazId;
+    const out: Mention = { ...m, norm: normalizeArabic(doc.text.slice(c.start, c.end)) };
+    if (titleC && index.has(titleC)) out.title = index.get(titleC);
+    if (rankC && index.has(rankC) && rankC !== titleC) out.rank = index.get(rankC);
+    return out;
+  });
+}
+
+/** Merges earlier mentions (e.g. dates) that do not overlap the new ones; indices are remapped. */
+function merge(existing: Mention[], mine: Mention[]): Mention[] {
+  if (existing.length === 0) return mine;
+  const keep = existing.filter((e) => e.type === 'date' || !mine.some((m) => m.start < e.end && e.start < m.end));
+  const all = [...keep.map((m) => ({ m, from: 'old' as const })), ...mine.map((m, i) => ({ m, from: i }))];
+  all.sort((a, b) => a.m.start - b.m.start || a.m.end - b.m.end);
+  const newIndex = new Map<number, number>();
+  all.forEach((x, k) => {
+    if (x.from !== 'old') newIndex.set(x.from, k);
+  });
+  return all.map((x) => {
+    if (x.from === 'old') {
+      const { title, rank, ...rest } = x.m;
+      void title, rank;
+      return rest;
+    }
+    const m = { ...x.m };
+    if (m.title !== undefined) m.title = newIndex.get(m.title);
+    if (m.rank !== undefined) m.rank = newIndex.get(m.rank);
+    return m;
+  });
+}
+
+/** Pipeline stage: needs tokens, adds mentions. Resources come from loadEntityResources(). */
+export function entitiesStage(res: EntityResources): Stage<unknown> {
+  return {
+    name: 'entities',
+    needs: ['tokens'],
+    adds: ['mentions'],
+    run(doc: Doc): Doc {
+      return { ...doc, mentions: merge(doc.mentions, findEntities(doc, res)) };
+    },
+  };
+}
