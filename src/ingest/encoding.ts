@@ -82,8 +82,10 @@ export function decodeBytes(bytes: Uint8Array, html = false): Decoded {
   if (b) return { text: decodeAs(bytes.subarray(b.length), b.encoding), encoding: b.encoding, source: 'bom' };
   if (html) {
     const declared = declaredCharset(bytes);
-    // a page that declares a single-byte charset but is valid UTF-8 with non-ASCII bytes was re-saved as UTF-8
-    if (declared && !(declared !== 'utf-8' && hasHighBytes(bytes) && isValidUtf8(bytes))) {
+    // a declaration that contradicts the bytes loses: a page declaring a single-byte charset but
+    // valid UTF-8 with non-ASCII bytes was re-saved as UTF-8; one declaring UTF-8 with invalid bytes is detected
+    const contradicted = declared === 'utf-8' ? !isValidUtf8(bytes) : hasHighBytes(bytes) && isValidUtf8(bytes);
+    if (declared && !contradicted) {
       return { text: decodeAs(bytes, declared), encoding: declared, source: 'declared' };
     }
   }

@@ -127,7 +127,8 @@ function cleanTitle(title: string, outlet: string | undefined): string {
   return kept.reduce((a, b) => (b.length > a.length ? b : a), '').trim() || title.trim();
 }
 
-export function extractHtml(html: string): HtmlExtract {
+/** `title`, when given (e.g. a JSON Lines article's title), is used instead of the page's own. */
+export function extractHtml(html: string, title?: string): HtmlExtract {
   const warnings: string[] = [];
   if (!/<\/(body|html)\s*>/i.test(html)) warnings.push('truncated HTML (no closing </body> or </html>): kept the extractable text');
   const { document } = parseHTML(html);
@@ -169,11 +170,12 @@ export function extractHtml(html: string): HtmlExtract {
     text = blockText(body as unknown as DomNode);
   }
   const titleSrc = rawTitle ?? readTitle;
-  const title = titleSrc ? cleanTitle(titleSrc.replace(/\s+/g, ' '), outlet) : undefined;
+  const pageTitle = titleSrc ? cleanTitle(titleSrc.replace(/\s+/g, ' '), outlet) : undefined;
+  const finalTitle = title?.trim() || pageTitle;
   let titlePrepended = false;
-  if (title && text.trim() && !startsWithTitle(text, title)) {
-    text = `${title}\n\n${text}`;
+  if (finalTitle && text.trim() && !startsWithTitle(text, finalTitle)) {
+    text = `${finalTitle}\n\n${text}`;
     titlePrepended = true;
   }
-  return { text, title, titlePrepended, published, outlet, url: url ?? undefined, lang, warnings };
+  return { text, title: finalTitle, titlePrepended, published, outlet, url: url ?? undefined, lang, warnings };
 }

@@ -112,6 +112,19 @@ test('HTML main text keeps paragraphs and headings as blank-line-separated block
   assert.equal(doc.warnings.length, 0);
 });
 
+test('an HTML page that declares UTF-8 but holds windows-1256 bytes is detected as windows-1256', async () => {
+  const html = `<html><head><meta charset="utf-8"></head><body><article><h1>${HEADLINE}</h1><p>${PARA1}</p><p>${PARA2}</p></article></body></html>`;
+  const [doc] = docs(await collect([write('misdeclared.html', cp1256(html))]));
+  assert.equal(doc.meta.encoding, 'windows-1256');
+  assert.ok(doc.text.includes(PARA2));
+});
+
+test('a JSON Lines "text" field holding markup goes through the HTML extractor', async () => {
+  const line = JSON.stringify({ id: 'm', text: `<div><p>${PARA1}</p><p>${PARA2}</p></div>`, title: HEADLINE });
+  const [doc] = docs(await collect([write('markup.jsonl', line)]));
+  assert.equal(doc.text, `${HEADLINE}\n\n${PARA1}\n\n${PARA2}`);
+});
+
 test('publication time is taken from <time datetime> and site name from application-name', async () => {
   const html = `<html><head><meta name="application-name" content="موقع التجربة"></head><body><article><h1>${HEADLINE}</h1><time datetime="2023-11-02">٢ نوفمبر</time><p>${PARA1}</p><p>${PARA2}</p></article></body></html>`;
   const [doc] = docs(await collect([write('time.html', html)]));

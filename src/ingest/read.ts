@@ -81,7 +81,7 @@ interface Built {
 }
 
 function buildFromHtml(html: string, base: Omit<DocMeta, 'format'>, minRatio: number): Omit<Built, 'id'> {
-  const x = extractHtml(html);
+  const x = extractHtml(html, base.title);
   if (!x.text.trim()) throw new InputError(x.warnings.length ? `no extractable text (${x.warnings.join('; ')})` : 'no extractable text in the HTML page');
   checkText(x.text, minRatio);
   const meta: DocMeta = { ...base, format: 'html', lang: 'ar' };
@@ -107,8 +107,10 @@ function buildFromArticle(a: JsonlArticle, origin: string, minRatio: number): Bu
   }
   const title = a.title?.replace(/\s+/g, ' ').trim() || undefined;
   if (title) base.title = title;
-  if (!(a.text ?? '').trim() && a.html) {
-    const built = buildFromHtml(a.html, base, minRatio);
+  // an `html` field, or a `text` field that holds markup, goes through the HTML extractor
+  const markup = a.text && /^\s*</.test(a.text) && /<(p|div|br|h[1-6]|article|span)[\s>\/]/i.test(a.text) ? a.text : undefined;
+  if ((!(a.text ?? '').trim() && a.html) || markup) {
+    const built = buildFromHtml((markup ?? a.html)!, base, minRatio);
     return { id, ...built, meta: { ...built.meta, format: 'jsonl' }, warnings: [...warnings, ...built.warnings] };
   }
   let text = a.text!;
