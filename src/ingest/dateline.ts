@@ -1,6 +1,6 @@
 import type { Dateline } from '../nlp/doc.ts';
 import { phraseKey } from './data.ts';
-import { MONTH_WORDS_RE, hijriMonthNumber, hijriToIso, monthNumber } from './months.ts';
+import { MONTH_WORDS_RE, hijriMonthNumber, hijriToIso, isWeekday, monthNumber } from './months.ts';
 
 /**
  * Datelines at the start of a story's first paragraph, in the forms agencies use:
@@ -33,6 +33,9 @@ const RE = {
   bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,3})/uy,
   sep: /\s*[-–—:]/uy,
 };
+
+/** Words that open date lines and sentences, never a dateline's place. */
+const NOT_PLACE = new Set(['اليوم', 'امس', 'غدا', 'في', 'منذ', 'حتى', 'بتاريخ', 'تاريخ', 'صباح', 'مساء', 'يوم', 'قال', 'اكد'].map(phraseKey));
 
 interface Cursor {
   text: string;
@@ -133,6 +136,7 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
     const words = p[1].split(' ');
     if (words.length < placeWords) return undefined;
     place = words.slice(0, placeWords).join(' ');
+    if (words.slice(0, placeWords).some((w) => isWeekday(w) || NOT_PLACE.has(phraseKey(w)))) return undefined;
     c.pos = p.index + p[0].length - p[1].length + place.length;
   }
   // "place - agency:" / "دمشق-سانا"

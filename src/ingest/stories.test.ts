@@ -166,6 +166,8 @@ test('datelines of Gulf and Levant agencies: slashes, bare agency after the date
   assert.deepEqual(p('الكويت 4 مارس 2024 (كونا) -- أعلن'), ['الكويت', '2024-03-04', 'كونا', 'الكويت 4 مارس 2024 (كونا) -']);
   assert.deepEqual(p('القاهرة 3 مايو 2024 أ ش أ - أكد'), ['القاهرة', '2024-05-03', 'أ ش أ', 'القاهرة 3 مايو 2024 أ ش أ -']);
   assert.equal(p('استقبل الرئيس 3 ضيوف - أمس'), undefined);
+  assert.equal(p('الخميس 3 مايو 2024 - عقد الوزير اجتماعا'), undefined);
+  assert.equal(p('اليوم 3 مايو - قال الوزير'), undefined);
 });
 
 test("in an HTML page's main text a later heading is a sub-heading, unless a dateline follows it", () => {
