@@ -33,7 +33,7 @@ export function isBodyLike(line: Line): boolean {
 
 /** True when the line holds more than one sentence (a sentence end followed by more words). */
 export function hasInnerSentenceEnd(text: string): boolean {
-  return /[.!?؟…]["'»”)]*\s+\p{L}/u.test(text);
+  return /[.!?؟…]["'»”)]*\s+["'«“(]*\p{L}/u.test(text);
 }
 
 /** A line that could be a headline: short enough, one sentence, not ending in a clause mark. */
@@ -147,12 +147,12 @@ export function isListItem(text: string): boolean {
 
 /**
  * Preference among the short lines of a run for the headline: the document's known title
- * (HTML/JSON Lines metadata) first, then the longest line, with label-like lines (a colon) and
- * lines with digits (dates, times) ranked lower.
+ * (HTML/JSON Lines metadata) first, then the longest line, with label-like lines (a colon),
+ * lines with digits (dates, times) and lines ending in a parenthesis (photo credits) ranked lower.
  */
 function headlineScore(line: Line, isTitle: boolean): number {
   if (isTitle) return 1000;
-  return line.words - (line.text.includes(':') ? 4 : 0) - (/[0-9٠-٩]/.test(line.text) ? 3 : 0);
+  return line.words - (line.text.includes(':') ? 4 : 0) - (/[0-9٠-٩]/.test(line.text) ? 3 : 0) - (/\)\s*$/.test(line.text) ? 3 : 0);
 }
 
 export type LineRole = 'blank' | 'furniture' | 'body' | 'headline' | 'extra';

@@ -197,3 +197,15 @@ test('a dateline on a line of its own opens the story body instead of being drop
   assert.equal(slice(d, d.stories[0].headline), A_HEAD);
   assert.deepEqual(d.furniture, []);
 });
+
+test('a scraped page: menu, caption and time stamp around the headline, related links after the story', async () => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('./fixtures/scraped-page.txt', import.meta.url), 'utf8');
+  const d = run(text);
+  assert.equal(d.stories.length, 1);
+  assert.equal(slice(d, d.stories[0].headline), 'المنفي يستقبل سفير فرنسا لدى ليبيا');
+  assert.ok(slice(d, d.stories[0])!.startsWith('استقبل رئيس المجلس الرئاسي'));
+  assert.ok(slice(d, d.stories[0])!.endsWith('تحقيق الاستقرار.'));
+  const marked = new Set(d.furniture.map((f) => d.text.slice(f.start, f.end)));
+  for (const line of ['بوابة الوسط', 'الرئيسية', 'اقرأ أيضا', 'التعليقات', 'تكالة يلتقي رئيس البرلمان المالطي في فاليتا']) assert.ok(marked.has(line), line);
+});
