@@ -3,7 +3,7 @@
  * VSO subjects after the verb (with coordinated actors), SVO subjects before it, "مع/إلى/لدى/ل/ب"
  * complements, "بين X و Y", the passive "عُقد ... برئاسة X", "تسلم ... من X".
  */
-import type { EventActor } from '../doc.ts';
+import type { EventActor, Span } from '../doc.ts';
 import type { TriggerHit } from '../triggers/index.ts';
 import { onlySeparators, type Unit } from './units.ts';
 
@@ -33,13 +33,26 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
   return out;
 }
 
-function firstAfter(units: Unit[], pos: number, maxGap: number, text: string): number {
+/** The first unit starting at or after `pos`, if only a short gap (titles not counted) lies between. */
+function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, titles: readonly Span[] = []): number {
   const i = units.findIndex((u) => u.start >= pos);
-  if (i < 0 || units[i].start - pos > maxGap) return -1;
-  // only time words, punctuation and short function words may come between
+  if (i < 0) return -1;
   const gap = text.slice(pos, units[i].start);
   if (/[.؟!]/.test(gap)) return -1;
-  return i;
+  let covered = 0;
+  for (const t of titles) covered += Math.max(0, Math.min(t.end, units[i].start) - Math.max(t.start, pos));
+  return units[i].start - pos - covered > maxGap ? -1 : i;
+}
+
+/** A preposition of the trigger's frame that the matcher did not mark: "تلقى اتصالا هاتفيا من X". */
+function findPrep(text: string, from: number, to: number, prep: string): Span | undefined {
+  const attached = prep.length === 1;
+  const re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
+  const window = text.slice(from, Math.min(to, from + 60));
+  const m = re.exec(window);
+  if (!m) return undefined;
+  const start = from + m.index + (m[0].startsWith(' ') || /\s/.test(m[0][0]) ? 1 : 0);
+  return { start, end: from + m.index + m[0].length };
 }
 
 function sideOf(role: string): EventActor['side'] {
@@ -47,7 +60,7 @@ function sideOf(role: string): EventActor['side'] {
 }
 
 /** Assigns the units of a sentence to the trigger's roles. */
-export function assignArguments(hit: TriggerHit, units: Unit[], text: string, sentence: { start: number; end: number }): Assigned[] {
+export function assignArguments(hit: TriggerHit, units: Unit[], text: string, sentence: Span, titles: readonly Span[] = []): Assigned[] {
   const out: Assigned[] = [];
   const used = new Set<Unit>();
   const add = (list: Unit[], side: EventActor['side'], rule: string) => {
@@ -64,7 +77,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   // passive "عُقد ... اجتماع برئاسة X" and any "برئاسة": the chair is the actor
   for (const m of markers) {
     if (m.marker !== 'by' && m.role !== 'actor') continue;
-    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text);
+    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
     if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
@@ -84,13 +97,18 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // VSO: the subject follows the verb, before the first complement (light verbs: before the noun)
     const complement = hit.parts.find((p) => p.start > hit.head.end);
     const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);
-    const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text);
+    const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text, titles);
     if (i >= 0 && units[i].start < limit) {
       add(withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
       const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
-      if (before.length) add([before[before.length - 1]], sideOf(subjectRole), 'args.svo');
+      if (before.length) {
+        // "مصر والسودان توقعان": the coordinated parties before the verb
+        const chain = [before[before.length - 1]];
+        for (let k = units.indexOf(chain[0]) - 1; k >= 0 && onlySeparators(text, units[k].end, chain[0].start); k--) chain.unshift(units[k]);
+        add(chain, sideOf(subjectRole), 'args.svo');
+      }
     }
   } else if (hit.nominal) {
     // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
@@ -100,10 +118,21 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     if (i >= 0 && !used.has(units[i])) add(withCoordinated(units, i, text, sentence.end), 'recipient', 'args.noun_object');
   }
 
-  // complements: مع X، إلى X، لدى X، بين X و Y
-  for (const m of markers) {
+  // complements: مع X، إلى X، لدى X، بين X و Y (and frame prepositions the matcher left unmarked)
+  const extra: typeof markers = [];
+  for (const [prep, role] of Object.entries(hit.args.preps ?? {})) {
+    if (role === 'topic' || role === 'location' || markers.some((m) => m.marker === prep)) continue;
+    const at = findPrep(text, hit.end, sentence.end, prep);
+    if (at) extra.push({ ...at, marker: prep, role, attached: prep.length === 1 });
+  }
+  for (const m of extra) {
+    if (m.role !== 'actor') continue;
+    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
+    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', 'args.from');
+  }
+  for (const m of [...markers, ...extra]) {
     if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
-    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text);
+    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
     if (i < 0) continue;
     add(withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }

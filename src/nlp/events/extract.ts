@@ -27,6 +27,9 @@ const SPEECH = new Set(['statement', 'express_concern']);
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 
+/** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
+const DUAL_SUBJECT = /^\s*(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
+
 interface Candidate {
   hit: TriggerHit;
   sentence: Sentence;
@@ -112,6 +115,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
   if (hits.length === 0) return [];
   const units = unitsIn(doc, sentence.start, sentence.end, fullest);
+  const titles = doc.mentions.filter((m) => m.type === 'title' && m.start >= sentence.start && m.end <= sentence.end);
   const head = headlineSpan(story);
   const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
   const out: Candidate[] = [];
@@ -122,7 +126,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
     const modes = detectModes(doc.text, sentence.start, sentence.end, hit, res.modeCues, tokens);
-    const args = assignArguments(hit, units, doc.text, sentence);
+    const args = assignArguments(hit, units, doc.text, sentence, titles);
     let event = hit.event;
     const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues])];
     // a meeting announced for later is an agreement to meet (PLOVER)
@@ -154,7 +158,13 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a bare noun ("اللقاء") with no party of its own refers to something already reported
-    if (c.args.length === 0) continue;
+    if (c.args.length === 0) {
+      // "ووقّع الوزيران ...", "واتفق الجانبان ...": the two sides of the meeting already reported
+      const meeting = drafts.find((d) => family(d.action) === 'consult' && parties(d.actors).size >= 2);
+      if (!meeting || !DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 24))) continue;
+      c.args = meeting.actors.map((a) => ({ ...a, rule: 'args.dual_anaphor' }));
+      c.rules.push('args.dual_anaphor');
+    }
     drafts.push(newDraft(c, story.index));
   }
   // speech acts: follow-ups of an earlier meeting when tied to it; a statement of its own when
