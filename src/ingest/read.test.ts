@@ -81,6 +81,13 @@ test('UTF-8 cut in the middle of a character stays UTF-8, with a warning', async
   assert.match(doc.warnings.join(' '), /1 invalid UTF-8 sequence/);
 });
 
+test('UTF-16 with a byte order mark is decoded (its NUL bytes are not taken for a binary file)', async () => {
+  const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${HEADLINE}\n\n${PARA1}`, 'utf16le')]);
+  const [doc] = docs(await collect([write('u16.txt', bytes)]));
+  assert.equal(doc.meta.encoding, 'utf-16le');
+  assert.equal(doc.text, `${HEADLINE}\n\n${PARA1}`);
+});
+
 test('ISO-8859-6 bytes are told apart from windows-1256', () => {
   const text = `${PARA1}\n${PARA2}`;
   const d = decodeBytes(iso88596(text));
