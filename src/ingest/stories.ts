@@ -37,7 +37,10 @@ function pivotOf(key: string, cues: SegmentationCues): string | undefined {
 export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const lines = splitLines(doc.text);
   const furniture = doc.furniture;
-  const isFurnitureLine = (l: Line) => furniture.some((f) => f.start <= l.start && f.end >= l.end);
+  // furniture lines are marked whole, so a line is furniture when a span starts where it starts
+  const furnitureEnd = new Map<number, number>();
+  for (const f of furniture) furnitureEnd.set(f.start, Math.max(f.end, furnitureEnd.get(f.start) ?? 0));
+  const isFurnitureLine = (l: Line) => (furnitureEnd.get(l.start) ?? -1) >= l.end;
   const roles = layout(lines, (i) => isFurnitureLine(lines[i]), layoutHints(doc, lines, cues));
   // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
   const agencies = datelineAgencies(doc, cues);
