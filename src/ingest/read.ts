@@ -45,6 +45,12 @@ export function formatOf(path: string): InputFormat | undefined {
 
 class InputError extends Error {}
 
+/** Message of a reading error: ours as is; anything else (a parser failing on odd input) labelled. */
+function errorText(e: unknown): string {
+  if (e instanceof InputError) return e.message;
+  return `could not be read (${e instanceof Error ? e.message : String(e)})`;
+}
+
 function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
 }
@@ -141,8 +147,7 @@ function jsonlItem(raw: string, origin: string, lineNo: number, minRatio: number
     built.raw = Buffer.from(line, 'utf8');
     return { kind: 'doc', doc: toDoc(built) };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    return { kind: 'error', origin, line: lineNo, message: `${where}: ${e.message}` };
+    return { kind: 'error', origin, line: lineNo, message: `${where}: ${errorText(e)}` };
   }
 }
 
@@ -159,6 +164,14 @@ function* readJsonl(text: string, origin: string, minRatio: number): Generator<I
  * then applies to each line). JSON is UTF-8; a BOM is dropped.
  */
 async function* streamJsonlFile(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<InputItem> {
+  try {
+    yield* streamJsonlLines(path, opts);
+  } catch (e) {
+    yield { kind: 'error', origin: path, message: `${path}: ${errorText(e)}` };
+  }
+}
+
+async function* streamJsonlLines(path: string, opts: Required<Omit<ReadOptions, 'stdin'>>): AsyncGenerator<InputItem> {
   const head = await readLimited(path, 8192);
   if (head.includes(0)) {
     yield { kind: 'error', origin: path, message: `${path}: binary file (contains NUL bytes)` };
@@ -210,8 +223,7 @@ function* readBytes(bytes: Uint8Array, origin: string, id: string, format: Input
     checkText(decoded.text, minRatio);
     yield { kind: 'doc', doc: toDoc({ id, text: decoded.text, raw: bytes, meta: { ...base, format: 'txt', lang: 'ar' }, warnings: notes }) };
   } catch (e) {
-    if (!(e instanceof InputError)) throw e;
-    yield { kind: 'error', origin, message: `${origin}: ${e.message}` };
+    yield { kind: 'error', origin, message: `${origin}: ${errorText(e)}` };
   }
 }
 
@@ -298,7 +310,12 @@ export async function* readInputs(paths: string[], opts: ReadOptions = {}): Asyn
         yield { kind: 'error', origin: '-', message: '-: no standard input stream given' };
         continue;
       }
-      const bytes = await readStdin(opts.stdin, o.maxBytes);
+      let bytes: Uint8Array | string;
+      try {
+        bytes = await readStdin(opts.stdin, o.maxBytes);
+      } catch (e) {
+        bytes = errorText(e);
+      }
       if (typeof bytes === 'string') yield { kind: 'error', origin: '-', message: `-: ${bytes}` };
       else yield* readBytes(bytes, '-', 'stdin', undefined, o.minArabicRatio);
       continue;
