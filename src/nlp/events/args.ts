@@ -20,6 +20,8 @@ const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|ير�
 const MAX_SUBJECT_GAP = 40;
 /** What may stand between an SVO subject and its verb: "X يبحث", "وكان X، قد وجه". */
 const SVO_GAP = /^[\s«»"']*(?:،\s*)?(?:قد|لقد)?[\s«»"']*$/u;
+/** Chars allowed between a preposition and its party (titles not counted). */
+const MAX_COMPLEMENT_GAP = 36;
 /** Chars allowed between an SVO subject and its verb. */
 const MAX_SVO_GAP = 12;
 
@@ -41,8 +43,13 @@ function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, ti
   if (/[.؟!]/.test(gap)) return -1;
   let covered = 0;
   for (const t of titles) covered += Math.max(0, Math.min(t.end, units[i].start) - Math.max(t.start, pos));
-  return units[i].start - pos - covered > maxGap ? -1 : i;
+  if (units[i].start - pos - covered <= maxGap) return i;
+  // a long title the gazetteer did not know: "من وزير الشؤون الخارجية والجالية ... الجزائري، أحمد عطاف"
+  return LONG_TITLE_GAP.test(gap) && gap.length <= 100 ? i : -1;
 }
+
+/** A gap that is one title phrase: a title head word, then words, at most one comma at the end. */
+const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
 
 /** A preposition of the trigger's frame that the matcher did not mark: "تلقى اتصالا هاتفيا من X". */
 function findPrep(text: string, from: number, to: number, prep: string): Span | undefined {
@@ -77,7 +84,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   // passive "عُقد ... اجتماع برئاسة X" and any "برئاسة": the chair is the actor
   for (const m of markers) {
     if (m.marker !== 'by' && m.role !== 'actor') continue;
-    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
+    const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
@@ -127,12 +134,12 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   }
   for (const m of extra) {
     if (m.role !== 'actor') continue;
-    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
+    const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', 'args.from');
   }
   for (const m of [...markers, ...extra]) {
     if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
-    const i = firstAfter(units, m.attached ? m.start : m.end, 30, text, titles);
+    const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i < 0) continue;
     add(withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }

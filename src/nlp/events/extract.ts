@@ -115,7 +115,10 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
   if (hits.length === 0) return [];
   const units = unitsIn(doc, sentence.start, sentence.end, fullest);
-  const titles = doc.mentions.filter((m) => m.type === 'title' && m.start >= sentence.start && m.end <= sentence.end);
+  // titles and nisba adjectives between a verb or preposition and its party don't count as distance
+  const titles = doc.mentions.filter(
+    (m) => (m.type === 'title' || (m as { kindDetail?: string }).kindDetail === 'nisba') && m.start >= sentence.start && m.end <= sentence.end,
+  );
   const head = headlineSpan(story);
   const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
   const out: Candidate[] = [];
@@ -147,7 +150,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const drafts: Draft[] = [];
   const speech: Candidate[] = [];
   for (const c of ordered) {
-    if (SPEECH.has(c.action)) {
+    // speech acts, and any act said "during the talks" / "for his part", follow the meeting
+    if (SPEECH.has(c.action) || (family(c.action) !== 'consult' && FOLLOW_UP.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
       speech.push(c);
       continue;
     }
@@ -176,6 +180,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     const target = drafts.find((d) => family(d.action) === 'consult' && d.candidates[0].hit.start < c.hit.start && (tied || overlaps(persons(c.args), persons(d.actors))));
     if (target) {
       merge(target, c, 'merge.follow_up');
+      continue;
+    }
+    if (!SPEECH.has(c.action)) {
+      if (c.args.length > 0) drafts.push(newDraft(c, story.index));
       continue;
     }
     if (c.args.length === 0 || c.args[0].side !== 'actor' || tied) continue;
