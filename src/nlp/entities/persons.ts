@@ -6,7 +6,7 @@
 import { tagDocument } from '../ner/index.ts';
 import { nameKey } from '../actors/names.ts';
 import { stripAl } from './resources.ts';
-import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, nameWord, sameSentence, type Cand, type Work } from './work.ts';
+import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, nameWord, sameSentence, seenWord, type Cand, type Work } from './work.ts';
 
 /** Longest person name in tokens. */
 const MAX_NAME = 5;
@@ -44,19 +44,36 @@ function gazKind(w: Work, i: number): string | undefined {
   return g.type;
 }
 
+/** Name connectors inside a name (بن، آل، أبو). */
+const CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ابي', 'عبد']);
+/** Prefixes a name word never carries (بالمواجهة، للعمل، والصحة). */
+const NOT_NAME_PREFIXES = ['بال', 'لل', 'كال', 'فال', 'وال'];
+
 /** A token that may be part of a name: a word, no stop word, not inside a gazetteer hit (nisbas allowed when `nisbaOk`). */
 export function nameish(w: Work, i: number, nisbaOk = false): boolean {
   const t = w.toks[i];
   if (!isWord(t) || t.norm.length < 2) return false;
-  if (w.res.words.stopWords.has(t.norm)) return false;
+  if (w.res.words.stopWords.has(t.norm) && !taggedPers(w, i)) return false; // علي (Ali) = على after normalization
   if (w.res.words.possessiveTitles.has(t.norm)) return false;
+  if (NOT_NAME_PREFIXES.some((p) => t.norm.startsWith(p)) && !w.res.names.all.has(stripAl(t.norm))) return false;
   const g = gazKind(w, i);
   if (g && !(nisbaOk && g === 'nisba')) return false;
   return true;
 }
 
+/** A name word inside a name (not its first): no coordination و unless the word is a known name (وليد). */
+function innerNameish(w: Work, i: number): boolean {
+  const n = w.toks[i]?.norm;
+  return nameish(w, i, true) && (!n.startsWith('و') || w.res.names.all.has(stripAl(n)));
+}
+
+function taggedPers(w: Work, i: number): boolean {
+  return w.ner[i] === 'B-PERS' || w.ner[i] === 'I-PERS';
+}
+
+/** Evidence that a token is a name word: known (registry, given names), a connector, or tagged PERS. */
 function known(w: Work, i: number): boolean {
-  return nameWord(w, i) !== null || w.ner[i] === 'B-PERS' || w.ner[i] === 'I-PERS';
+  return nameWord(w, i) !== null || taggedPers(w, i) || CONNECTORS.has(w.toks[i].norm);
 }
 
 function personCand(w: Work, ts: number, te: number, source: string, confidence: number, prio: number, skip = 0): Cand {
@@ -80,27 +97,63 @@ function taggerPersons(w: Work): Cand[] {
     while (j < n && w.ner[j] === 'I-PERS' && sameSentence(w, i, j)) j++;
     let minMargin = Infinity;
     for (let k = i; k < j; k++) minMargin = Math.min(minMargin, w.margin[k]);
+    const chunkStart = i;
+    i = j;
+    // the span splits at an inner coordination و + a known name (عيسى ونور الدين → two persons)
+    const parts: Array<[number, number]> = [];
+    let from = chunkStart;
+    for (let k = from + 1; k < j; k++) {
+      const nk = w.toks[k].norm;
+      if (nk.startsWith('و') && !w.res.names.all.has(stripAl(nk)) && w.res.names.all.has(stripAl(nk.slice(1)))) {
+        parts.push([from, k]);
+        from = k;
+      }
+    }
+    parts.push([from, j]);
+    for (const [ps, pe] of parts) {
+      const c = repairSpan(w, ps, pe, minMargin, source);
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}
+
+/** A one-word place or country hit inside a PERS span that is really part of the name (كلاوس ≠ ك + لاوس; كارلوس كوريا). */
+function placeInName(w: Work, k: number, initial: boolean): boolean {
+  const g = w.gazAt[k];
+  if (!g || g.te - g.ts !== 1 || !taggedPers(w, k)) return false;
+  if (g.type !== 'country' && g.type !== 'location') return false;
+  if (g.kindDetail === 'nisba') return !initial;
+  return g.start > w.toks[k].start || !initial;
+}
+
+function repairSpan(w: Work, i: number, j: number, minMargin: number, source: string): Cand | null {
+  const n = w.toks.length;
+  {
     let ts = i;
     let te = j;
     let fixed = false;
     // titles, ranks, honorifics, places, stop words and punctuation are cut off both ends
-    while (ts < te && !nameish(w, ts)) {
+    while (ts < te && !nameish(w, ts) && !placeInName(w, ts, true)) {
       ts++;
       fixed = true;
     }
-    while (te > ts && !nameish(w, te - 1, true)) {
+    while (te > ts && !nameish(w, te - 1, true) && !placeInName(w, te - 1, te - 1 === ts)) {
       te--;
       fixed = true;
     }
-    i = j;
-    if (ts >= te) continue;
+    if (ts >= te) return null;
+    for (let k = ts; k < te; k++) {
+      // the name keeps the word: the place reading gives way
+      if (placeInName(w, k, k === ts)) w.gazAt[k]!.prio = 0.3;
+    }
     // a known given name just before the span (عقد الطاهر حسين → الطاهر حسين)
     if (ts > 0 && sameSentence(w, ts - 1, ts) && nameish(w, ts - 1) && w.res.names.given.has(w.toks[ts - 1].norm)) {
       ts--;
       fixed = true;
     }
-    // known name words after it (إبراهيم + قالن)
-    while (te < n && te - ts < MAX_NAME && sameSentence(w, ts, te) && nameish(w, te, true) && w.res.names.all.has(stripAl(w.toks[te].norm))) {
+    // known name words after it (إبراهيم + قالن), and the word after a final connector (أبو + تريكة)
+    while (te < n && te - ts < MAX_NAME && sameSentence(w, ts, te) && innerNameish(w, te) && (w.res.names.registryWords.has(stripAl(w.toks[te].norm)) || CONNECTORS.has(w.toks[te - 1].norm))) {
       te++;
       fixed = true;
     }
@@ -114,9 +167,8 @@ function taggerPersons(w: Work): Cand[] {
       if (skip) fixed = true;
     }
     const conf = Math.round((1 / (1 + Math.exp(-minMargin / 4))) * 1000) / 1000;
-    out.push(personCand(w, ts, te, fixed ? `${source}+ent.person.fix` : source, conf, 0.5 + 0.3 * conf, skip));
+    return personCand(w, ts, te, fixed ? `${source}+ent.person.fix` : source, conf, 0.5 + 0.3 * conf, skip);
   }
-  return out;
 }
 
 /** Registry person names and aliases found in the text (longest first at each position). */
@@ -178,31 +230,37 @@ function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
       } else break;
     }
     const s = k;
-    while (k < n && k - s < 4 && sameSentence(w, s, k) && nameish(w, k, k > s)) k++;
-    const len = k - s;
-    if (len === 0) continue;
+    if (!nameish(w, s)) continue;
+    k++;
+    while (k < n && k - s < 4 && sameSentence(w, s, k) && innerNameish(w, k)) k++;
     const after = w.toks[k];
     const end = !after || !sameSentence(w, s, k);
-    const boundary = end || isPunct(after) || w.res.words.stopWords.has(after.norm) || !!w.gazAt[k];
-    if (!boundary) continue;
+    const closed = end || isPunct(after);
     const firstKnown = known(w, s);
     let ok = false;
     let rule = '';
-    if (quote && (end || isCloseQuote(after))) {
-      ok = len >= 2 || firstKnown;
+    let prio = 0.9;
+    if (quote && closed && (end || isCloseQuote(after))) {
+      ok = k - s >= 2 || firstKnown;
       rule = 'ent.person.quoted_after_title';
-    } else if (comma && (end || isPunct(after))) {
-      ok = len >= 2 || firstKnown;
+    } else if (comma && closed) {
+      ok = k - s >= 2 || firstKnown;
       rule = 'ent.person.apposition_after_title';
-    } else if (!comma && !quote && firstKnown) {
-      ok = true;
+    } else if (!comma && firstKnown) {
+      // no punctuation closes the name: keep the words known as names or tagged PERS
+      let e = s + 1;
+      // known name words, or words the tagger never saw that do not look like Arabic nouns (أيدن، يلدز)
+      while (e < k && (known(w, e) || (!seenWord(w, w.toks[e].norm) && !w.toks[e].norm.startsWith('ال')))) e++;
+      k = e;
+      ok = k - s >= 2 || taggedPers(w, s) || w.res.names.registryWords.has(stripAl(w.toks[s].norm));
       rule = 'ent.person.after_title';
+      prio = 0.7;
     }
     if (!ok) continue;
     // a leading clitic و never starts a name
     const nw = nameWord(w, s);
     const skip = nw && nw.skip > 0 && w.toks[s].norm.startsWith('و') ? nw.skip : 0;
-    out.push(personCand(w, s, k, rule, 0.85, 0.9, skip));
+    out.push(personCand(w, s, k, rule, prio === 0.9 ? 0.85 : 0.75, prio, skip));
   }
   return out;
 }
@@ -217,15 +275,18 @@ function namesBeforeTitles(w: Work, titles: Cand[]): Cand[] {
   for (const t of titles) {
     if (t.type !== 'title' || t.kindDetail !== 'office') continue;
     let k = t.ts - 1;
-    if (isComma(w.toks[k])) k--;
+    const comma = isComma(w.toks[k]);
+    if (comma) k--;
     if (isCloseQuote(w.toks[k])) k--;
     const end = k + 1;
     let start = -1;
-    for (let n = 0; n < 4 && k >= 0 && sameSentence(w, k, t.ts) && nameish(w, k, n > 0); n++, k--) {
+    for (let n = 0; n < 6 && k >= 0 && sameSentence(w, k, t.ts) && nameish(w, k, n > 0); n++, k--) {
+      // every word is known as a name or tagged PERS; after a comma the family name may be new
+      if (!known(w, k) && !(comma && n === 0)) break;
       if (w.res.names.given.has(w.toks[k].norm) || w.ner[k] === 'B-PERS') start = k;
     }
     if (start < 0 || end - start < 2) continue;
-    out.push(personCand(w, start, end, 'ent.person.before_title', 0.8, 0.86));
+    out.push(personCand(w, start, end, 'ent.person.before_title', 0.75, 0.7));
   }
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { findByName, definite, surnameKey, nameTokens } from '../actors/index.ts';
 import { stripAl } from './resources.ts';
-import { cliticSkip, isWord, type Cand, type Work } from './work.ts';
+import { cliticSkip, isWord, seenWord, type Cand, type Work } from './work.ts';
 
 function isWeak(c: Cand): boolean {
   return c.type !== 'person' && c.source.startsWith('ner:');
@@ -36,6 +36,9 @@ export function propagateNames(w: Work, acc: Cand[]): Cand[] {
   // full names (as bare word sequences, indexed by their first word) and family names
   const full = new Map<string, string[][]>();
   const surnames = new Map<string, string>(); // surname key → full-name key ('' when shared)
+  const registrySurnames = new Set<string>();
+  /** Stories where each family name was introduced by a full name. */
+  const surnameStories = new Map<string, Set<number>>();
   for (const p of persons) {
     const seq: string[] = [];
     for (let k = p.ts; k < p.te; k++) {
@@ -53,11 +56,15 @@ export function propagateNames(w: Work, acc: Cand[]): Cand[] {
     let sur = reg ? surnameKey(reg.name, reg.surname) : seq[seq.length - 1];
     // a last word that is a given name (محمد علي) is no family name, unless it carries the article (الشريف)
     if (!reg && w.res.names.given.has(sur) && !w.toks[p.te - 1].norm.startsWith('ال')) sur = '';
+    if (reg && sur) registrySurnames.add(sur);
     if (reg && sur) {
       // registry keys drop ال and join compounds; compare on the bare last word when it is one word
       sur = nameTokens(sur).length === 1 ? sur : '';
     }
-    if (!sur || sur.length < 2) continue;
+    if (!sur || (sur.length < 3 && !registrySurnames.has(sur)) || w.res.words.notSurnames.has(sur) || w.res.words.notSurnames.has('ال' + sur)) continue;
+    const st = surnameStories.get(sur) ?? new Set<number>();
+    st.add(w.storyOf[p.ts]);
+    surnameStories.set(sur, st);
     const prev = surnames.get(sur);
     surnames.set(sur, prev === undefined || prev === key ? key : '');
   }
@@ -88,6 +95,16 @@ export function propagateNames(w: Work, acc: Cand[]): Cand[] {
     // the family name alone
     for (const v of vs) {
       if (!surnames.has(v.key) || w.res.words.stopWords.has(w.toks[i].norm)) continue;
+      // a word the tagger saw in training (الثاني، الكامل) is a family name here only when tagged
+      // PERS or known as a registry family name
+      // a family name alone is a person when the registry knows it as one, the tagger tags it, or a
+      // verb that introduces a person comes right before it (وقال الشريف); else it is likely a
+      // common word (الحكم، الديني) that a weak full name happened to end with
+      const cue = i > 0 && w.res.words.personCues.has(w.toks[i - 1].norm) && w.sentOf[i - 1] === w.sentOf[i];
+      const norm = w.toks[i].norm;
+      const foreignLooking = !norm.startsWith('ال') && !seenWord(w, norm) && v.skip === 0;
+      if (!registrySurnames.has(v.key) && !cue && !w.ner[i].endsWith('PERS') && !foreignLooking) continue;
+      if (!registrySurnames.has(v.key) && !(surnameStories.get(v.key) ?? new Set()).has(w.storyOf[i])) continue;
       if (covered[i] && !isWeak(covered[i]!)) continue;
       added.push({ start: w.toks[i].start + v.skip, end: w.toks[i].end, type: 'person', norm: '', source: 'ent.person.surname', confidence: 0.8, ts: i, te: i + 1, prio: 0.8, lookup: v.key });
       break;

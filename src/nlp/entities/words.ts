@@ -19,6 +19,8 @@ const WordsSchema = z.object({
   summit_heads: WordList,
   summit_orgs: z.record(z.string().min(1), z.string().min(1)),
   org_heads: WordList,
+  person_cues: WordList,
+  not_surnames: WordList,
 }).strict();
 
 export interface EntityWords {
@@ -30,6 +32,8 @@ export interface EntityWords {
   /** Gazetteer nisba id of a group (ARAB) → organization code (ARAB_LEAGUE). */
   summitOrgs: Map<string, string>;
   orgHeads: Set<string>;
+  personCues: Set<string>;
+  notSurnames: Set<string>;
 }
 
 export class EntityWordsError extends Error {}
@@ -53,6 +57,8 @@ export function parseEntityWords(data: unknown, origin = 'words.yaml'): EntityWo
     summitHeads: normSet(r.data.summit_heads),
     summitOrgs: new Map(Object.entries(r.data.summit_orgs)),
     orgHeads: normSet(r.data.org_heads),
+    personCues: normSet(r.data.person_cues),
+    notSurnames: normSet(r.data.not_surnames),
   };
 }
 

@@ -111,3 +111,27 @@ export function cliticSkip(w: Work, i: number, letters: number): number {
 export function mentionText(w: Work, m: { start: number; end: number }): string {
   return w.doc.text.slice(m.start, m.end);
 }
+
+/** Whether the tagger saw this normalized word in training (common words are seen, rare names mostly not). */
+export function seenWord(w: Work, norm: string): boolean {
+  return w.res.ner.index.has('n=' + norm);
+}
+
+/**
+ * How much the tagger's word feature leans to PERS over O for a seen word (0 for unseen words):
+ * a weak lexicon learned from the training data.
+ */
+export function persLean(w: Work, norm: string): number {
+  const m = w.res.ner;
+  const row = m.index.get('n=' + norm);
+  if (row === undefined) return 0;
+  const L = m.labels.length;
+  let pers = -Infinity;
+  let o = 0;
+  for (let y = 0; y < L; y++) {
+    const v = m.weights[row * L + y];
+    if (m.labels[y] === 'O') o = v;
+    else if (m.labels[y].endsWith('PERS')) pers = Math.max(pers, v);
+  }
+  return pers === -Infinity ? 0 : pers - o;
+}
