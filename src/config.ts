@@ -16,6 +16,8 @@ const ConfigSchema = z.object({
   port: z.coerce.number().int().min(0).max(65535),
   /** Redis URL for the ingest queue, when used. */
   redisUrl: z.string().optional(),
+  /** Whether reading the API needs a login (viewer role or above); default false. */
+  readsRequireLogin: z.boolean().default(false),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -26,6 +28,7 @@ export interface ConfigOverrides {
   focusCountry?: string;
   host?: string;
   port?: number;
+  readsRequireLogin?: boolean;
 }
 
 /** Builds the configuration from defaults, the environment and explicit overrides (in that order). */
@@ -37,6 +40,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     host: overrides.host ?? env.RASID_HOST ?? '127.0.0.1',
     port: overrides.port ?? env.RASID_PORT ?? 8080,
     redisUrl: env.REDIS_URL || undefined,
+    readsRequireLogin: overrides.readsRequireLogin ?? /^(1|true|yes)$/i.test(env.RASID_READS_REQUIRE_LOGIN ?? ''),
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {
@@ -49,6 +53,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
 /** PostgreSQL server used by the store contract tests, when set (CI starts one). */
 export function testDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env.RASID_TEST_DATABASE_URL || undefined;
+}
+
+/** Redis server used by the queue tests, when set (scripts/ci/start-redis.sh starts one). */
+export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.RASID_TEST_REDIS_URL || undefined;
 }
 
 /** Paths of shared test material (../shared), when present; read only by tests and eval. */

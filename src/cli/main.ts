@@ -6,6 +6,7 @@ import { registerEventsCommand } from './commands/events.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerNerCommands } from './commands/ner.ts';
+import { registerServeCommand } from './commands/serve.ts';
 
 /**
  * The `rasid` command line. Commands are thin: they validate options (zod), call a core function
@@ -32,6 +33,7 @@ export async function main(argv: string[], streams?: Partial<Omit<CliIo, 'status
   registerExportCommand(program, io);
   registerStatsCommand(program, io);
   registerNerCommands(program, io);
+  registerServeCommand(program, io);
   for (const c of program.commands) c.exitOverride();
 
   try {

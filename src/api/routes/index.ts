@@ -1,0 +1,10 @@
+/** The route table of the API (plug-in routes from plugins.ts are appended by the caller). */
+import type { Route } from '../router.ts';
+import { metaRoutes } from './meta.ts';
+
+/** Every route: ours, then `extra` (auth, review, users modules). */
+export function apiRoutes(extra: Route[] = []): Route[] {
+  const table: Route[] = [];
+  table.push(...metaRoutes(() => table), ...extra);
+  return table;
+}
