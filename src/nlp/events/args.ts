@@ -20,6 +20,9 @@ const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|ير�
 const MAX_SUBJECT_GAP = 40;
 /** What may stand between an SVO subject and its verb: "X يبحث", "وكان X، قد وجه". */
 const SVO_GAP = /^[\s«»"']*(?:،\s*)?(?:قد|لقد)?[\s«»"']*$/u;
+/** A unit right after "في مقر", "بمقر", "في", "ب" names a place, not a party. */
+const LOCATIVE_BEFORE = /(?:(?:^|\s)(?:في|داخل)\s+(?:مقر\s+)?|(?:^|\s)[وف]?ب(?:مقر\s+)?|(?:^|\s)مقر\s+)$/u;
+
 /** Chars allowed between a preposition and its party (titles not counted). */
 const MAX_COMPLEMENT_GAP = 36;
 /** Chars allowed between an SVO subject and its verb. */
@@ -152,7 +155,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
 
   // a direct object (استقبل X، التقى X) after the subject
   if (hit.args.object === 'recipient' && !hit.nominal) {
-    const after = units.filter((u) => u.start >= hit.end && !used.has(u) && u.start - hit.end < 60);
+    // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
+    const after = units.filter((u) => u.start >= hit.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
     if (after.length) add([after[0]], 'recipient', 'args.object');
   }
   return out;

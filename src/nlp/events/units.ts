@@ -64,8 +64,9 @@ export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<strin
         ...span,
         kind: 'person',
         name,
-        country: full.country ?? t?.country ?? m.country ?? null,
-        org: full.org ?? t?.org ?? m.org ?? null,
+        // an official of an international organization acts for it, not for his nationality
+        country: t?.org ? (t.country ?? null) : (full.country ?? t?.country ?? m.country ?? null),
+        org: t?.org ?? full.org ?? m.org ?? null,
         title: t ? doc.text.slice(t.start, t.end) : null,
         hosts: [...new Set([...(m.host ? [m.host] : []), ...((t as MentionX | undefined)?.host ? [(t as MentionX).host!] : [])])],
       });
