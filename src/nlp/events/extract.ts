@@ -26,6 +26,8 @@ const CONSULT_FAMILY = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'att
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
+/** The narrower tie for acts other than speech: said during the talks, or "for his part". */
+const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
 /** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
 const DUAL_SUBJECT = /^\s*(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
@@ -151,7 +153,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const speech: Candidate[] = [];
   for (const c of ordered) {
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
-    if (SPEECH.has(c.action) || (family(c.action) !== 'consult' && FOLLOW_UP.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
+    if (SPEECH.has(c.action) || (family(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
       speech.push(c);
       continue;
     }

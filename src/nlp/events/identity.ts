@@ -136,7 +136,6 @@ export function compatibility(a: EventReport, b: EventReport): Compatibility {
   // places
   const la = a.location;
   const lb = b.location;
-  let placeConflict = false;
   if (la && lb) {
     const ka = placeKey(la.name);
     const kb = placeKey(lb.name);
@@ -161,7 +160,7 @@ export function compatibility(a: EventReport, b: EventReport): Compatibility {
     const ra = roles(persA);
     const rb = roles(persB);
     if (ra !== rb) return no(`different persons in different roles: ${ra} vs ${rb}`);
-    if (!(partiesEqual && pa.size > 0 && sameDay && a.action === b.action && !placeConflict)) {
+    if (!(partiesEqual && pa.size > 0 && sameDay && a.action === b.action)) {
       return no('different persons, and not everything else is the same');
     }
     reasons.push(`different persons in the same roles (${ra}), nothing else differs`);
