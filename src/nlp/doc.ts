@@ -140,6 +140,8 @@ export interface DocEvent {
   /** Ids of the rules that produced this event. */
   rules: string[];
   negated?: boolean;
+  /** Nearest CAMEO code (from data/ontology). */
+  cameo?: string;
 }
 
 export interface Doc {

@@ -142,3 +142,35 @@ test('a speech with no other happening in the story is a STATEMENT event; withou
   const none = extractEvents(docWith('وأوضح البيان أن العلاقات متينة.', []), res);
   assert.equal(none.length, 0);
 });
+
+test('the date comes from the text against the publication date, the place from "في"', () => {
+  const text = 'التقى وزير الخارجية التركي هاكان فيدان أمس في أنقرة نظيره الليبي الطاهر الباعور.';
+  const doc = docWith(
+    text,
+    [
+      { text: 'وزير الخارجية التركي', type: 'title', country: 'TUR' },
+      { text: 'هاكان فيدان', type: 'person', country: 'TUR', title: 'وزير الخارجية التركي' },
+      { text: 'أنقرة', type: 'location', country: 'TUR' },
+      { text: 'نظيره الليبي', type: 'title', country: 'LBY' },
+      { text: 'الطاهر الباعور', type: 'person', country: 'LBY', title: 'نظيره الليبي' },
+    ],
+    { published: '2026-02-11' },
+  );
+  const [e] = extractEvents(doc, res);
+  assert.equal(e.date, '2026-02-10');
+  assert.deepEqual(e.location, { name: 'أنقرة', country: 'TUR' });
+  assert.match(e.cameo ?? '', /^\d{3,4}$/);
+});
+
+test('without a publication date or dateline a relative date is not invented', () => {
+  const text = 'التقى وزير الخارجية التركي هاكان فيدان أمس نظيره الليبي الطاهر الباعور.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية التركي', type: 'title', country: 'TUR' },
+    { text: 'هاكان فيدان', type: 'person', country: 'TUR', title: 'وزير الخارجية التركي' },
+    { text: 'نظيره الليبي', type: 'title', country: 'LBY' },
+    { text: 'الطاهر الباعور', type: 'person', country: 'LBY', title: 'نظيره الليبي' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.equal(e.date, null);
+  assert.equal(e.location, null);
+});

@@ -8,6 +8,7 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { detectModes, type ModeCue } from '../modes/index.ts';
 import { resolveDates } from '../dates/index.ts';
+import { cameoFor } from '../../ontology/index.ts';
 import { tokenRange } from '../../text/index.ts';
 import type { Token } from '../doc.ts';
 import { assignArguments, type Assigned } from './args.ts';
@@ -302,6 +303,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources): DocEvent
     confidence: Number(confidence.toFixed(2)),
     rules: d.rules,
     negated: d.negated || undefined,
+    cameo: cameoFor(d.event, d.action, d.mode) ?? undefined,
   };
 }
 
