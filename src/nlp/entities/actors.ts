@@ -127,7 +127,8 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       const text = titleText(w, c) ?? surface;
       if (nameTokens(text).length < 2 && !c.country) continue;
       const res = r.title(text, c.country ? { country: c.country } : {});
-      if (res.actor) c.actor = res.actor.id;
+      // the registry's office holder only when the story's date says who held it then
+      if (res.actor && (res.via === 'story-title' || info.get(story)?.date)) c.actor = res.actor.id;
     }
   }
 }

@@ -185,3 +185,22 @@ test('mentions are sorted, do not overlap, and person titles point at title ment
 test('word lists are validated with the file and field named', () => {
   assert.throws(() => parseEntityWords({ given_names: [] }, 'x.yaml'), (e: Error) => e instanceof EntityWordsError && /x\.yaml: stop_words/.test(e.message));
 });
+
+test('an envoy title with a UN adjective, a qualifier and "إلى ليبيا" gives the person org UN and host LBY', () => {
+  const d = run('التقت المبعوثة الأممية بالإنابة إلى ليبيا لينا كارلسون، رئيس المجلس الأعلى للدولة في طرابلس.');
+  const p = one(d, 'person', 'لينا كارلسون');
+  assert.equal(p.org, 'UN');
+  assert.equal(p.host, 'LBY');
+  assert.equal(p.qualifier, 'acting');
+  assert.equal(p.country, undefined);
+});
+
+test('a title alone names the registry office holder only when the story date is known', () => {
+  const text = 'وأكد وزير الخارجية التركي دعم بلاده للحل السياسي.';
+  const undated = one(run(text), 'title', 'وزير الخارجية التركي');
+  assert.equal(undated.actor, undefined);
+  const dated = one(run(text, '2024-05-01'), 'title', 'وزير الخارجية التركي');
+  assert.equal(dated.actor, 'per:hakan-fidan');
+  const earlier = one(run(text, '2019-05-01'), 'title', 'وزير الخارجية التركي');
+  assert.equal(earlier.actor, 'per:mevlut-cavusoglu');
+});

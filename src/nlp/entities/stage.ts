@@ -64,26 +64,40 @@ function resolveOverlaps(cands: Cand[], n: number): Cand[] {
   return acc.sort((a, b) => a.start - b.start);
 }
 
-/** All entity mentions of a document (needs doc.tokens, and doc.sentences/stories when present). */
-export function findEntities(doc: Doc, res: EntityResources): Mention[] {
+/** All entity mentions of a document (needs doc.tokens, and doc.sentences/stories when present). `timings` receives ms per step. */
+export function findEntities(doc: Doc, res: EntityResources, timings?: Record<string, number>): Mention[] {
+  let t0 = timings ? performance.now() : 0;
+  const lap = (name: string) => {
+    if (!timings) return;
+    const t = performance.now();
+    timings[name] = (timings[name] ?? 0) + t - t0;
+    t0 = t;
+  };
   const w = newWork(doc, res);
   const gaz = [...gazetteerCandidates(w)];
   for (const c of gaz) for (let k = c.ts; k < c.te; k++) w.gazAt[k] = c;
   const poss = possessiveTitles(w);
   for (const c of poss) w.gazAt[c.ts] = c;
   gaz.push(...poss);
+  lap('gazetteer');
   tagTokens(w);
+  lap('tagger');
   const persons = personCandidates(w, gaz.filter((c) => c.type === 'title'));
   let acc = resolveOverlaps([...gaz, ...orgCandidates(w), ...persons, ...taggerOthers(w)], w.toks.length);
   acc = propagateNames(w, acc);
+  lap('rules');
   const at = startIndex(w, acc);
   titlePhrases(w, acc, at);
   linkTitles(w, acc, at);
   inheritFromTitles(acc);
   possessiveOwners(w, acc);
   inheritFromTitles(acc);
+  lap('links');
   resolveActors(w, acc, storyInfo(w, acc));
-  return toMentions(doc, acc);
+  lap('actors');
+  const out = toMentions(doc, acc);
+  lap('output');
+  return out;
 }
 
 function toMentions(doc: Doc, acc: Cand[]): Mention[] {

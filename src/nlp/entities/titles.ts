@@ -33,10 +33,24 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
     let owner: Cand | undefined;
     while (k < w.toks.length && units < MAX_PHRASE_UNITS && sameSentence(w, t.ts, k)) {
       const c = at[k];
+      if (c && c.kindDetail === 'qualifier') {
+        t.qualifier ??= c.qualifier;
+        k = c.te;
+        last = k;
+        continue;
+      }
+      if (c && c.kindDetail === 'nisba' && !c.country && c.gazId && w.res.words.summitOrgs.has(c.gazId)) {
+        // a group adjective after a title: المفوض الأوروبي → EU
+        if (!t.country && !t.org) t.org = w.res.words.summitOrgs.get(c.gazId);
+        k = c.te;
+        last = k;
+        units++;
+        continue;
+      }
       if (c) {
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
         const prev = w.toks[k - 1];
-        if (prev && prev.norm === 'لدي' && (c.country || c.org)) {
+        if (prev && (prev.norm === 'لدي' || prev.norm === 'الي') && (c.country || c.org)) {
           // "لدى ليبيا": where the office sits, not whose it is
           if (!t.host && !t.hostOrg) {
             if (c.country) t.host = c.country;
@@ -51,8 +65,16 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       const tok = w.toks[k];
       if (!isWord(tok)) break;
       const n = tok.norm;
-      if (n === 'لدي' && at[k + 1] && (at[k + 1]!.country || at[k + 1]!.org)) {
+      if ((n === 'لدي' || n === 'الي') && at[k + 1] && (at[k + 1]!.country || at[k + 1]!.org) && at[k + 1]!.type !== 'person') {
         k++;
+        continue;
+      }
+      const orgAdj = w.res.words.orgAdjectives.get(n);
+      if (orgAdj) {
+        if (!t.country && !t.org) t.org = orgAdj;
+        k++;
+        last = k;
+        units++;
         continue;
       }
       if (w.res.words.stopWords.has(n) || n.startsWith('و')) break;

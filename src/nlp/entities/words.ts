@@ -21,6 +21,7 @@ const WordsSchema = z.object({
   org_heads: WordList,
   person_cues: WordList,
   not_surnames: WordList,
+  org_adjectives: z.record(z.string().min(1), z.string().min(1)),
 }).strict();
 
 export interface EntityWords {
@@ -34,6 +35,8 @@ export interface EntityWords {
   orgHeads: Set<string>;
   personCues: Set<string>;
   notSurnames: Set<string>;
+  /** Normalized adjective (الأممي) → organization code (UN). */
+  orgAdjectives: Map<string, string>;
 }
 
 export class EntityWordsError extends Error {}
@@ -59,6 +62,7 @@ export function parseEntityWords(data: unknown, origin = 'words.yaml'): EntityWo
     orgHeads: normSet(r.data.org_heads),
     personCues: normSet(r.data.person_cues),
     notSurnames: normSet(r.data.not_surnames),
+    orgAdjectives: new Map(Object.entries(r.data.org_adjectives).map(([k, v]) => [normalizeArabic(k), v])),
   };
 }
 
