@@ -5,7 +5,7 @@ import type { FreshStore } from './contract.test.ts';
 import { CONGRAT, CONGRAT_EVENT, HOSPITAL, MEET, MEET_EVENT, MEET_NEAR, SIGN, SIGN_EVENT } from './contract-fixtures.ts';
 import type { Doc } from '../nlp/doc.ts';
 import { storySignature } from '../ingest/dedup.ts';
-import { migrate } from './migrate.ts';
+import { loadMigrations, migrate } from './migrate.ts';
 import type { Sql } from './sql.ts';
 import { buildDoc, testSignature } from './testkit.ts';
 import type { Store } from './store.ts';
@@ -31,7 +31,8 @@ export function registerWriteTests(fresh: FreshStore): void {
   test('migrations are recorded and applying them again does nothing', async () => {
     const { sql } = await fresh();
     const versions = await sql.query<{ version: number }>('SELECT version FROM schema_migrations ORDER BY version');
-    assert.deepEqual(versions.map((v) => v.version), [1]);
+    assert.deepEqual(versions.map((v) => v.version), (await loadMigrations()).map((m) => m.version));
+    assert.equal(versions[0].version, 1);
     assert.deepEqual(await migrate(sql), []);
   });
 

@@ -8,3 +8,6 @@ export type {
   ExportActor, ExportEvidence, ExportRow, FingerprintFn, PageRequest, RunSummary, SaveResult, Similarity, Store,
   StoreOptions, StoreStats, StorySignature, StoryHit,
 } from './store.ts';
+export { ReviewError, type AuditEntry, type CorrectedActor, type EventCorrection, type EventReviewStore, type EventSnapshot, type ReviewState } from './review.ts';
+export type { ActorPatch, ActorReviewStore, ActorRole, ActorSnapshot } from './review-actors.ts';
+export { ROLES, StoreConflict, type SessionRow, type TokenRow, type UserRole, type UserRow, type UserStore } from './users.ts';

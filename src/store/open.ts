@@ -5,6 +5,9 @@ import { exportEvents, getEvent, listEvents, searchStories, stats } from './read
 import { openPg, openPglite, quoteIdent, type Sql } from './sql.ts';
 import type { ActorRecord, Store, StoreOptions } from './store.ts';
 import { removeDocumentContent, saveDocument } from './write.ts';
+import { createEventReviewStore } from './review.ts';
+import { createActorReviewStore } from './review-actors.ts';
+import { createUserStore } from './users.ts';
 
 /**
  * Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`
@@ -90,6 +93,8 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
       );
       if (!rows.length) throw new Error(`store: no ingest run ${runId}`);
     },
+    review: { ...createEventReviewStore(sql, mergeEvents), ...createActorReviewStore(sql) },
+    users: createUserStore(sql),
     close: () => sql.close(),
   };
 }
@@ -133,8 +138,10 @@ async function upsertActors(sql: Sql, actors: ActorRecord[]): Promise<number> {
     `INSERT INTO actors (id, name, kind, country, aliases, roles, discovered)
      SELECT r.id, r.name, r.kind, r.country, r.aliases, r.roles, r.discovered
      FROM jsonb_to_recordset($1::jsonb) AS r(id text, name text, kind text, country text, aliases jsonb, roles jsonb, discovered boolean)
+     WHERE NOT EXISTS (SELECT 1 FROM actor_redirects x WHERE x.merged = r.id)
      ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, kind = EXCLUDED.kind, country = EXCLUDED.country,
        aliases = EXCLUDED.aliases, roles = EXCLUDED.roles, discovered = EXCLUDED.discovered
+       WHERE NOT actors.reviewed
      RETURNING id`,
     [JSON.stringify(rows)],
   );

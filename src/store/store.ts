@@ -1,4 +1,7 @@
 import type { Doc, DocEvent } from '../nlp/doc.ts';
+import type { EventReviewStore } from './review.ts';
+import type { ActorReviewStore } from './review-actors.ts';
+import type { UserStore } from './users.ts';
 
 /** Signature of one story of a document, computed by src/ingest/dedup.ts `storySignature`. */
 export interface StorySignature {
@@ -273,5 +276,9 @@ export interface Store {
   stats(): Promise<StoreStats>;
   beginRun(inputs: string[]): Promise<number>;
   finishRun(runId: number, summary: RunSummary): Promise<void>;
+  /** Human review of events and actors, audit log (src/store/review.ts, review-actors.ts). */
+  review: EventReviewStore & ActorReviewStore;
+  /** Accounts, sessions, API tokens (src/store/users.ts). */
+  users: UserStore;
   close(): Promise<void>;
 }

@@ -66,7 +66,8 @@ export async function removeDocumentContent(tx: Sql, docId: string): Promise<voi
   const eventIds = [...new Set(events.map((r) => r.event_id))];
   if (eventIds.length) {
     await tx.query(
-      `DELETE FROM events e WHERE e.id = ANY($1::int[])
+      // a reviewed event keeps the human decision even while it has no source (re-ingestion)
+      `DELETE FROM events e WHERE e.id = ANY($1::int[]) AND e.review IS NULL
          AND NOT EXISTS (SELECT 1 FROM event_sources s WHERE s.event_id = e.id)`,
       [eventIds],
     );
@@ -197,13 +198,13 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
   const day = doc.meta.published?.slice(0, 10) ?? null;
   for (const ev of doc.events) {
     const fp = ctx.fingerprint(ev, doc);
-    const found = await tx.query<{ id: number }>('SELECT id FROM events WHERE fingerprint = $1', [fp]);
+    const found = await findEvent(tx, fp, doc.id);
     let eventId = found.length ? found[0].id : await insertEvent(tx, ev, fp, day);
     if (eventId !== null && !found.length) {
       created++;
     } else {
       // an existing event (possibly inserted meanwhile by a concurrent transaction that has committed)
-      eventId ??= (await tx.query<{ id: number }>('SELECT id FROM events WHERE fingerprint = $1', [fp]))[0].id;
+      eventId ??= (await findEvent(tx, fp, doc.id))[0].id;
       await tx.query(
         `UPDATE events SET confidence = GREATEST(confidence, $2),
            rules = ARRAY(SELECT DISTINCT unnest(rules || $3::text[]) ORDER BY 1) WHERE id = $1`,
@@ -237,6 +238,20 @@ async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: numbe
   return created;
 }
 
+/**
+ * The event a report with fingerprint `fp` from document `docId` joins: where a reviewer's merge
+ * or split routed it (this document first, then any document), else the event with that fingerprint.
+ */
+function findEvent(tx: Sql, fp: string, docId: string): Promise<Array<{ id: number }>> {
+  return tx.query<{ id: number }>(
+    `SELECT id FROM (
+       SELECT event_id AS id, 0 AS o FROM event_routes WHERE fingerprint = $1 AND document_id = $2
+       UNION ALL SELECT event_id, 1 FROM event_routes WHERE fingerprint = $1 AND document_id = ''
+       UNION ALL SELECT id, 2 FROM events WHERE fingerprint = $1) r ORDER BY o LIMIT 1`,
+    [fp, docId],
+  );
+}
+
 /** Inserts a new event with its actors; null when a concurrent transaction inserted the same fingerprint. */
 async function insertEvent(tx: Sql, ev: DocEvent, fp: string, day: string | null): Promise<number | null> {
   const rows = await tx.query<{ id: number }>(
@@ -259,7 +274,8 @@ async function insertEvent(tx: Sql, ev: DocEvent, fp: string, day: string | null
   }));
   await tx.query(
     `INSERT INTO event_actors (event_id, idx, name, norm, kind, country, org, title, side, entity)
-     SELECT $1, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side, r.entity
+     SELECT $1, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side,
+            COALESCE((SELECT x.kept FROM actor_redirects x WHERE x.merged = r.entity), r.entity)
      FROM jsonb_to_recordset($2::jsonb) AS r(idx int, name text, norm text, kind text, country text,
           org text, title text, side text, entity text)`,
     [eventId, json(actors)],
@@ -270,6 +286,7 @@ async function insertEvent(tx: Sql, ev: DocEvent, fp: string, day: string | null
       `INSERT INTO actors (id, name, kind, country, discovered)
        SELECT DISTINCT ON (r.entity) r.entity, r.name, r.kind, r.country, true
        FROM jsonb_to_recordset($1::jsonb) AS r(entity text, name text, kind text, country text)
+       WHERE NOT EXISTS (SELECT 1 FROM actor_redirects x WHERE x.merged = r.entity)
        ORDER BY r.entity
        ON CONFLICT (id) DO NOTHING`,
       [json(entities)],
