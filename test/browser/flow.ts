@@ -1,0 +1,142 @@
+/**
+ * The dashboard walk-through the browser test performs against a running server: overview,
+ * filters, an event with its evidence highlighted, English, login, a correction and its audit entry.
+ * Each step asserts what the user would see and saves a screenshot.
+ */
+import assert from 'node:assert/strict';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from './browser.ts';
+
+export interface FlowOptions {
+  baseUrl: string;
+  editor: { name: string; password: string };
+  /** Called with each step's name (for test logs). */
+  step?: (name: string) => void;
+}
+
+interface ApiEvent {
+  id: number;
+  event: string;
+  action: string;
+  evidence?: Array<{ document: string; doc: string; text: string; start: number; end: number }>;
+}
+
+async function getJson<T>(page: Page, path: string): Promise<T> {
+  return page.evaluate(async (p) => {
+    const res = await fetch(p, { credentials: 'same-origin' });
+    if (!res.ok) throw new Error(`${p}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
+  }, path) as Promise<T>;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: screenshotPath(name), fullPage: true });
+}
+
+export async function overviewStep(page: Page, opts: FlowOptions): Promise<void> {
+  opts.step?.('overview');
+  await page.goto(`${opts.baseUrl}/`);
+  const html = page.locator('html');
+  assert.equal(await html.getAttribute('dir'), 'rtl');
+  assert.equal(await html.getAttribute('lang'), 'ar');
+  const config = await getJson<{ focusCountry: string }>(page, '/api/config');
+  await page.locator('h1 .focus-name').waitFor();
+  assert.equal(await page.locator('h1 .focus-name').getAttribute('data-iso'), config.focusCountry);
+  const focusName = (await page.locator('h1 .focus-name').textContent()) ?? '';
+  assert.match(focusName, /\p{Script=Arabic}/u, 'the focus country is named in Arabic');
+  await page.locator('svg.map path.partner').first().waitFor();
+  assert.ok((await page.locator('svg.map path.focus').count()) === 1, 'the focus country is drawn once');
+  assert.ok((await page.locator('svg.timeline rect').count()) > 0, 'the timeline has bars');
+  assert.ok((await page.locator('.event-item').count()) > 0, 'recent events are listed');
+  await shot(page, '01-overview-ar');
+}
+
+export async function filterStep(page: Page, opts: FlowOptions): Promise<number> {
+  opts.step?.('filter events');
+  await page.goto(`${opts.baseUrl}/#/events`);
+  const count = page.locator('#result-count');
+  await count.waitFor();
+  const all = await getJson<{ total: number }>(page, '/api/events?limit=1');
+  const consult = await getJson<{ total: number }>(page, '/api/events?limit=1&type=CONSULT');
+  assert.ok(consult.total > 0 && consult.total < all.total, 'the examples hold CONSULT and other events');
+  await page.selectOption('#f-type', 'CONSULT');
+  await page.waitForFunction((n) => document.querySelector('#result-count')?.textContent?.includes(String(n)), consult.total);
+  const types = await page.locator('.event-item .badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+  assert.ok(types.length > 0 && types.every((t) => t === 'CONSULT'), `only CONSULT events shown: ${types.join(',')}`);
+  assert.match(page.url(), /type=CONSULT/);
+  // Instant text search (debounced): a word of the first CONSULT event's evidence.
+  const first = await getJson<{ items: Array<{ snippet: string | null }> }>(page, '/api/events?limit=1&type=CONSULT');
+  const word = (first.items[0].snippet ?? '').split(/[\s،.:]+/).filter((w) => w.length >= 5).sort((a, b) => b.length - a.length)[0];
+  assert.ok(word, 'the event has a searchable word');
+  const expected = await getJson<{ total: number }>(page, `/api/events?limit=1&type=CONSULT&q=${encodeURIComponent(word)}`);
+  assert.ok(expected.total >= 1);
+  await page.locator('#f-q').pressSequentially(word, { delay: 15 });
+  await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), word);
+  await page.waitForFunction((n) => document.querySelector('#result-count')?.textContent?.includes(String(n)) && !document.querySelector('.results[aria-busy]'), expected.total);
+  await shot(page, '02-events-filtered-ar');
+  const id = Number(await page.locator('.event-item').first().getAttribute('data-event-id'));
+  assert.ok(id > 0);
+  return id;
+}
+
+export async function eventStep(page: Page, opts: FlowOptions, id: number): Promise<void> {
+  opts.step?.('event evidence');
+  await page.locator(`.event-item[data-event-id="${id}"] a.event-link`).click();
+  await page.waitForURL(new RegExp(`#/event/${id}$`));
+  await page.locator('mark.ev-current').first().waitFor();
+  const ev = await getJson<ApiEvent>(page, `/api/events/${id}`);
+  assert.ok(ev.evidence && ev.evidence.length > 0, 'the event has evidence');
+  for (const doc of await page.locator('.source-doc').all()) {
+    const docId = await doc.getAttribute('data-document');
+    const stored = await getJson<{ text: string }>(page, `/api/documents/${encodeURIComponent(docId ?? '')}`);
+    assert.equal(await doc.locator('.doc-text').textContent(), stored.text, 'the source text is shown unchanged');
+    const marked = (await doc.locator('mark.ev-current').allTextContents()).join('');
+    for (const e of ev.evidence.filter((x) => x.document === docId)) {
+      assert.ok(marked.includes(e.text), `evidence "${e.text.slice(0, 40)}" is highlighted`);
+      const before = await doc.locator('.doc-text').evaluate((el, start) => {
+        const first = el.querySelector('mark.ev-current');
+        const range = document.createRange();
+        range.setStart(el, 0);
+        if (first) range.setEndBefore(first);
+        return range.toString().length <= start;
+      }, e.start);
+      assert.ok(before, 'the first highlight starts at or before the evidence offset');
+    }
+  }
+  assert.equal(await page.locator('.doc-text script, .doc-text img').count(), 0);
+  await shot(page, '03-event-ar');
+}
+
+export async function englishStep(page: Page, opts: FlowOptions): Promise<void> {
+  opts.step?.('switch to English');
+  await page.locator('#lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.equal(await page.locator('html').getAttribute('dir'), 'ltr');
+  await page.locator('mark.ev-current').first().waitFor();
+  assert.equal(await page.locator('nav a[href="#/events"]').textContent(), 'Events');
+  assert.equal(await page.locator('.doc-text').first().getAttribute('dir'), 'rtl', 'Arabic source text stays right-to-left');
+  await shot(page, '04-event-en');
+}
+
+export async function reviewStep(page: Page, opts: FlowOptions, id: number): Promise<void> {
+  opts.step?.('editor correction');
+  await page.goto(`${opts.baseUrl}/#/login?next=${encodeURIComponent(`#/event/${id}`)}`);
+  await page.fill('#login-name', opts.editor.name);
+  await page.fill('#login-password', opts.editor.password);
+  await page.click('#login-submit');
+  await page.locator('#logout').waitFor();
+  await page.waitForURL(new RegExp(`#/event/${id}$`));
+  await page.locator('#review').waitFor();
+  const before = await getJson<ApiEvent>(page, `/api/events/${id}`);
+  const newType = before.event === 'AGREE' ? 'COOPERATE' : 'AGREE';
+  await page.selectOption('#rv-type', newType);
+  await page.click('#rv-save');
+  await page.locator(`h1 .badge[data-type="${newType}"]`).waitFor();
+  await page.locator('#review .audit-entry').first().waitFor();
+  const after = await getJson<ApiEvent>(page, `/api/events/${id}`);
+  assert.equal(after.event, newType, 'the correction is stored');
+  const audit = await getJson<Array<{ user: string }>>(page, `/api/audit?entity=event:${id}`);
+  assert.ok(audit.some((a) => a.user === opts.editor.name), 'the audit log names the editor');
+  assert.ok((await page.locator('#review .audit-entry').allTextContents()).some((t) => t.includes(opts.editor.name)));
+  await shot(page, '05-review-en');
+}
