@@ -8,6 +8,7 @@ import { removeDocumentContent, saveDocument } from './write.ts';
 import { createEventReviewStore } from './review.ts';
 import { createActorReviewStore } from './review-actors.ts';
 import { createUserStore } from './users.ts';
+import { createApiReadStore } from './queries/index.ts';
 
 /**
  * Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`
@@ -95,6 +96,7 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
     },
     review: { ...createEventReviewStore(sql, mergeEvents), ...createActorReviewStore(sql) },
     users: createUserStore(sql),
+    api: createApiReadStore(sql),
     close: () => sql.close(),
   };
 }

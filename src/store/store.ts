@@ -2,6 +2,7 @@ import type { Doc, DocEvent } from '../nlp/doc.ts';
 import type { EventReviewStore } from './review.ts';
 import type { ActorReviewStore } from './review-actors.ts';
 import type { UserStore } from './users.ts';
+import type { ApiReadStore } from './queries/types.ts';
 
 /** Signature of one story of a document, computed by src/ingest/dedup.ts `storySignature`. */
 export interface StorySignature {
@@ -280,5 +281,7 @@ export interface Store {
   review: EventReviewStore & ActorReviewStore;
   /** Accounts, sessions, API tokens (src/store/users.ts). */
   users: UserStore;
+  /** Read queries of the HTTP API: filtered pages, summaries, actors (src/store/queries). */
+  api: ApiReadStore;
   close(): Promise<void>;
 }

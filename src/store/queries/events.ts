@@ -1,0 +1,64 @@
+/** Event pages, event detail and streamed exports for the API. */
+import { eventOrder } from '../filter.ts';
+import { getEvent } from '../read.ts';
+import type { Sql } from '../sql.ts';
+import type { EventSort } from '../store.ts';
+import { EVENT_COLUMNS, loadRelated, toApiRow, toExportRow, type EventDbRow } from './rows.ts';
+import type { ApiEventDetail, ApiEventPage, EventQuery } from './types.ts';
+import { apiEventWhere } from './where.ts';
+
+/** Totals are counted up to this many matches (counting a million rows costs more than the page). */
+export const DEFAULT_COUNT_LIMIT = 10000;
+
+export async function listApiEvents(
+  sql: Sql,
+  q: EventQuery = {},
+  page: { limit?: number; offset?: number; sort?: EventSort; countLimit?: number } = {},
+): Promise<ApiEventPage> {
+  const limit = Math.max(0, Math.min(page.limit ?? 50, 500));
+  const offset = Math.max(0, page.offset ?? 0);
+  const cap = page.countLimit ?? DEFAULT_COUNT_LIMIT;
+  const where = apiEventWhere(q);
+  const n = where.params.length;
+  const [{ c }] = await sql.query<{ c: number }>(
+    `SELECT count(*)::int AS c FROM (SELECT 1 FROM events e ${where.sql} LIMIT $${n + 1}) x`,
+    [...where.params, cap + 1],
+  );
+  const rows = await sql.query<EventDbRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events e ${where.sql} ORDER BY ${eventOrder(page.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...where.params, limit, offset],
+  );
+  const rel = await loadRelated(sql, rows.map((r) => r.id), true);
+  return {
+    total: Math.min(c, cap),
+    totalExact: c <= cap,
+    limit,
+    offset,
+    items: rows.map((r) => toApiRow(r, rel)),
+  };
+}
+
+export async function getApiEvent(sql: Sql, id: number): Promise<ApiEventDetail | null> {
+  const detail = await getEvent(sql, id);
+  if (!detail) return null;
+  const [r] = await sql.query<{ review: ApiEventDetail['review'] }>('SELECT review FROM events WHERE id = $1', [id]);
+  return { ...detail, review: r?.review ?? null };
+}
+
+export async function* exportApiEvents(sql: Sql, q: EventQuery = {}, batch = 500) {
+  const where = apiEventWhere(q);
+  const n = where.params.length;
+  const cond = where.sql ? `${where.sql} AND e.id > $${n + 1}` : `WHERE e.id > $${n + 1}`;
+  let after = 0;
+  for (;;) {
+    const rows = await sql.query<EventDbRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events e ${cond} ORDER BY e.id LIMIT $${n + 2}`,
+      [...where.params, after, batch],
+    );
+    if (!rows.length) return;
+    const rel = await loadRelated(sql, rows.map((r) => r.id));
+    for (const r of rows) yield toExportRow(r, rel);
+    after = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
