@@ -5,10 +5,10 @@ import { exportEvents, getEvent, listEvents, searchStories, stats } from './read
 import { openPg, openPglite, quoteIdent, type Sql } from './sql.ts';
 import type { ActorRecord, Store, StoreOptions } from './store.ts';
 import { removeDocumentContent, saveDocument } from './write.ts';
+import { listMerges, unmergeById, unmergeReport } from './unmerge.ts';
 import { createEventReviewStore } from './review.ts';
 import { createActorReviewStore } from './review-actors.ts';
 import { createUserStore } from './users.ts';
-import { createApiReadStore } from './queries/index.ts';
 
 /**
  * Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`
@@ -77,6 +77,9 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
     listEvents: (filter, page) => listEvents(sql, filter, page),
     getEvent: (id) => getEvent(sql, id),
     mergeEvents: (kept, merged, reason) => mergeEvents(sql, kept, merged, reason),
+    unmergeReport: (eventId, document, note) => sql.transaction((tx) => unmergeReport(tx, eventId, document, note)),
+    unmerge: (mergeId, note) => sql.transaction((tx) => unmergeById(tx, mergeId, note)),
+    listMerges: (filter) => listMerges(sql, filter),
     exportEvents: (filter) => exportEvents(sql, filter),
     searchStories: (q, limit) => searchStories(sql, q, limit),
     upsertActors: (actors) => upsertActors(sql, actors),
@@ -96,7 +99,6 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
     },
     review: { ...createEventReviewStore(sql, mergeEvents), ...createActorReviewStore(sql) },
     users: createUserStore(sql),
-    api: createApiReadStore(sql),
     close: () => sql.close(),
   };
 }
@@ -107,9 +109,9 @@ async function mergeEvents(sql: Sql, kept: number, merged: number, reason: strin
     const found = await tx.query<{ id: number }>('SELECT id FROM events WHERE id = ANY($1::int[]) FOR UPDATE', [[kept, merged]]);
     if (found.length !== 2) throw new Error(`store: mergeEvents: event ${kept} or ${merged} does not exist`);
     await tx.query(
-      `INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules, added_at)
-       SELECT $1, document_id, story_id, story_index, confidence, rules, added_at FROM event_sources WHERE event_id = $2
-       ON CONFLICT (event_id, document_id) DO NOTHING`,
+      `INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules, added_at, reports)
+       SELECT $1, document_id, story_id, story_index, confidence, rules, added_at, reports FROM event_sources WHERE event_id = $2
+       ON CONFLICT (event_id, document_id) DO UPDATE SET reports = COALESCE(event_sources.reports, '[]'::jsonb) || EXCLUDED.reports`,
       [kept, merged],
     );
     await tx.query(

@@ -85,13 +85,13 @@ function register(fresh: Fresh): void {
   test('a merge survives re-ingesting the merged event\'s document', async () => {
     const { store, sql } = await fresh();
     await save(store, { id: 'a', published: '2031-03-02', stories: [{ text: MEET }], events: [MEET_EVENT] });
-    // the same meeting, extracted with a different action by another outlet
-    await save(store, { id: 'b', published: '2031-03-02', stories: [{ text: MEET + ' تقرير آخر.' }], events: [{ ...MEET_EVENT, action: 'visit' }] });
+    // the same meeting, extracted with another action and a misread date by another outlet (compatibility keeps them apart)
+    await save(store, { id: 'b', published: '2031-03-02', stories: [{ text: MEET + ' تقرير آخر.' }], events: [{ ...MEET_EVENT, action: 'visit', date: '2031-03-03' }] });
     const [a, b] = await eventIds(sql);
     const merged = await store.review.merge(a, b, 'sara');
     assert.deepEqual(merged.sources.sort(), ['a.txt', 'b.txt']);
     assert.deepEqual(await eventIds(sql), [a]);
-    await save(store, { id: 'b', published: '2031-03-02', version: 2, stories: [{ text: MEET + ' تقرير آخر.' }], events: [{ ...MEET_EVENT, action: 'visit' }] });
+    await save(store, { id: 'b', published: '2031-03-02', version: 2, stories: [{ text: MEET + ' تقرير آخر.' }], events: [{ ...MEET_EVENT, action: 'visit', date: '2031-03-03' }] });
     assert.deepEqual(await eventIds(sql), [a]);
     assert.deepEqual((await store.getEvent(a))?.sources.sort(), ['a.txt', 'b.txt']);
     assert.deepEqual((await store.review.audit(`event:${b}`)).map((x) => x.action), ['event.merged']);

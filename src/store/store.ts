@@ -2,7 +2,7 @@ import type { Doc, DocEvent } from '../nlp/doc.ts';
 import type { EventReviewStore } from './review.ts';
 import type { ActorReviewStore } from './review-actors.ts';
 import type { UserStore } from './users.ts';
-import type { ApiReadStore } from './queries/types.ts';
+import type { MergeFilter, MergeRecord, UnmergeResult } from './unmerge.ts';
 
 /** Signature of one story of a document, computed by src/ingest/dedup.ts `storySignature`. */
 export interface StorySignature {
@@ -271,6 +271,16 @@ export interface Store {
   getEvent(id: number): Promise<EventDetail | null>;
   /** Folds event `mergedId` into `keptId` (sources, evidence), deletes it and logs the merge. */
   mergeEvents(keptId: number, mergedId: number, reason: string): Promise<void>;
+  /**
+   * Splits the report of `document` (id or export name) out of event `eventId` into an event of its
+   * own, rebuilds the event it left from its other reports, and leaves a "do not merge" note so that
+   * re-ingestion does not merge them again (src/store/unmerge.ts).
+   */
+  unmergeReport(eventId: number, document: string, note?: string): Promise<UnmergeResult>;
+  /** Undoes merge log entry `mergeId` (see listMerges) as unmergeReport does. */
+  unmerge(mergeId: number, note?: string): Promise<UnmergeResult>;
+  /** The merge log: merges with their compatibility reasons, splits and "do not merge" notes. */
+  listMerges(filter?: MergeFilter): Promise<MergeRecord[]>;
   exportEvents(filter?: EventFilter): AsyncIterable<ExportRow>;
   searchStories(query: string, limit?: number): Promise<StoryHit[]>;
   upsertActors(actors: ActorRecord[]): Promise<number>;
@@ -281,7 +291,5 @@ export interface Store {
   review: EventReviewStore & ActorReviewStore;
   /** Accounts, sessions, API tokens (src/store/users.ts). */
   users: UserStore;
-  /** Read queries of the HTTP API: filtered pages, summaries, actors (src/store/queries). */
-  api: ApiReadStore;
   close(): Promise<void>;
 }

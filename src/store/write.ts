@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Doc, DocEvent } from '../nlp/doc.ts';
+import type { Doc } from '../nlp/doc.ts';
 import { normalizeArabic } from '../text/normalize.ts';
-import { bytesToMinhash, exportName, minhashToBytes } from './identity.ts';
+import { bytesToMinhash, defaultFingerprint, exportName, minhashToBytes } from './identity.ts';
+import { writeEvents } from './merge.ts';
 import type { Sql } from './sql.ts';
 import type { DocSignature, FingerprintFn, SaveResult, Similarity } from './store.ts';
 
@@ -49,7 +50,8 @@ function saveOnce(ctx: WriteContext, doc: Doc, sig: DocSignature, runId?: number
     await upsertDocumentRow(tx, doc, sig.rawHash, runId ?? null);
     const { storyIds, duplicates } = await writeStories(ctx, tx, doc, sig);
     await writeSentencesAndMentions(tx, doc);
-    const newEvents = await writeEvents(ctx, tx, doc, storyIds);
+    const fingerprints = doc.events.map((ev) => ctx.fingerprint(ev, doc));
+    const newEvents = await writeEvents(tx, doc, fingerprints, storyIds, { byFingerprint: ctx.fingerprint !== defaultFingerprint });
     return { status, stories: doc.stories.length, duplicateStories: duplicates, events: doc.events.length, newEvents };
   });
 }
@@ -61,7 +63,8 @@ export async function removeDocumentContent(tx: Sql, docId: string): Promise<voi
   await tx.query('DELETE FROM event_evidence WHERE document_id = $1', [docId]);
   await tx.query('DELETE FROM mentions WHERE document_id = $1', [docId]);
   await tx.query('DELETE FROM sentences WHERE document_id = $1', [docId]);
-  await tx.query('DELETE FROM merges WHERE document_id = $1', [docId]);
+  // a human split's "do not merge" note outlives the document's reports (re-ingestion keeps it)
+  await tx.query(`DELETE FROM merges WHERE document_id = $1 AND kind <> 'do_not_merge'`, [docId]);
   const storyIds = [...new Set(stories.map((r) => r.story_id))];
   const eventIds = [...new Set(events.map((r) => r.event_id))];
   if (eventIds.length) {
@@ -105,66 +108,108 @@ async function upsertDocumentRow(tx: Sql, doc: Doc, rawHash: string, runId: numb
   );
 }
 
-async function writeStories(ctx: WriteContext, tx: Sql, doc: Doc, sig: DocSignature): Promise<{ storyIds: number[]; duplicates: number }> {
-  const storyIds: number[] = [];
-  let duplicates = 0;
-  for (let i = 0; i < doc.stories.length; i++) {
-    const story = doc.stories[i];
-    const s = sig.stories[i];
-    let id = await findStory(ctx, tx, s);
-    if (id !== null) {
-      duplicates++;
-    } else {
-      const text = doc.text.slice(story.start, story.end);
-      const headline = story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null;
-      const rows = await tx.query<{ id: number }>(
-        `INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8) ON CONFLICT (hash) DO NOTHING RETURNING id`,
-        [
-          s.hash, Buffer.from(minhashToBytes(s.minhash)), headline, story.dateline?.place ?? null,
-          story.dateline?.date ?? null, story.dateline?.agency ?? null, text, normalizeArabic(text),
-        ],
-      );
-      if (!rows.length) {
-        // inserted meanwhile by a concurrent transaction that has committed
-        id = (await tx.query<{ id: number }>('SELECT id FROM stories WHERE hash = $1', [s.hash]))[0].id;
-        duplicates++;
-      } else id = rows[0].id;
-      if (rows.length && s.bands.length) {
-        await tx.query(
-          `INSERT INTO story_bands (band, story_id) SELECT DISTINCT b, $2::int FROM unnest($1::text[]) AS b
-           ON CONFLICT DO NOTHING`,
-          [s.bands, id],
-        );
-      }
-    }
-    storyIds.push(id);
-    await tx.query(
-      `INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
-       VALUES ($1,$2,$3,$4,$5,$6,$7)`,
-      [doc.id, story.index ?? i, id, story.start, story.end, story.rule ?? null, story.parent ?? null],
-    );
-  }
-  return { storyIds, duplicates };
+interface StoryPlan {
+  id: number | null;
+  /** Index of an earlier story of this document that this one duplicates. */
+  sameAs: number | null;
+  duplicate: boolean;
 }
 
-/** An existing story with the same hash, or one whose LSH bands collide and that is a near duplicate. */
-async function findStory(ctx: WriteContext, tx: Sql, s: { hash: string; minhash: Uint32Array; bands: string[] }): Promise<number | null> {
-  const same = await tx.query<{ id: number }>('SELECT id FROM stories WHERE hash = $1', [s.hash]);
-  if (same.length) return same[0].id;
-  if (!s.bands.length) return null;
-  const candidates = await tx.query<{ id: number; minhash: Uint8Array }>(
-    `SELECT st.id, st.minhash FROM stories st
-     WHERE st.id IN (SELECT story_id FROM story_bands WHERE band = ANY($1::text[]))
-     ORDER BY st.id`,
-    [s.bands],
+/**
+ * Links the document's stories: each is an already stored story (same hash, or an LSH band hit
+ * that is a near duplicate), an earlier story of this document, or a new story. Two lookups, one
+ * insert of the new stories, one of their bands and one of the links, whatever the story count.
+ */
+async function writeStories(ctx: WriteContext, tx: Sql, doc: Doc, sig: DocSignature): Promise<{ storyIds: number[]; duplicates: number }> {
+  const n = doc.stories.length;
+  if (!n) return { storyIds: [], duplicates: 0 };
+  const hashes = sig.stories.map((s) => s.hash);
+  const bands = [...new Set(sig.stories.flatMap((s) => s.bands))];
+  const found = await tx.query<{ id: number; hash: string; minhash: Uint8Array | null; bands: string[] | null }>(
+    `SELECT st.id, st.hash, NULL::bytea AS minhash, NULL::text[] AS bands FROM stories st WHERE st.hash = ANY($1::text[])
+     UNION ALL
+     SELECT st.id, st.hash, st.minhash, ARRAY(SELECT b.band FROM story_bands b WHERE b.story_id = st.id AND b.band = ANY($2::text[]))
+     FROM stories st WHERE st.id IN (SELECT story_id FROM story_bands WHERE band = ANY($2::text[]))
+     ORDER BY 1`,
+    [hashes, bands],
   );
-  if (!candidates.length) return null;
-  for (const c of candidates) {
-    const other = bytesToMinhash(c.minhash);
+  const byHash = new Map<string, number>();
+  const near: Array<{ id: number; minhash: Uint32Array; bands: Set<string> }> = [];
+  for (const r of found) {
+    if (r.minhash === null) byHash.set(r.hash, r.id);
+    else near.push({ id: r.id, minhash: bytesToMinhash(r.minhash), bands: new Set(r.bands ?? []) });
+  }
+  const plans: StoryPlan[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = sig.stories[i];
+    const stored = byHash.get(s.hash) ?? nearStored(ctx, s, near);
+    if (stored !== null) {
+      plans.push({ id: stored, sameAs: null, duplicate: true });
+      continue;
+    }
+    // an earlier new story of this document (same hash, or near duplicate with a shared band)
+    const j = plans.findIndex((p, k) => p.id === null && p.sameAs === null && (sig.stories[k].hash === s.hash ||
+      (sig.stories[k].bands.some((b) => s.bands.includes(b)) && sig.stories[k].minhash.length === s.minhash.length &&
+        ctx.similarity.isNearDuplicate(s.minhash, sig.stories[k].minhash))));
+    plans.push(j >= 0 ? { id: null, sameAs: j, duplicate: true } : { id: null, sameAs: null, duplicate: false });
+  }
+  const fresh = plans.map((p, i) => (p.id === null && p.sameAs === null ? i : -1)).filter((i) => i >= 0);
+  if (fresh.length) {
+    const rows = fresh.map((i) => {
+      const story = doc.stories[i];
+      const text = doc.text.slice(story.start, story.end);
+      return {
+        hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'),
+        headline: story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null,
+        place: story.dateline?.place ?? null, date: story.dateline?.date ?? null, agency: story.dateline?.agency ?? null,
+        text, norm: normalizeArabic(text),
+      };
+    });
+    const inserted = await tx.query<{ id: number; hash: string }>(
+      `INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
+       SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm
+       FROM jsonb_to_recordset($1::jsonb) AS r(hash text, minhash text, headline text, place text, date text, agency text, text text, norm text)
+       ON CONFLICT (hash) DO NOTHING RETURNING id, hash`,
+      [json(rows)],
+    );
+    const ids = new Map(inserted.map((r) => [r.hash, r.id]));
+    const missing = fresh.filter((i) => !ids.has(sig.stories[i].hash)).map((i) => sig.stories[i].hash);
+    if (missing.length) {
+      // inserted meanwhile by a concurrent transaction that has committed
+      const rows2 = await tx.query<{ id: number; hash: string }>('SELECT id, hash FROM stories WHERE hash = ANY($1::text[])', [missing]);
+      for (const r of rows2) ids.set(r.hash, r.id);
+    }
+    const bandRows: Array<{ band: string; id: number }> = [];
+    for (const i of fresh) {
+      const id = ids.get(sig.stories[i].hash);
+      if (id === undefined) throw new Error(`store: document ${doc.id}: story ${i} could not be stored`);
+      const isNew = inserted.some((r) => r.id === id);
+      plans[i] = { id, sameAs: null, duplicate: !isNew };
+      if (isNew) for (const band of new Set(sig.stories[i].bands)) bandRows.push({ band, id });
+    }
+    if (bandRows.length) {
+      await tx.query(
+        `INSERT INTO story_bands (band, story_id) SELECT r.band, r.id FROM jsonb_to_recordset($1::jsonb) AS r(band text, id int)
+         ON CONFLICT DO NOTHING`,
+        [json(bandRows)],
+      );
+    }
+  }
+  const storyIds = plans.map((p) => (p.sameAs !== null ? plans[p.sameAs].id : p.id) as number);
+  await tx.query(
+    `INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
+     SELECT $1, r.idx, r.id, r.s, r.e, r.rule, r.parent FROM jsonb_to_recordset($2::jsonb) AS r(idx int, id int, s int, e int, rule text, parent int)`,
+    [doc.id, json(doc.stories.map((story, i) => ({ idx: story.index ?? i, id: storyIds[i], s: story.start, e: story.end, rule: story.rule ?? null, parent: story.parent ?? null })))],
+  );
+  return { storyIds, duplicates: plans.filter((p) => p.duplicate).length };
+}
+
+/** The first stored story (in id order) whose bands collide with `s` and that is a near duplicate. */
+function nearStored(ctx: WriteContext, s: { minhash: Uint32Array; bands: string[] }, near: Array<{ id: number; minhash: Uint32Array; bands: Set<string> }>): number | null {
+  for (const c of near) {
     // a signature made with other MinHash parameters cannot be compared
-    if (other.length !== s.minhash.length) continue;
-    if (ctx.similarity.isNearDuplicate(s.minhash, other)) return c.id;
+    if (c.minhash.length !== s.minhash.length || !s.bands.some((b) => c.bands.has(b))) continue;
+    if (ctx.similarity.isNearDuplicate(s.minhash, c.minhash)) return c.id;
   }
   return null;
 }
@@ -192,109 +237,6 @@ async function writeSentencesAndMentions(tx: Sql, doc: Doc): Promise<void> {
   }
 }
 
-/** Writes the document's events; returns how many new event rows were created. */
-async function writeEvents(ctx: WriteContext, tx: Sql, doc: Doc, storyIds: number[]): Promise<number> {
-  let created = 0;
-  const day = doc.meta.published?.slice(0, 10) ?? null;
-  for (const ev of doc.events) {
-    const fp = ctx.fingerprint(ev, doc);
-    const found = await findEvent(tx, fp, doc.id);
-    let eventId = found.length ? found[0].id : await insertEvent(tx, ev, fp, day);
-    if (eventId !== null && !found.length) {
-      created++;
-    } else {
-      // an existing event (possibly inserted meanwhile by a concurrent transaction that has committed)
-      eventId ??= (await findEvent(tx, fp, doc.id))[0].id;
-      await tx.query(
-        `UPDATE events SET confidence = GREATEST(confidence, $2),
-           rules = ARRAY(SELECT DISTINCT unnest(rules || $3::text[]) ORDER BY 1) WHERE id = $1`,
-        [eventId, ev.confidence, ev.rules],
-      );
-      const already = await tx.query('SELECT 1 FROM event_sources WHERE event_id = $1 AND document_id = $2', [eventId, doc.id]);
-      if (!already.length) {
-        await tx.query(`INSERT INTO merges (kept, merged, document_id, reason) VALUES ($1, NULL, $2, 'fingerprint')`, [eventId, doc.id]);
-      }
-    }
-    await tx.query(
-      `INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules)
-       VALUES ($1,$2,$3,$4,$5,$6::text[])
-       ON CONFLICT (event_id, document_id) DO UPDATE SET confidence = GREATEST(event_sources.confidence, EXCLUDED.confidence),
-         rules = ARRAY(SELECT DISTINCT unnest(event_sources.rules || EXCLUDED.rules) ORDER BY 1)`,
-      [eventId, doc.id, storyIds[ev.story] ?? null, ev.story, ev.confidence, uniq(ev.rules)],
-    );
-    if (ev.evidence.length) {
-      const spans = ev.evidence.map((e) => {
-        const text = doc.text.slice(e.start, e.end);
-        return { s: e.start, e: e.end, text, norm: normalizeArabic(text) };
-      });
-      await tx.query(
-        `INSERT INTO event_evidence (event_id, document_id, start_offset, end_offset, text, norm)
-         SELECT $1, $2, r.s, r.e, r.text, r.norm FROM jsonb_to_recordset($3::jsonb) AS r(s int, e int, text text, norm text)
-         ON CONFLICT DO NOTHING`,
-        [eventId, doc.id, json(spans)],
-      );
-    }
-  }
-  return created;
-}
-
-/**
- * The event a report with fingerprint `fp` from document `docId` joins: where a reviewer's merge
- * or split routed it (this document first, then any document), else the event with that fingerprint.
- */
-function findEvent(tx: Sql, fp: string, docId: string): Promise<Array<{ id: number }>> {
-  return tx.query<{ id: number }>(
-    `SELECT id FROM (
-       SELECT event_id AS id, 0 AS o FROM event_routes WHERE fingerprint = $1 AND document_id = $2
-       UNION ALL SELECT event_id, 1 FROM event_routes WHERE fingerprint = $1 AND document_id = ''
-       UNION ALL SELECT id, 2 FROM events WHERE fingerprint = $1) r ORDER BY o LIMIT 1`,
-    [fp, docId],
-  );
-}
-
-/** Inserts a new event with its actors; null when a concurrent transaction inserted the same fingerprint. */
-async function insertEvent(tx: Sql, ev: DocEvent, fp: string, day: string | null): Promise<number | null> {
-  const rows = await tx.query<{ id: number }>(
-    `INSERT INTO events (fingerprint, type, action, mode, countries, organizations, location_name, location_country,
-                         date, day, contexts, confidence, rules, negated, cameo)
-     VALUES ($1,$2,$3,$4,$5::text[],$6::text[],$7,$8,$9,$10,$11::text[],$12,$13::text[],$14,$15)
-     ON CONFLICT (fingerprint) DO NOTHING RETURNING id`,
-    [
-      fp, ev.event, ev.action, ev.mode, uniq(ev.countries), uniq(ev.organizations), ev.location?.name ?? null,
-      ev.location?.country ?? null, ev.date, ev.date ?? day, uniq(ev.contexts), ev.confidence, uniq(ev.rules),
-      ev.negated ?? false, (ev as { cameo?: string }).cameo ?? null,
-    ],
-  );
-  if (!rows.length) return null;
-  const eventId = rows[0].id;
-  if (!ev.actors.length) return eventId;
-  const actors = ev.actors.map((a, idx) => ({
-    idx, name: a.name, norm: normalizeArabic(a.name), kind: a.kind, country: a.country, org: a.org,
-    title: a.title, side: a.side, entity: a.entity ?? null,
-  }));
-  await tx.query(
-    `INSERT INTO event_actors (event_id, idx, name, norm, kind, country, org, title, side, entity)
-     SELECT $1, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side,
-            COALESCE((SELECT x.kept FROM actor_redirects x WHERE x.merged = r.entity), r.entity)
-     FROM jsonb_to_recordset($2::jsonb) AS r(idx int, name text, norm text, kind text, country text,
-          org text, title text, side text, entity text)`,
-    [eventId, json(actors)],
-  );
-  const entities = actors.filter((a) => a.entity);
-  if (entities.length) {
-    await tx.query(
-      `INSERT INTO actors (id, name, kind, country, discovered)
-       SELECT DISTINCT ON (r.entity) r.entity, r.name, r.kind, r.country, true
-       FROM jsonb_to_recordset($1::jsonb) AS r(entity text, name text, kind text, country text)
-       WHERE NOT EXISTS (SELECT 1 FROM actor_redirects x WHERE x.merged = r.entity)
-       ORDER BY r.entity
-       ON CONFLICT (id) DO NOTHING`,
-      [json(entities)],
-    );
-  }
-  return eventId;
-}
-
 /** Throws a clear error naming the field when a span does not lie within the document text. */
 export function checkSpans(doc: Doc): void {
   const n = doc.text.length;
@@ -311,6 +253,3 @@ export function checkSpans(doc: Doc): void {
   });
 }
 
-function uniq(xs: string[]): string[] {
-  return [...new Set(xs)];
-}
