@@ -275,17 +275,15 @@ for (const backend of backends) {
       const cfg = await srv.get('/api/config', { headers: { 'x-test-user': 'e:editor' } });
       assert.deepEqual(cfg.body, { focusCountry: 'LBY', readsRequireLogin: false, user: { name: 'e', role: 'editor' }, csrfToken: 'ok' });
     });
+
+    test('reads require a login when configured', async () => {
+      const closed = await startTestServer({ store, readsRequireLogin: true });
+      try {
+        assert.equal((await closed.get('/api/events')).status, 401);
+        assert.equal((await closed.get('/api/config')).body.readsRequireLogin, true);
+      } finally {
+        await closed.close();
+      }
+    });
   });
 }
-
-test('reads require a login when configured', async () => {
-  const store = await openStore();
-  const srv = await startTestServer({ store, readsRequireLogin: true });
-  try {
-    assert.equal((await srv.get('/api/events')).status, 401);
-    assert.equal((await srv.get('/api/config')).body.readsRequireLogin, true);
-  } finally {
-    await srv.close();
-    await store.close();
-  }
-});
