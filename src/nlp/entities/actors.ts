@@ -32,7 +32,10 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
     const dl = st.dateline;
     info.date = dl?.date ?? published;
     if (dl?.place) {
-      const hit = matchGazetteer(dl.place, w.res.gazetteer).find((m) => m.country);
+      // a dateline names a city: عمان is Amman there, not Oman
+      const hits = matchGazetteer(dl.place, w.res.gazetteer);
+      const places = hits.flatMap((m) => [m, ...(m.alternatives ?? [])]).filter((m) => (m.kind === 'capital_metonymy' || m.kind === 'place') && m.country);
+      const hit = places[0] ?? hits.find((m) => m.country);
       if (hit) info.country = hit.country;
     }
     if (!info.country) {

@@ -54,6 +54,8 @@ export function nameish(w: Work, i: number, nisbaOk = false): boolean {
   const t = w.toks[i];
   if (!isWord(t) || t.norm.length < 2) return false;
   if (w.res.words.stopWords.has(t.norm) && !taggedPers(w, i)) return false; // علي (Ali) = على after normalization
+  // a stop word behind a proclitic (بهذه، لذلك، وهو)
+  if ('وفبلك'.includes(t.norm[0]) && w.res.words.stopWords.has(t.norm.slice(1))) return false;
   if (w.res.words.possessiveTitles.has(t.norm)) return false;
   if (NOT_NAME_PREFIXES.some((p) => t.norm.startsWith(p)) && !w.res.names.all.has(stripAl(t.norm))) return false;
   const g = gazKind(w, i);
@@ -231,6 +233,10 @@ function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
     }
     const s = k;
     if (!nameish(w, s)) continue;
+    // a word with a coordination و starts a clause, not a name (، وتوقع اتفاقيتين), unless
+    // the bare word is a known name (، ومحمد X)
+    const f0 = w.toks[s].norm;
+    if (f0.startsWith('و') && !w.res.names.all.has(stripAl(f0)) && !nameWord(w, s)) continue;
     k++;
     while (k < n && k - s < 4 && sameSentence(w, s, k) && innerNameish(w, k)) k++;
     const after = w.toks[k];
@@ -247,14 +253,19 @@ function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
       ok = k - s >= 2 || firstKnown;
       rule = 'ent.person.apposition_after_title';
     } else if (!comma && firstKnown) {
+      prio = 0.7;
       // no punctuation closes the name: keep the words known as names or tagged PERS
       let e = s + 1;
       // known name words, or words the tagger never saw that do not look like Arabic nouns (أيدن، يلدز)
       while (e < k && (known(w, e) || (!seenWord(w, w.toks[e].norm) && !w.toks[e].norm.startsWith('ال')))) e++;
+      // one more word when punctuation closes the name right after it (عثمان الطيب المكي،)
+      if (k - e === 1 && closed) {
+        e = k;
+        prio = 0.85;
+      }
       k = e;
       ok = k - s >= 2 || taggedPers(w, s) || w.res.names.registryWords.has(stripAl(w.toks[s].norm));
       rule = 'ent.person.after_title';
-      prio = 0.7;
     }
     if (!ok) continue;
     // a leading clitic و never starts a name
@@ -323,9 +334,55 @@ export function possessiveTitles(w: Work): Cand[] {
   return out;
 }
 
+/** Lineage after a name: "ابن/بن/بنت X" (عبدالله الثاني ابن الحسين). */
+const NASAB = new Set(['بن', 'ابن', 'بنت']);
+function extendNasab(w: Work, c: Cand): Cand {
+  let te = c.te;
+  while (te + 1 < w.toks.length && te - c.ts < 8 && NASAB.has(w.toks[te].norm) && sameSentence(w, c.ts, te + 1) && nameish(w, te + 1)) te += 2;
+  if (te === c.te) return c;
+  return { ...c, te, end: w.toks[te - 1].end, source: `${c.source}+ent.person.nasab` };
+}
+
 /** All person candidates (overlapping; resolved later by priority). `titles`: title candidates. */
 export function personCandidates(w: Work, titles: Cand[]): Cand[] {
-  return [...registryPersons(w), ...namesAfterTitles(w, titles), ...namesBeforeTitles(w, titles), ...taggerPersons(w)];
+  return [...registryPersons(w), ...namesAfterTitles(w, titles), ...namesBeforeTitles(w, titles), ...taggerPersons(w)].map((c) => extendNasab(w, c));
+}
+
+/**
+ * Names right after a title's whole phrase ("المفوضة الأوروبية لشؤون المتوسط دوبرافكا شويتسا"),
+ * found once phrases are known: 2 to 4 words no other mention covers, each a known name word or
+ * a word the tagger never saw without the article (foreign names), up to punctuation, a stop
+ * word or a coordination.
+ */
+export function namesAfterPhrases(w: Work, acc: Cand[], at: Array<Cand | null>): Cand[] {
+  const covered = new Uint8Array(w.toks.length);
+  for (const c of acc) for (let k = c.ts; k < c.te; k++) covered[k] = 1;
+  const out: Cand[] = [];
+  for (const t of acc) {
+    if (t.type !== 'title' || t.kindDetail !== 'office' || !t.extent) continue;
+    let k = t.te;
+    while (k < w.toks.length && w.toks[k].end <= t.extent.end) k++;
+    let comma = false;
+    if (isComma(w.toks[k])) {
+      comma = true;
+      k++;
+    }
+    while (at[k] && at[k]!.type === 'title' && (at[k]!.kindDetail === 'rank' || at[k]!.kindDetail === 'honorific')) k = at[k]!.te;
+    const s = k;
+    while (k < w.toks.length && k - s < 4 && !covered[k] && sameSentence(w, s, k) && (k === s ? nameish(w, k) : innerNameish(w, k))) {
+      const n = w.toks[k].norm;
+      if (!known(w, k) && (seenWord(w, n) || n.startsWith('ال'))) break;
+      k++;
+    }
+    if (k - s < 2) continue;
+    const after = w.toks[k];
+    // a definite word after the name ends it too (ودعا ... ثابو مبيكي الطرفين): the loop stops there
+    const closed = !after || !sameSentence(w, s, k) || isPunct(after) || w.res.words.stopWords.has(after.norm) || after.norm.startsWith('و') || after.norm.startsWith('ال') || !!at[k];
+    if (!closed || (comma && !(isPunct(after) || !after))) continue;
+    out.push(personCand(w, s, k, 'ent.person.after_title_phrase', 0.75, 0.7));
+    for (let j = s; j < k; j++) covered[j] = 1;
+  }
+  return out;
 }
 
 /** Tagger LOC/ORG/MISC chunks (low priority: the gazetteer wins where it has an answer). */

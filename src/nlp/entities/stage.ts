@@ -15,10 +15,10 @@ import type { Stage } from '../pipeline.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import { tokenRange } from '../../text/stages.ts';
 import { gazetteerCandidates } from './gazetteer.ts';
-import { personCandidates, possessiveTitles, tagTokens, taggerOthers } from './persons.ts';
+import { namesAfterPhrases, personCandidates, possessiveTitles, tagTokens, taggerOthers } from './persons.ts';
 import { propagateNames } from './propagate.ts';
 import { orgCandidates } from './orgs.ts';
-import { inheritFromTitles, linkTitles, possessiveOwners, startIndex, titlePhrases } from './titles.ts';
+import { delegationHeads, inheritFromTitles, linkTitles, possessiveOwners, startIndex, titlePhrases } from './titles.ts';
 import { resolveActors, storyInfo } from './actors.ts';
 import type { EntityResources } from './resources.ts';
 import type { Cand, Work } from './work.ts';
@@ -86,8 +86,14 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   let acc = resolveOverlaps([...gaz, ...orgCandidates(w), ...persons, ...taggerOthers(w)], w.toks.length);
   acc = propagateNames(w, acc);
   lap('rules');
-  const at = startIndex(w, acc);
+  let at = startIndex(w, acc);
   titlePhrases(w, acc, at);
+  delegationHeads(w, acc, at);
+  const late = namesAfterPhrases(w, acc, at);
+  if (late.length) {
+    acc = [...acc, ...late].sort((a, b) => a.start - b.start);
+    at = startIndex(w, acc);
+  }
   linkTitles(w, acc, at);
   inheritFromTitles(acc);
   possessiveOwners(w, acc);

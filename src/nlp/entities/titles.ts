@@ -40,8 +40,9 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
         continue;
       }
       if (c && c.kindDetail === 'nisba' && !c.country && c.gazId && w.res.words.summitOrgs.has(c.gazId)) {
-        // a group adjective after a title: المفوض الأوروبي → EU
-        if (!t.country && !t.org) t.org = w.res.words.summitOrgs.get(c.gazId);
+        // a group adjective right after a title or its first noun: المفوض الأوروبي، رئيس الآلية
+        // الأفريقية → EU, AU (further on it describes a portfolio: وزير ... والشؤون الإفريقية)
+        if (!t.country && !t.org && units <= 1) t.org = w.res.words.summitOrgs.get(c.gazId);
         k = c.te;
         last = k;
         units++;
@@ -50,7 +51,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       if (c) {
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
         const prev = w.toks[k - 1];
-        if (prev && (prev.norm === 'لدي' || prev.norm === 'الي') && (c.country || c.org)) {
+        if (prev && (prev.norm === 'لدي' || prev.norm === 'الي' || prev.norm === 'في') && (c.country || c.org)) {
           // "لدى ليبيا": where the office sits, not whose it is
           if (!t.host && !t.hostOrg) {
             if (c.country) t.host = c.country;
@@ -65,20 +66,20 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       const tok = w.toks[k];
       if (!isWord(tok)) break;
       const n = tok.norm;
-      if ((n === 'لدي' || n === 'الي') && at[k + 1] && (at[k + 1]!.country || at[k + 1]!.org) && at[k + 1]!.type !== 'person') {
+      if ((n === 'لدي' || n === 'الي' || n === 'في') && at[k + 1] && (at[k + 1]!.country || at[k + 1]!.org) && at[k + 1]!.type !== 'person') {
         k++;
         continue;
       }
       const orgAdj = w.res.words.orgAdjectives.get(n);
       if (orgAdj) {
-        if (!t.country && !t.org) t.org = orgAdj;
+        if (!t.country && !t.org && units <= 1) t.org = orgAdj;
         k++;
         last = k;
         units++;
         continue;
       }
-      if (w.res.words.stopWords.has(n) || n.startsWith('و')) break;
-      const definite = n.startsWith('ال') || n.startsWith('بال') || n.startsWith('لل') || n.startsWith('كال');
+      if (w.res.words.stopWords.has(n) || (n.startsWith('و') && !n.startsWith('وال'))) break;
+      const definite = n.startsWith('ال') || n.startsWith('بال') || n.startsWith('لل') || n.startsWith('كال') || n.startsWith('وال');
       const construct = n.endsWith('ه') || ((n.startsWith('ب') || n.startsWith('ل')) && n.length >= 4);
       if (!definite && !construct) break;
       k++;
@@ -96,6 +97,27 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
   }
 }
 
+/**
+ * A delegation right before an office title that names no country is the one that official
+ * heads ("ترأس الوفد السوداني وزير الطاقة", "وفد تركي برئاسة نائب وزير الخارجية").
+ */
+export function delegationHeads(w: Work, acc: Cand[], at: Array<Cand | null>): void {
+  const endAt: Array<Cand | null> = new Array(w.toks.length + 1).fill(null);
+  for (const c of acc) endAt[c.te] = c;
+  for (const t of acc) {
+    if (!isOffice(t) || t.kindDetail === 'possessive' || t.country || t.org) continue;
+    let b = t.ts;
+    if (w.toks[b - 1]?.norm === 'برياسه') b--;
+    const d = endAt[b];
+    if (!d || d.kindDetail !== 'delegation' || !sameSentence(w, d.ts, t.ts)) continue;
+    if (d.country) t.country = d.country;
+    else if (d.org) t.org = d.org;
+    else continue;
+    t.source += '+ent.title.delegation_head';
+  }
+  void at;
+}
+
 function endTok(t: Cand, w: Work): number {
   if (!t.extent) return t.te;
   let k = t.te;
@@ -104,13 +126,20 @@ function endTok(t: Cand, w: Work): number {
 }
 
 /**
- * Links titles and persons: TITLE [،] [«] [RANK] PERSON first, then PERSON [»] [،] TITLE for
- * persons still without one. A rank or honorific right before a name is kept as `rankC`.
+ * Links titles and persons. Each office title looks at the person right after it (across «,
+ * ranks and honorifics) and the person right before it, with or without a comma between; the
+ * pairs are taken best first, each person and each title once:
+ *   TITLE PERSON (4) > PERSON TITLE (3) > PERSON، TITLE (2) > TITLE، PERSON (1).
+ * So "X TITLE1، والسيد Y TITLE2" gives TITLE1 to X, and "TITLE، X،" gives TITLE to X. A rank or
+ * honorific right before a name is kept as `rankC`.
  */
 export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
-  const used = new Set<Cand>();
+  const endAt: Array<Cand | null> = new Array(w.toks.length + 1).fill(null);
+  for (const c of acc) if (c.type === 'person') endAt[c.te] = c;
+  const pairs: Array<{ t: Cand; p: Cand; score: number; rank?: Cand; dist: number }> = [];
   for (const t of acc) {
     if (t.type !== 'title' || t.kindDetail === 'qualifier') continue;
+    // after the title (its phrase)
     let k = endTok(t, w);
     let comma = false;
     let rank: Cand | undefined = isRankLike(t) ? t : undefined;
@@ -127,31 +156,41 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
         k = c.te;
       } else break;
     }
-    const p = at[k];
-    if (!p || p.type !== 'person' || !sameSentence(w, t.ts, k)) continue;
-    if (isRankLike(t)) {
-      p.rankC ??= t;
-      used.add(t);
-    } else if (!p.titleC) {
-      p.titleC = t;
-      if (rank) p.rankC ??= rank;
-      used.add(t);
+    // before the title
+    let b = t.ts;
+    if (isCloseQuote(w.toks[b - 1])) b--;
+    const bComma = isComma(w.toks[b - 1]);
+    if (bComma) b--;
+    if (isCloseQuote(w.toks[b - 1])) b--;
+    const before = isOffice(t) ? endAt[b] : null;
+    const after = at[k];
+    if (after && after.type === 'person' && sameSentence(w, t.ts, k)) {
+      if (isRankLike(t)) after.rankC ??= t;
+      else {
+        // "TITLE، NAME،" closed on both sides is a full apposition, unless a name precedes the
+        // title too (a list: "X، TITLE، Y، TITLE2")
+        const closed = comma && (isPunct(w.toks[after.te]) || !sameSentence(w, after.ts, after.te));
+        const score = !comma ? 4 : closed && !before ? 3.5 : 1;
+        pairs.push({ t, p: after, score, rank, dist: k - t.te });
+      }
+    }
+    if (!isOffice(t)) continue;
+    if (before && sameSentence(w, before.ts, t.ts)) {
+      // without a comma the title may be the object of a verb (استقبل المنفي سفير إيطاليا): a
+      // known person of another country does not take it
+      const known = before.actor ? w.res.registry.actors.get(before.actor) : undefined;
+      if (bComma || !(known?.country && t.country && known.country !== t.country)) {
+        pairs.push({ t, p: before, score: bComma ? 2 : 3, dist: t.ts - before.te });
+      }
     }
   }
-  for (const p of acc) {
-    if (p.type !== 'person' || p.titleC) continue;
-    let k = p.te;
-    if (isCloseQuote(w.toks[k])) k++;
-    const comma = isComma(w.toks[k]);
-    if (comma) k++;
-    const t = at[k];
-    if (!t || !isOffice(t) || used.has(t) || !sameSentence(w, p.ts, k)) continue;
-    // without a comma the title may be the object of a verb (استقبل المنفي سفير إيطاليا): a known
-    // person of another country does not take it
-    const known = p.actor ? w.res.registry.actors.get(p.actor) : undefined;
-    if (!comma && known?.country && t.country && known.country !== t.country) continue;
+  pairs.sort((x, y) => y.score - x.score || x.dist - y.dist || x.t.start - y.t.start);
+  const usedT = new Set<Cand>();
+  for (const { t, p, rank } of pairs) {
+    if (usedT.has(t) || p.titleC) continue;
     p.titleC = t;
-    used.add(t);
+    if (rank) p.rankC ??= rank;
+    usedT.add(t);
   }
 }
 
