@@ -7,6 +7,7 @@ import { registerExportCommand } from './commands/export.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerNerCommands } from './commands/ner.ts';
 import { registerServeCommand } from './commands/serve.ts';
+import { registerUsersCommand } from './commands/users.ts';
 
 /**
  * The `rasid` command line. Commands are thin: they validate options (zod), call a core function
@@ -34,6 +35,7 @@ export async function main(argv: string[], streams?: Partial<Omit<CliIo, 'status
   registerStatsCommand(program, io);
   registerNerCommands(program, io);
   registerServeCommand(program, io);
+  registerUsersCommand(program, io);
   for (const c of program.commands) c.exitOverride();
 
   try {
