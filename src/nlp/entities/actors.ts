@@ -100,7 +100,7 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       if (res.actor) {
         c.actor = res.actor.id;
         const ac = countryOf(res.actor);
-        if (ac && (!c.country || fromHome) && !c.org) {
+        if (ac && (!c.country || fromHome) && !c.org && !(fromHome && res.actor.discovered)) {
           c.country = ac;
           c.source += '+ent.person.actor_country';
           fromHome = false;

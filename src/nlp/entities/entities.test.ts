@@ -204,3 +204,44 @@ test('a title alone names the registry office holder only when the story date is
   const earlier = one(run(text, '2019-05-01'), 'title', 'وزير الخارجية التركي');
   assert.equal(earlier.actor, 'per:mevlut-cavusoglu');
 });
+
+test('in "X TITLE1، والسيد Y TITLE2" each title goes to the name right before it', () => {
+  const d = run('وقّع سعادة الدكتور سالم بن حمد المري وزير الدولة القطري، والسيد فرج سالم الورفلي وكيل وزارة الخارجية الليبية، مذكرة تفاهم.');
+  const a = one(d, 'person', 'سالم بن حمد المري');
+  const b = one(d, 'person', 'فرج سالم الورفلي');
+  assert.equal(a.country, 'QAT');
+  assert.equal(b.country, 'LBY');
+  assert.equal(titleOf(d, b), 'وكيل وزارة الخارجية الليبية');
+});
+
+test('"TITLE، NAME،" followed by another title as object keeps the first title', () => {
+  const d = run('استقبل وزير الداخلية الليبي، عادل الشريف، السفير التركي في مكتبه.');
+  const p = one(d, 'person', 'عادل الشريف');
+  assert.equal(p.country, 'LBY');
+  assert.equal(titleOf(d, p), 'وزير الداخلية الليبي');
+});
+
+test('a foreign name after a long title phrase is found and takes the phrase organization', () => {
+  const d = run('واستقبل الوزير المفوضة الأوروبية لشؤون منطقة البحر المتوسط دوبرافكا شويتسا والوفد المرافق لها.');
+  const p = one(d, 'person', 'دوبرافكا شويتسا');
+  assert.equal(p.org, 'EU');
+});
+
+test('a delegation before a title without country gives the title its country', () => {
+  const d = run('وترأس الوفد التشادي وزير الطاقة والنفط أبكر محمد صالح، فيما ترأس الوفد الآخر وزير البترول.');
+  const p = one(d, 'person', 'أبكر محمد صالح');
+  assert.equal(p.country, 'TCD');
+});
+
+test('a name with its lineage (ابن X) comes out whole and takes the title after the comma', () => {
+  const d = run('بعث الرئيس برقية تهنئة إلى جلالة الملك عبدالله الثاني ابن الحسين، ملك المملكة الأردنية الهاشمية، بمناسبة العيد.');
+  const p = one(d, 'person', 'عبدالله الثاني ابن الحسين');
+  assert.equal(p.country, 'JOR');
+});
+
+test('the dateline city sets the story country for titles that name none (عمان is Amman there)', () => {
+  const d = run('عمان 12 مايو 2026 (بترا)- وقعت وزيرة التخطيط والتعاون الدولي، سلمى فؤاد الحديد، اتفاقية مع الجانب الياباني.');
+  const p = one(d, 'person', 'سلمى فؤاد الحديد');
+  assert.equal(p.country, 'JOR');
+  assert.match(p.source, /story_country/);
+});

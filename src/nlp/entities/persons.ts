@@ -350,14 +350,19 @@ export function personCandidates(w: Work, titles: Cand[]): Cand[] {
 
 /**
  * Names right after a title's whole phrase ("المفوضة الأوروبية لشؤون المتوسط دوبرافكا شويتسا"),
- * found once phrases are known: 2 to 4 words no other mention covers, each a known name word or
- * a word the tagger never saw without the article (foreign names), up to punctuation, a stop
- * word or a coordination.
+ * found once phrases are known: 2 to 4 words no other mention covers (the tagger's LOC/ORG/MISC
+ * guesses give way), each a known name word or a word the tagger never saw without the article
+ * (foreign names), up to punctuation, a stop word, a coordination or a definite word. A person
+ * the tagger found one word later grows to start right after the phrase (أبكر + محمد صالح).
+ * Returns the new persons and the candidates they replace.
  */
-export function namesAfterPhrases(w: Work, acc: Cand[], at: Array<Cand | null>): Cand[] {
-  const covered = new Uint8Array(w.toks.length);
-  for (const c of acc) for (let k = c.ts; k < c.te; k++) covered[k] = 1;
-  const out: Cand[] = [];
+export function namesAfterPhrases(w: Work, acc: Cand[], at: Array<Cand | null>): { add: Cand[]; remove: Set<Cand> } {
+  const owner: Array<Cand | null> = new Array(w.toks.length).fill(null);
+  for (const c of acc) for (let k = c.ts; k < c.te; k++) owner[k] = c;
+  const weak = (c: Cand | null) => !!c && c.type !== 'person' && c.source.startsWith('ner:');
+  const free = (k: number) => !owner[k] || weak(owner[k]);
+  const add: Cand[] = [];
+  const remove = new Set<Cand>();
   for (const t of acc) {
     if (t.type !== 'title' || t.kindDetail !== 'office' || !t.extent) continue;
     let k = t.te;
@@ -369,20 +374,33 @@ export function namesAfterPhrases(w: Work, acc: Cand[], at: Array<Cand | null>):
     }
     while (at[k] && at[k]!.type === 'title' && (at[k]!.kindDetail === 'rank' || at[k]!.kindDetail === 'honorific')) k = at[k]!.te;
     const s = k;
-    while (k < w.toks.length && k - s < 4 && !covered[k] && sameSentence(w, s, k) && (k === s ? nameish(w, k) : innerNameish(w, k))) {
-      const n = w.toks[k].norm;
-      if (!known(w, k) && (seenWord(w, n) || n.startsWith('ال'))) break;
+    const nameLike = (j: number) => known(w, j) || (!seenWord(w, w.toks[j].norm) && !w.toks[j].norm.startsWith('ال'));
+    // a tagged person right after one more name word: grow it
+    const next = owner[s + 1];
+    if (free(s) && nameish(w, s) && !w.toks[s].norm.startsWith('و') && nameLike(s) && next && next.type === 'person' && next.ts === s + 1 && !next.actor) {
+      const grown = personCand(w, s, next.te, `${next.source}+ent.person.after_title_phrase`, next.confidence, next.prio);
+      add.push(grown);
+      remove.add(next);
+      for (let j = s; j < next.te; j++) owner[j] = grown;
+      continue;
+    }
+    while (k < w.toks.length && k - s < 4 && free(k) && sameSentence(w, s, k) && (k === s ? nameish(w, k) : innerNameish(w, k))) {
+      if (k === s && w.toks[k].norm.startsWith('و')) break;
+      if (!nameLike(k)) break;
       k++;
     }
     if (k - s < 2) continue;
     const after = w.toks[k];
-    // a definite word after the name ends it too (ودعا ... ثابو مبيكي الطرفين): the loop stops there
     const closed = !after || !sameSentence(w, s, k) || isPunct(after) || w.res.words.stopWords.has(after.norm) || after.norm.startsWith('و') || after.norm.startsWith('ال') || !!at[k];
     if (!closed || (comma && !(isPunct(after) || !after))) continue;
-    out.push(personCand(w, s, k, 'ent.person.after_title_phrase', 0.75, 0.7));
-    for (let j = s; j < k; j++) covered[j] = 1;
+    const c = personCand(w, s, k, 'ent.person.after_title_phrase', 0.75, 0.7);
+    add.push(c);
+    for (let j = s; j < k; j++) {
+      if (owner[j] && weak(owner[j])) remove.add(owner[j]!);
+      owner[j] = c;
+    }
   }
-  return out;
+  return { add, remove };
 }
 
 /** Tagger LOC/ORG/MISC chunks (low priority: the gazetteer wins where it has an answer). */

@@ -90,8 +90,8 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   titlePhrases(w, acc, at);
   delegationHeads(w, acc, at);
   const late = namesAfterPhrases(w, acc, at);
-  if (late.length) {
-    acc = [...acc, ...late].sort((a, b) => a.start - b.start);
+  if (late.add.length) {
+    acc = [...acc.filter((c) => !late.remove.has(c)), ...late.add].sort((a, b) => a.start - b.start);
     at = startIndex(w, acc);
   }
   linkTitles(w, acc, at);

@@ -48,7 +48,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
         units++;
         continue;
       }
-      if (c) {
+      if (c && !(c.type !== 'person' && c.source.startsWith('ner:'))) {
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
         const prev = w.toks[k - 1];
         if (prev && (prev.norm === 'لدي' || prev.norm === 'الي' || prev.norm === 'في') && (c.country || c.org)) {
@@ -80,7 +80,8 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       }
       if (w.res.words.stopWords.has(n) || (n.startsWith('و') && !n.startsWith('وال'))) break;
       const definite = n.startsWith('ال') || n.startsWith('بال') || n.startsWith('لل') || n.startsWith('كال') || n.startsWith('وال');
-      const construct = n.endsWith('ه') || ((n.startsWith('ب') || n.startsWith('ل')) && n.length >= 4);
+      const nameLike = w.res.names.all.has(n) || w.ner[k].endsWith('PERS');
+      const construct = !nameLike && (n.endsWith('ه') || ((n.startsWith('ب') || n.startsWith('ل')) && n.length >= 4));
       if (!definite && !construct) break;
       k++;
       last = k;
