@@ -18,6 +18,12 @@ const ConfigSchema = z.object({
   redisUrl: z.string().optional(),
   /** Whether reading the API needs a login (viewer role or above); default false. */
   readsRequireLogin: z.boolean().default(false),
+  /** Always mark the session cookie Secure (serving behind an https proxy); it is on https requests anyway. */
+  secureCookies: z.boolean().default(false),
+  /** Trust X-Forwarded-For / X-Forwarded-Proto (client address for login rate limits, https detection). */
+  trustProxy: z.boolean().default(false),
+  /** Lifetime of a login session in hours. */
+  sessionHours: z.coerce.number().positive().max(24 * 90).default(12),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;
@@ -41,6 +47,9 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: NodeJS.ProcessE
     port: overrides.port ?? env.RASID_PORT ?? 8080,
     redisUrl: env.REDIS_URL || undefined,
     readsRequireLogin: overrides.readsRequireLogin ?? /^(1|true|yes)$/i.test(env.RASID_READS_REQUIRE_LOGIN ?? ''),
+    secureCookies: /^(1|true|yes)$/i.test(env.RASID_SECURE_COOKIES ?? ''),
+    trustProxy: /^(1|true|yes)$/i.test(env.RASID_TRUST_PROXY ?? ''),
+    sessionHours: env.RASID_SESSION_HOURS || 12,
   };
   const parsed = ConfigSchema.safeParse(raw);
   if (!parsed.success) {

@@ -13,20 +13,9 @@ export { createSessionAuth, isSessionAuth, type SessionAuth, type SessionAuthOpt
 export { hashPassword, verifyPassword, generatePassword } from './password.ts';
 export { newApiToken, digest } from './secrets.ts';
 
-/** Optional auth settings of the configuration (src/config.ts), when present. */
-interface AuthConfig {
-  secureCookies?: boolean;
-  trustProxy?: boolean;
-  sessionHours?: number;
-}
-
+/** The auth settings of the configuration (RASID_SECURE_COOKIES, RASID_TRUST_PROXY, RASID_SESSION_HOURS). */
 export function authOptions(config: Config): SessionAuthOptions {
-  const c = config as Config & AuthConfig;
-  return {
-    secureCookies: c.secureCookies,
-    trustProxy: c.trustProxy,
-    sessionTtlMs: c.sessionHours ? c.sessionHours * 3600 * 1000 : undefined,
-  };
+  return { secureCookies: config.secureCookies, trustProxy: config.trustProxy, sessionTtlMs: config.sessionHours * 3600 * 1000 };
 }
 
 export function createAuth(deps: PluginDeps): SessionAuth {
