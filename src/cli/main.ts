@@ -6,6 +6,9 @@ import { registerEventsCommand } from './commands/events.ts';
 import { registerExportCommand } from './commands/export.ts';
 import { registerStatsCommand } from './commands/stats.ts';
 import { registerNerCommands } from './commands/ner.ts';
+import { registerEvalEventsCommand } from './commands/eval-events.ts';
+import { registerTraceCommand } from './commands/trace.ts';
+import { registerActorsCommands } from './commands/actors.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
 
@@ -34,6 +37,9 @@ export async function main(argv: string[], streams?: Partial<Omit<CliIo, 'status
   registerExportCommand(program, io);
   registerStatsCommand(program, io);
   registerNerCommands(program, io);
+  registerEvalEventsCommand(program, io);
+  registerTraceCommand(program, io);
+  registerActorsCommands(program, io);
   registerServeCommand(program, io);
   registerUsersCommand(program, io);
   for (const c of program.commands) c.exitOverride();

@@ -1,3 +1,4 @@
+import { createActorStore, getStories } from './actors.ts';
 import { defaultFingerprint, defaultSimilarity } from './identity.ts';
 import { migrate } from './migrate.ts';
 import { getDocument, listDocuments } from './read-docs.ts';
@@ -99,6 +100,8 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
     },
     review: { ...createEventReviewStore(sql, mergeEvents), ...createActorReviewStore(sql) },
     users: createUserStore(sql),
+    actors: createActorStore(sql),
+    getStories: (ids) => getStories(sql, ids),
     close: () => sql.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { Doc, DocEvent } from '../nlp/doc.ts';
+import type { ActorStore, StoryInfo } from './actors.ts';
 import type { EventReviewStore } from './review.ts';
 import type { ActorReviewStore } from './review-actors.ts';
 import type { UserStore } from './users.ts';
@@ -287,6 +288,10 @@ export interface Store {
   stats(): Promise<StoreStats>;
   beginRun(inputs: string[]): Promise<number>;
   finishRun(runId: number, summary: RunSummary): Promise<void>;
+  /** Actor records: listing with event counts, profiles, registry and discovered-actor sync (src/store/actors.ts). */
+  actors: ActorStore;
+  /** Headlines and datelines of stored stories, by story id (src/store/actors.ts). */
+  getStories(ids: number[]): Promise<StoryInfo[]>;
   /** Human review of events and actors, audit log (src/store/review.ts, review-actors.ts). */
   review: EventReviewStore & ActorReviewStore;
   /** Accounts, sessions, API tokens (src/store/users.ts). */
