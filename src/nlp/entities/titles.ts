@@ -4,6 +4,7 @@
  * titles are linked to persons in both orders and across commas, quotes and ranks, and persons
  * inherit country/org/host/role from their title.
  */
+import { matchGazetteer } from '../gazetteer/index.ts';
 import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, sameSentence, type Cand, type Work } from './work.ts';
 
 /** Longest title phrase after the title itself, in units (words or whole mentions). */
@@ -88,6 +89,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       units++;
     }
     if (last > t.te) t.extent = { start: t.start, end: w.toks[last - 1].end };
+    if (t.extent && t.org && t.te - t.ts >= 2) refineOrg(w, t);
     if (owner && !t.country && !t.org) {
       if (owner.org) t.org = owner.org;
       else t.country = owner.country;
@@ -95,6 +97,22 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       if (owner.institution && !t.institution) t.institution = owner.institution;
       t.source += '+ent.title.phrase_owner';
     }
+  }
+}
+
+/**
+ * The phrase may name a more precise body of the title's organization than the gazetteer's
+ * owner: "رئيسة بعثة الأمم المتحدة" + "للدعم في ليبيا" is the head of UNSMIL, not just of a UN mission.
+ */
+function refineOrg(w: Work, t: Cand): void {
+  const from = w.toks[t.ts + 1].start;
+  for (const m of matchGazetteer(w.doc.text, w.res.gazetteer, from, t.extent!.end)) {
+    if (m.kind !== 'org' || !m.org || m.org === t.org || m.end <= t.end) continue;
+    if (w.res.gazetteer.entities.get(`org:${m.id}`)?.parent !== t.org) continue;
+    t.org = m.org;
+    if (t.host === undefined && m.host) t.host = m.host;
+    t.source += '+ent.title.org_refined';
+    return;
   }
 }
 
