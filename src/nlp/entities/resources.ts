@@ -57,7 +57,9 @@ export function buildNameParts(reg: ActorRegistry, ew: EntityWords): NameParts {
 /** Loads the gazetteer, NER model, registry and word lists (any of them may be passed in). */
 export function loadEntityResources(opts: LoadEntityOptions = {}): EntityResources {
   const gazetteer = opts.gazetteer ?? loadGazetteer();
-  const ner = opts.ner ?? loadNerModel(undefined, { gazetteer });
+  // newer loadNerModel versions take the gazetteer to share (models trained with gazetteer features)
+  const loadNer = loadNerModel as (path?: string, o?: { gazetteer?: Gazetteer }) => NerModel;
+  const ner = opts.ner ?? loadNer(undefined, { gazetteer });
   const registry = opts.registry ?? loadRegistry();
   const ew = opts.words ?? loadEntityWords();
   return { gazetteer, ner, registry, words: ew, names: buildNameParts(registry, ew) };
