@@ -140,3 +140,57 @@ export async function reviewStep(page: Page, opts: FlowOptions, id: number): Pro
   assert.ok((await page.locator('#review .audit-entry').allTextContents()).some((t) => t.includes(opts.editor.name)));
   await shot(page, '05-review-en');
 }
+
+export async function browseStep(page: Page, opts: FlowOptions): Promise<void> {
+  opts.step?.('dyad and actors');
+  const config = await getJson<{ focusCountry: string }>(page, '/api/config');
+  const rel = await getJson<{ partners: Array<{ party: string; kind: string; events: number }> }>(page, `/api/countries/${config.focusCountry}/relations`);
+  const partner = [...rel.partners].filter((p) => p.kind === 'country').sort((a, b) => b.events - a.events)[0];
+  assert.ok(partner, 'the focus country has a partner country');
+  await page.goto(`${opts.baseUrl}/#/dyad/${config.focusCountry}/${partner.party}`);
+  await page.locator('svg.timeline').waitFor();
+  assert.equal(await page.locator('.event-item').count(), partner.events, 'the dyad page lists the partner\'s events');
+  await shot(page, '06-dyad');
+  await page.goto(`${opts.baseUrl}/#/actors`);
+  const firstActor = page.locator('table.actors tbody a').first();
+  await firstActor.waitFor();
+  const name = (await firstActor.textContent()) ?? '';
+  await page.locator('#actor-q').fill(name);
+  await page.waitForFunction((n) => [...document.querySelectorAll('table.actors tbody a')].some((a) => a.textContent === n), name);
+  await page.locator('table.actors tbody a').first().click();
+  await page.waitForURL(/#\/actor\//);
+  await page.locator('h1 bdi').waitFor();
+  assert.equal(await page.locator('h1 bdi').textContent(), name);
+  await shot(page, '07-actor');
+}
+
+/** Pastes a short article written for this test and follows the ingest job to its end. */
+export async function ingestStep(page: Page, opts: FlowOptions): Promise<void> {
+  opts.step?.('ingest pasted text');
+  const docsBefore = (await getJson<{ total: number }>(page, '/api/documents?limit=1')).total;
+  await page.goto(`${opts.baseUrl}/#/ingest`);
+  await page.locator('#ingest-text').fill(
+    'طرابلس 10 يونيو 2026 - استقبل وزير الخارجية الليبي اليوم الأربعاء سفير اليونان لدى ليبيا، وبحث معه سبل تعزيز التعاون الثنائي بين البلدين في مجال الطاقة.',
+  );
+  await page.locator('#ingest-title').fill('اختبار الإدخال من المتصفح');
+  await page.click('#ingest-submit');
+  const job = page.locator('.job[data-state="done"], .job[data-state="failed"]');
+  await job.waitFor({ timeout: 60_000 });
+  assert.equal(await job.getAttribute('data-state'), 'done');
+  assert.equal(await page.locator('.job .p-docs').textContent(), '1');
+  const firstJob = await job.getAttribute('data-job');
+  assert.ok(firstJob);
+  await shot(page, '08-ingest');
+  // The same through a file upload (multipart).
+  await page.locator('#ingest-text').fill('');
+  await page.locator('#ingest-files').setInputFiles({
+    name: 'browser-upload.txt', mimeType: 'text/plain',
+    buffer: Buffer.from('تونس 11 يونيو 2026 - استقبل رئيس الحكومة التونسية وفداً ليبياً رفيع المستوى لبحث ملف المعابر الحدودية.\n'),
+  });
+  await page.click('#ingest-submit');
+  const second = page.locator(`.job:not([data-job="${firstJob}"])[data-state="done"]`);
+  await second.waitFor({ timeout: 60_000 });
+  assert.equal(await second.locator('.p-docs').textContent(), '1');
+  const docsAfter = (await getJson<{ total: number }>(page, '/api/documents?limit=1')).total;
+  assert.equal(docsAfter, docsBefore + 2, 'the pasted and the uploaded document are stored');
+}

@@ -227,10 +227,12 @@ export class Api {
   logout = () => this.request<unknown>('POST', '/api/logout');
   review = (id: number, action: 'confirm' | 'reject') => this.request<unknown>('POST', `/api/events/${id}/review`, { action });
   correct = (id: number, patch: Record<string, unknown>) => this.request<unknown>('PATCH', `/api/events/${id}`, patch);
-  ingestText = (text: string, title?: string) => this.request<{ job: string }>('POST', '/api/ingest', { text, title });
+  /** Starts an ingest job of pasted text; resolves with the job. */
+  ingestText = (text: string, title?: string) => this.request<{ job: Job }>('POST', '/api/ingest', { text, title }).then((r) => r.job);
+  /** Starts an ingest job of uploaded files (multipart); resolves with the job. */
   ingestFiles = (files: FileList | File[]) => {
     const form = new FormData();
     for (const f of Array.from(files)) form.append('files', f, f.name);
-    return this.request<{ job: string }>('POST', '/api/ingest', form);
+    return this.request<{ job: Job }>('POST', '/api/ingest', form).then((r) => r.job);
   };
 }

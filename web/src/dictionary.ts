@@ -46,6 +46,7 @@ export const LABELS = {
   type: ['نوع الحدث', 'Event type'],
   action: ['الفعل', 'Action'],
   mode: ['الصيغة', 'Mode'],
+  noMode: ['بلا صيغة', 'No mode'],
   context: ['السياق', 'Context'],
   actor: ['الفاعل', 'Actor'],
   place: ['المكان', 'Place'],
@@ -225,11 +226,42 @@ export const CONTEXTS: Record<string, Pair> = {
   negation: ['نفي', 'negation'],
 };
 
-/** Modes of PLOVER types that the dashboard shows. */
+/** PLOVER modes by event type (data/ontology/event_types.yaml): what a correction may pick. */
+export const MODES_BY_TYPE: Record<string, readonly string[]> = {
+  CONSULT: ['visit', 'host', 'third-party', 'multilateral', 'phone'],
+  AID: ['economic', 'military', 'humanitarian', 'asylum'],
+  RETREAT: ['withdraw', 'release', 'return', 'disarm', 'ceasefire', 'access', 'resign'],
+  REQUEST: ['assist', 'change', 'yield', 'meet'],
+  REJECT: ['assist', 'change', 'yield', 'meet'],
+  THREATEN: ['restrict', 'ban', 'arrest', 'relations', 'expel', 'territory', 'violence'],
+  PROTEST: ['demo', 'riot', 'strike-gen', 'strike-lim', 'strike-hun', 'boycott', 'obstruct'],
+  SANCTION: ['convict', 'cancel', 'expel', 'withdraw', 'sever'],
+  MOBILIZE: ['troops', 'weapons', 'police'],
+  COERCE: ['confiscate', 'restrict', 'ban', 'censor', 'curfew', 'martial-law', 'arrest', 'deport', 'withhold'],
+  ASSAULT: ['abduct', 'beat', 'torture', 'execute', 'sexual', 'assassinate', 'destroy', 'primitive', 'firearms', 'explosives', 'suicide-attack', 'heavy-weapons'],
+};
+
+/** Names of the modes. */
 export const MODES: Record<string, Pair> = {
-  visit: ['زيارة', 'visit'], host: ['استضافة', 'host'], 'third-party': ['طرف ثالث', 'third party'],
+  visit: ['زيارة', 'visit'], host: ['استضافة', 'host'], 'third-party': ['لدى طرف ثالث', 'third party'],
   multilateral: ['متعدد الأطراف', 'multilateral'], phone: ['هاتفياً', 'by phone'], economic: ['اقتصادية', 'economic'],
   military: ['عسكرية', 'military'], humanitarian: ['إنسانية', 'humanitarian'], asylum: ['لجوء', 'asylum'],
+  withdraw: ['انسحاب', 'withdraw'], release: ['إطلاق سراح', 'release'], return: ['إعادة ممتلكات', 'return'],
+  disarm: ['نزع السلاح', 'disarm'], ceasefire: ['وقف إطلاق النار', 'ceasefire'], access: ['السماح بالوصول', 'access'],
+  resign: ['استقالة', 'resign'], assist: ['مساعدة أو علاقات', 'assistance'], change: ['تغيير سياسات', 'change'],
+  yield: ['تنازل', 'yield'], meet: ['لقاء أو تفاوض', 'meeting'], restrict: ['تقييد', 'restrict'], ban: ['حظر', 'ban'],
+  arrest: ['اعتقال', 'arrest'], relations: ['تعليق العلاقات', 'relations'], expel: ['طرد', 'expel'],
+  territory: ['أرض', 'territory'], violence: ['عنف', 'violence'], demo: ['تظاهرة', 'demonstration'], riot: ['شغب', 'riot'],
+  'strike-gen': ['إضراب عام', 'general strike'], 'strike-lim': ['إضراب محدود', 'limited strike'],
+  'strike-hun': ['إضراب عن الطعام', 'hunger strike'], boycott: ['مقاطعة', 'boycott'], obstruct: ['عرقلة', 'obstruct'],
+  convict: ['إدانة قضائية', 'convict'], cancel: ['إلغاء', 'cancel'], sever: ['قطع العلاقات', 'sever'],
+  troops: ['قوات', 'troops'], weapons: ['أسلحة', 'weapons'], police: ['شرطة', 'police'], confiscate: ['مصادرة', 'confiscate'],
+  censor: ['رقابة', 'censor'], curfew: ['حظر تجول', 'curfew'], 'martial-law': ['أحكام عرفية', 'martial law'],
+  deport: ['ترحيل', 'deport'], withhold: ['حجب', 'withhold'], abduct: ['خطف', 'abduct'], beat: ['ضرب', 'beat'],
+  torture: ['تعذيب', 'torture'], execute: ['إعدام', 'execute'], sexual: ['اعتداء جنسي', 'sexual'],
+  assassinate: ['اغتيال', 'assassinate'], destroy: ['تدمير', 'destroy'], primitive: ['أسلحة بدائية', 'primitive weapons'],
+  firearms: ['أسلحة نارية', 'firearms'], explosives: ['متفجرات', 'explosives'], 'suicide-attack': ['هجوم انتحاري', 'suicide attack'],
+  'heavy-weapons': ['أسلحة ثقيلة', 'heavy weapons'],
 };
 
 /** Sides of an event's actors. */

@@ -2,7 +2,7 @@
 import type { App } from '../app.ts';
 import { debounce, h, mount } from '../dom.ts';
 import { link } from '../router.ts';
-import { dateView, eventList, pager, partyLink, section, show } from '../ui/widgets.ts';
+import { dateView, eventList, pager, partyLink, section, sep, show } from '../ui/widgets.ts';
 
 const PAGE = 50;
 
@@ -26,7 +26,7 @@ export async function actorsPage(app: App, main: HTMLElement, token: number): Pr
           h('td', null, h('a', { href: link(['actor', a.id]) }, h('bdi', null, a.name))),
           h('td', null, kindName(a.kind), a.discovered ? h('small', { class: 'muted', title: i18n.t('discovered') }, ' *') : null),
           h('td', null, a.country ? partyLink(i18n, a.country) : '—'),
-          h('td', { class: 'aliases' }, a.aliases.slice(0, 4).map((x, i) => [i ? '، ' : '', h('bdi', null, x)])),
+          h('td', { class: 'aliases' }, a.aliases.slice(0, 4).map((x, i) => [i ? sep(i18n) : '', h('bdi', null, x)])),
           h('td', { class: 'num' }, i18n.number(a.events)))))),
       page.total > page.limit ? pager(app, page, (o) => { offset = o; void load(); }) : null);
   };

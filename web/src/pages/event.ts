@@ -5,7 +5,7 @@ import { h } from '../dom.ts';
 import { link } from '../router.ts';
 import { renderHighlighted, type Span } from '../ui/highlight.ts';
 import { reviewPanel } from '../ui/review.ts';
-import { dateView, modeSuffix, partyLink, section, show, typeBadge } from '../ui/widgets.ts';
+import { dateView, modeSuffix, partyLink, sep, section, show, typeBadge } from '../ui/widgets.ts';
 
 /** Only http(s) links are rendered as links. */
 export function safeUrl(url: string | null | undefined): string | null {
@@ -51,7 +51,7 @@ function facts(app: App, ev: EventDetail): HTMLElement {
     row(i18n.t('date'), dateView(i18n, ev.date ?? ev.day)),
     row(i18n.t('type'), typeBadge(i18n, ev.event), ev.cameo ? h('small', { class: 'muted' }, ` CAMEO ${ev.cameo}`) : null),
     row(i18n.t('action'), i18n.action(ev.action), modeSuffix(i18n, ev)),
-    row(i18n.t('parties'), parties.length ? parties.map((p, i) => [i ? '، ' : '', partyLink(i18n, p)]) : '—',
+    row(i18n.t('parties'), parties.length ? parties.map((p, i) => [i ? sep(i18n) : '', partyLink(i18n, p)]) : '—',
       ev.countries.length === 2 ? [' · ', h('a', { href: link(['dyad', ev.countries[0], ev.countries[1]]), class: 'dyad-link' }, i18n.t('dyadLink'))] : null),
     row(i18n.t('place'), ev.location ? [h('bdi', { class: 'place-name' }, ev.location.name), ev.location.country ? [' (', i18n.party(ev.location.country), ')'] : null] : '—'),
     row(i18n.t('context'), ev.contexts.length ? ev.contexts.map((c) => h('span', { class: 'tag' }, i18n.context(c))) : '—'),

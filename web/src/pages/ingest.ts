@@ -8,7 +8,7 @@ export function jobView(app: App, job: Job): HTMLElement {
   const { i18n } = app;
   const p = job.progress;
   const done = job.state === 'done' || job.state === 'failed';
-  return h('div', { class: `job job-${job.state}`, 'data-state': job.state },
+  return h('div', { class: `job job-${job.state}`, 'data-state': job.state, 'data-job': job.id },
     h('p', null, `${i18n.t('jobState')}: `, h('strong', { class: 'job-state' }, i18n.t(`job_${job.state}`))),
     h('progress', { max: 1, value: done ? 1 : undefined, 'aria-label': i18n.t('jobState') }),
     h('dl', { class: 'facts' },
@@ -43,7 +43,10 @@ export async function ingestPage(app: App, main: HTMLElement, token: number): Pr
           return;
         }
         const started = chosen ? api.ingestFiles(chosen) : api.ingestText(text.value, title.value.trim() || undefined);
-        started.then((r) => poll(r.job)).catch((err: unknown) => {
+        started.then((job) => {
+          mount(out, jobView(app, job));
+          return poll(job.id);
+        }).catch((err: unknown) => {
           mount(out, h('p', { class: 'error', role: 'alert' }, `${i18n.t('error')}: ${(err as Error).message}`));
         });
       },

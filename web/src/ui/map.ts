@@ -6,7 +6,7 @@ import { geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection, Geometry } from 'geojson';
-import world from 'world-atlas/countries-110m.json';
+import world from 'world-atlas/countries-110m.json' with { type: 'json' };
 import { h, s } from '../dom.ts';
 import type { I18n } from '../i18n.ts';
 import { countryCodes } from '../geo/codes.ts';

@@ -1,7 +1,7 @@
 /** Editor tools on the event page: confirm, reject, correct type/action/place/date, and the audit log. */
 import type { App } from '../app.ts';
 import type { AuditEntry, EventDetail } from '../api.ts';
-import { ACTIONS, EVENT_TYPES } from '../dictionary.ts';
+import { ACTIONS, EVENT_TYPES, MODES_BY_TYPE } from '../dictionary.ts';
 import { h, mount } from '../dom.ts';
 import type { I18n } from '../i18n.ts';
 
@@ -53,6 +53,17 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
     Object.keys(table).map((k) => h('option', { value: k, selected: k === current }, `${name(k)} (${k})`));
   const type = h('select', { id: 'rv-type', name: 'event' }, options(EVENT_TYPES, i18n.eventType, ev.event));
   const action = h('select', { id: 'rv-action', name: 'action' }, options(ACTIONS, i18n.action, ev.action));
+  const mode = h('select', { id: 'rv-mode', name: 'mode' });
+  // The modes offered follow the chosen type; a mode the new type lacks is dropped.
+  const fillModes = () => {
+    const allowed = MODES_BY_TYPE[type.value] ?? [];
+    const keep = allowed.includes(mode.value) ? mode.value : mode.options.length === 0 && ev.mode && allowed.includes(ev.mode) ? ev.mode : '';
+    mode.replaceChildren(h('option', { value: '' }, i18n.t('noMode')), ...allowed.map((m) => h('option', { value: m }, `${i18n.mode(m)} (${m})`)));
+    mode.value = keep;
+    mode.disabled = allowed.length === 0;
+  };
+  fillModes();
+  type.addEventListener('change', fillModes);
   const place = h('input', { id: 'rv-place', name: 'place', type: 'text', value: ev.location?.name ?? '', dir: 'auto' });
   const placeCountry = h('input', { id: 'rv-place-country', name: 'placeCountry', type: 'text', value: ev.location?.country ?? '', maxlength: 3, size: 4 });
   const date = h('input', { id: 'rv-date', name: 'date', type: 'date', value: ev.date ?? '' });
@@ -67,6 +78,7 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
         const patch: Record<string, unknown> = {};
         if (type.value !== ev.event) patch.event = type.value;
         if (action.value !== ev.action) patch.action = action.value;
+        if ((mode.value || null) !== (ev.mode ?? null)) patch.mode = mode.value || null;
         if (date.value !== (ev.date ?? '')) patch.date = date.value || null;
         const loc = place.value.trim() ? { name: place.value.trim(), country: placeCountry.value.trim().toUpperCase() || null } : null;
         if (JSON.stringify(loc) !== JSON.stringify(ev.location ?? null)) patch.location = loc;
@@ -75,7 +87,7 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
     },
   },
     h('h3', null, i18n.t('correctTitle')),
-    h('div', { class: 'fields' }, field('type', type), field('action', action), field('place', place), field('country', placeCountry), field('date', date)),
+    h('div', { class: 'fields' }, field('type', type), field('mode', mode), field('action', action), field('place', place), field('country', placeCountry), field('date', date)),
     h('button', { type: 'submit', id: 'rv-save' }, i18n.t('correct')));
 
   if (!ev.audit) void refreshAudit();

@@ -48,8 +48,14 @@ export function partyLink(i18n: I18n, code: string, from?: string): HTMLElement 
   return h('a', { href: target, class: 'party', 'data-party': code }, i18n.party(code));
 }
 
+/** An actor's name and title as one isolated Arabic run (keeps parentheses in place in an English page). */
 export function actorText(a: EventRow['actors'][number]): Child {
-  return [h('bdi', null, a.name), a.title ? h('span', { class: 'muted' }, ` (${a.title})`) : null];
+  return h('bdi', { dir: 'rtl', lang: 'ar' }, a.name, a.title ? h('span', { class: 'muted' }, ` (${a.title})`) : null);
+}
+
+/** List separator of the interface language. */
+export function sep(i18n: I18n): string {
+  return i18n.lang === 'ar' ? '، ' : ', ';
 }
 
 /** Compact list of events: date, type/action, parties, place, snippet, sources. */
@@ -67,7 +73,7 @@ export function eventList(app: App, rows: EventRow[], opts: { from?: string } = 
           r.review && r.review !== 'unreviewed' ? h('span', { class: `tag review-${r.review}` }, i18n.t(`review_${r.review}` as 'review_confirmed')) : null,
         ),
         h('div', { class: 'parties' }, [...r.countries, ...r.organizations].map((c) => [partyLink(i18n, c, opts.from), ' '])),
-        r.actors.length ? h('div', { class: 'actors' }, r.actors.slice(0, 4).map((a, i) => [i ? '، ' : '', actorText(a)])) : null,
+        r.actors.length ? h('div', { class: 'actors' }, r.actors.slice(0, 4).map((a, i) => [i ? sep(i18n) : '', actorText(a)])) : null,
         r.location ? h('div', { class: 'place' }, `${i18n.t('place')}: `, h('bdi', null, r.location.name)) : null,
         r.snippet ? h('blockquote', { class: 'snippet', lang: 'ar', dir: 'rtl' }, r.snippet) : null,
       ),
