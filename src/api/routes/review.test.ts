@@ -31,8 +31,8 @@ interface Client {
   csrf?: string;
 }
 
-async function setup(store: Store) {
-  const config = loadConfig({ dataDir: 'memory://' }, {});
+async function setup(store: Store, readsRequireLogin = false) {
+  const config = loadConfig({ dataDir: 'memory://', readsRequireLogin }, {});
   const api = createApiServer({
     store, config, jobs: createMemoryQueue(), auth: createAuth({ store, config }),
     routes: apiRoutes([...authRoutes, ...reviewRoutes, ...userRoutes]),
@@ -137,6 +137,39 @@ function register(fresh: () => Promise<Store>): void {
       assert.equal((await call(sara, 'POST', '/api/logout', {})).status, 200);
       assert.equal((await call(sara, 'GET', '/api/config')).body.user, null);
       assert.equal((await call(sara, 'PATCH', `/api/events/${id}`, patch)).status, 401);
+    } finally {
+      await api.close();
+    }
+  });
+
+  test('merge and split over HTTP; with readsRequireLogin a viewer session reads and anonymous calls get 401', async () => {
+    const store = await fresh();
+    await store.users.createUser('sara', 'editor', await hashPassword('sara-pw-123', FAST), 'test');
+    await store.users.createUser('vic', 'viewer', await hashPassword('vic-pw-123', FAST), 'test');
+    await save(store, { id: 'a', published: '2031-03-02', stories: [{ text: MEET }], events: [MEET_EVENT] });
+    await save(store, { id: 'b', published: '2031-03-02', stories: [{ text: `${MEET} تقرير آخر.` }], events: [{ ...MEET_EVENT, action: 'phone_call', mode: 'phone' }] });
+    const ids = (await store.listEvents({}, { sort: 'id' })).rows.map((r) => r.id);
+    const { api, call, login } = await setup(store, true);
+    try {
+      assert.equal((await call(null, 'GET', '/api/events')).status, 401);
+      const vic = await login('vic', 'vic-pw-123');
+      assert.equal((await call(vic, 'GET', '/api/events')).status, 200);
+      const sara = await login('sara', 'sara-pw-123');
+      if (ids.length === 2) {
+        const merged = await call(sara, 'POST', `/api/events/${ids[0]}/merge`, { other: ids[1] });
+        assert.equal(merged.status, 200, merged.text);
+        assert.deepEqual([...merged.body.sources].sort(), ['a.txt', 'b.txt']);
+      }
+      assert.equal((await call(sara, 'POST', `/api/events/${ids[0]}/merge`, { other: ids[0] })).status, 400);
+      const split = await call(sara, 'POST', `/api/events/${ids[0]}/split`, { sources: ['b.txt'] });
+      assert.equal(split.status, 200, split.text);
+      assert.deepEqual(split.body.kept.sources, ['a.txt']);
+      assert.deepEqual(split.body.created.sources, ['b.txt']);
+      const missing = await call(sara, 'POST', `/api/events/${ids[0]}/split`, { sources: ['nope.txt'] });
+      assert.equal(missing.status, 400);
+      assert.equal(missing.body.error.details[0].path, 'sources');
+      const audit = await call(vic, 'GET', `/api/audit?entity=event:${ids[0]}`);
+      assert.ok(audit.body.some((a: { action: string }) => a.action === 'event.split'));
     } finally {
       await api.close();
     }
