@@ -11,6 +11,7 @@ import { registerTraceCommand } from './commands/trace.ts';
 import { registerActorsCommands } from './commands/actors.ts';
 import { registerServeCommand } from './commands/serve.ts';
 import { registerUsersCommand } from './commands/users.ts';
+import { registerMergeCommands } from './commands/merge.ts';
 
 /**
  * The `rasid` command line. Commands are thin: they validate options (zod), call a core function
@@ -42,6 +43,7 @@ export async function main(argv: string[], streams?: Partial<Omit<CliIo, 'status
   registerActorsCommands(program, io);
   registerServeCommand(program, io);
   registerUsersCommand(program, io);
+  registerMergeCommands(program, io);
   for (const c of program.commands) c.exitOverride();
 
   try {

@@ -53,6 +53,9 @@ test('different explicit days are different events; a publication-day fallback a
   assert.equal(compatibility({ ...base, date: null, day: '2031-03-01' }, { ...base, date: null, day: '2031-03-02' }).same, true);
   assert.equal(compatibility(base, { ...base, date: '2031-03' }).same, true, 'a month contains its days');
   assert.equal(dayDiff('2031-02-28', '2031-03-01T10:00:00Z'), 1);
+  const undated = { ...base, date: null, day: null };
+  assert.equal(compatibility(undated, { ...undated, location: null }).same, true);
+  assert.equal(compatibility(undated, { ...undated, countries: ['LBY'] }).same, false, 'no date: a subset of parties is not enough');
 });
 
 test('different places, or a negated report, are different happenings; an unknown place is not', () => {
@@ -60,6 +63,11 @@ test('different places, or a negated report, are different happenings; an unknow
   assert.equal(compatibility(base, { ...base, location: { name: 'مصراتة', country: 'LBY' } }).same, false);
   assert.equal(compatibility(base, { ...base, location: null }).same, true);
   assert.equal(compatibility(base, { ...base, negated: true }).same, false);
+  const demand: EventReport = { ...base, action: 'demand', actors: [dbeibah] };
+  const elsewhere = compatibility(demand, { ...demand, location: { name: 'بروكسل', country: 'BEL' } });
+  assert.equal(elsewhere.same, true, 'where a demand was made does not decide');
+  assert.ok(elsewhere.score < compatibility(demand, demand).score);
+  assert.equal(compatibility(demand, { ...demand, actors: [], location: { name: 'بروكسل', country: 'BEL' } }).same, false, 'unless no person is shared');
 });
 
 test('different persons are the same happening only in the same roles when nothing else differs', () => {

@@ -13,13 +13,22 @@
  *   and nothing else differs (same parties, same day, same action, no place conflict);
  * - compatible dates: equal explicit dates (a month matches its days); when a date is only the
  *   publication-day fallback, within ±2 days; different explicit days are different events;
+ *   with no date at all on one side, the parties must be the same;
  * - compatible places: the same place (after normalization, one name may contain the other) or
- *   one unknown.
+ *   one unknown; for statements, demands and the like (not in PLACED) a different place lowers
+ *   the score but does not decide, when a person is shared.
  * `score` ranks compatible candidates (more shared evidence, higher); `reasons` say why.
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 
 export const CONSULT_FAMILY: ReadonlySet<string> = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'attend', 'host']);
+
+/**
+ * Families whose happening has a place that outlets report alike: a different place is a
+ * different happening. For the others (statements, demands, congratulations...) a different
+ * place only lowers the score, and needs a shared person.
+ */
+export const PLACED: ReadonlySet<string> = new Set(['consult', 'sign_agreement', 'agree']);
 
 /** Days a publication-day fallback date may be away from the other report's date. */
 export const FALLBACK_WINDOW_DAYS = 2;
@@ -130,20 +139,31 @@ export function compatibility(a: EventReport, b: EventReport): Compatibility {
       score += diff === 0 ? 1.5 : 1;
       sameDay = diff === 0;
       reasons.push(`date ${xa} ~ ${xb} (publication day fallback, ${Math.abs(diff)} days apart)`);
-    } else reasons.push('date unknown');
+    } else {
+      // nothing in time ties them: the parties must agree fully
+      if (!partiesEqual) return no(`date unknown and parties differ: ${join(pa)} vs ${join(pb)}`);
+      reasons.push('date unknown');
+    }
   }
 
   // places
+  let placeSoft = false;
   const la = a.location;
   const lb = b.location;
   if (la && lb) {
     const ka = placeKey(la.name);
     const kb = placeKey(lb.name);
-    if (la.country && lb.country && la.country !== lb.country) return no(`different places: ${la.name} vs ${lb.name}`);
-    if (ka === kb || ka.includes(kb) || kb.includes(ka)) {
+    const samePlace = (ka === kb || ka.includes(kb) || kb.includes(ka)) && !(la.country && lb.country && la.country !== lb.country);
+    if (samePlace) {
       score += 1;
       reasons.push(`same place ${la.name}`);
-    } else return no(`different places: ${la.name} vs ${lb.name}`);
+    } else if (PLACED.has(fa)) return no(`different places: ${la.name} vs ${lb.name}`);
+    else {
+      // where a statement or a demand was made is rarely reported the same way (or at all)
+      score -= 1;
+      placeSoft = true;
+      reasons.push(`places differ (${la.name}, ${lb.name}), not decisive for ${fa}`);
+    }
   } else reasons.push('place unknown in one report');
 
   // persons
@@ -160,10 +180,12 @@ export function compatibility(a: EventReport, b: EventReport): Compatibility {
     const ra = roles(persA);
     const rb = roles(persB);
     if (ra !== rb) return no(`different persons in different roles: ${ra} vs ${rb}`);
-    if (!(partiesEqual && pa.size > 0 && sameDay && a.action === b.action)) {
+    if (!(partiesEqual && pa.size > 0 && sameDay && a.action === b.action && !placeSoft)) {
       return no('different persons, and not everything else is the same');
     }
     reasons.push(`different persons in the same roles (${ra}), nothing else differs`);
+  } else if (placeSoft) {
+    return no('places differ and no person is shared');
   } else if (!pa.size || !pb.size) {
     // no shared person and no parties on one side: nothing ties the reports together
     return no('nothing ties the reports: no shared person and no parties on one side');
