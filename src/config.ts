@@ -69,6 +69,14 @@ export function testRedisUrl(env: NodeJS.ProcessEnv = process.env): string | und
   return env.RASID_TEST_REDIS_URL || undefined;
 }
 
+/**
+ * PostgreSQL server holding the generated benchmark database (scripts/bench/gen-events.ts,
+ * bench/api.bench.ts): RASID_BENCH_DATABASE_URL, else RASID_TEST_DATABASE_URL.
+ */
+export function benchDatabaseUrl(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return env.RASID_BENCH_DATABASE_URL || env.RASID_TEST_DATABASE_URL || undefined;
+}
+
 /** Paths of shared test material (../shared), when present; read only by tests and eval. */
 export function sharedDir(env: NodeJS.ProcessEnv = process.env): string {
   return env.RASID_SHARED ?? new URL('../../shared', import.meta.url).pathname;

@@ -21,23 +21,29 @@ function timelineOf(rows: Array<{ month: string | null; type: string; n: number 
   return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([month, byType]) => ({ month, byType }));
 }
 
+/** Months covered by a date range, as bounds on YYYY-MM (summaries are kept per month). */
+export function monthBounds(range: DateRange): { from: string | null; to: string | null } {
+  return { from: range.since ? range.since.slice(0, 7) : null, to: range.until ? range.until.slice(0, 7) : null };
+}
+
+/**
+ * A country's relations, read from the monthly summaries of migration 006 (refreshed first when
+ * events changed). `since`/`until` select whole months; with a range, events without a day are
+ * left out.
+ */
 export async function countryRelations(sql: Sql, country: string, range: DateRange = {}): Promise<CountryRelations> {
   if (!ISO3.test(country)) throw new Error(`country: expected ISO 3166-1 alpha-3, got "${country}"`);
-  const w = apiEventWhere({ country, since: range.since, until: range.until });
-  const base = `SELECT e.id, e.type, e.action, e.day, e.countries, e.organizations, e.contexts FROM events e ${w.sql}`;
-  // one pass over the country's events, grouped several ways
-  const rows = await sql.query<{ g: string; k1: string | null; k2: string | null; n: number; last: string | null }>(
-    `WITH ev AS MATERIALIZED (${base})
-     SELECT 'type' AS g, type AS k1, action AS k2, count(*)::int AS n, NULL AS last FROM ev GROUP BY type, action
-     UNION ALL
-     SELECT 'month', substr(day, 1, 7), type, count(*)::int, NULL FROM ev WHERE length(day) >= 7 GROUP BY substr(day, 1, 7), type
-     UNION ALL
-     SELECT 'context', c, NULL, count(*)::int, NULL FROM ev, unnest(ev.contexts) AS c GROUP BY c
-     UNION ALL
-     SELECT 'country', p, type, count(*)::int, max(day) FROM ev, unnest(ev.countries) AS p WHERE p <> $1 GROUP BY p, type
-     UNION ALL
-     SELECT 'org', p, type, count(*)::int, max(day) FROM ev, unnest(ev.organizations) AS p GROUP BY p, type`,
-    w.params,
+  await sql.query('SELECT rasid_refresh_country_facts()');
+  const { from, to } = monthBounds(range);
+  const params: unknown[] = [country];
+  let cond = '';
+  // a year-only bound (2025) covers its months: 2025 <= 2025-03 < 2025-99
+  if (from) cond += ` AND month >= $${params.push(from)}`;
+  if (to) cond += ` AND month <= $${params.push(to.length === 4 ? `${to}-99` : to)}`;
+  const rows = await sql.query<{ dim: string; month: string; key: string; key2: string; n: number; last: string | null }>(
+    `SELECT dim, month, key, key2, sum(n)::int AS n, max(last_day) AS last FROM country_facts
+     WHERE country = $1 AND dim <> 'actor'${cond} GROUP BY dim, month, key, key2`,
+    params,
   );
   const out: CountryRelations = {
     country, events: 0, partners: [], byType: {}, byAction: {}, byContext: {}, timeline: [], topActors: [],
@@ -45,34 +51,32 @@ export async function countryRelations(sql: Sql, country: string, range: DateRan
   const partners = new Map<string, CountryRelations['partners'][number]>();
   const months: Array<{ month: string | null; type: string; n: number }> = [];
   for (const r of rows) {
-    if (r.g === 'type') {
+    if (r.dim === 'type') {
       out.events += r.n;
-      add(out.byType, r.k1!, r.n);
-      add(out.byAction, r.k2!, r.n);
-    } else if (r.g === 'month') months.push({ month: r.k1, type: r.k2!, n: r.n });
-    else if (r.g === 'context') add(out.byContext, r.k1!, r.n);
-    else {
-      const kind = r.g === 'country' ? 'country' : 'organization';
-      const key = `${kind}:${r.k1}`;
-      const p = partners.get(key) ?? { party: r.k1!, kind, events: 0, byType: {}, lastDate: null };
+      add(out.byType, r.key, r.n);
+      add(out.byAction, r.key2, r.n);
+      if (r.month.length === 7) months.push({ month: r.month, type: r.key, n: r.n });
+    } else if (r.dim === 'context') add(out.byContext, r.key, r.n);
+    else if (r.dim === 'country' || r.dim === 'org') {
+      const kind = r.dim === 'country' ? 'country' : 'organization';
+      const key = `${kind}:${r.key}`;
+      const p = partners.get(key) ?? { party: r.key, kind, events: 0, byType: {}, lastDate: null };
       p.events += r.n;
-      add(p.byType, r.k2!, r.n);
+      add(p.byType, r.key2, r.n);
       if (r.last && (!p.lastDate || r.last > p.lastDate)) p.lastDate = r.last;
       partners.set(key, p);
     }
   }
   out.partners = [...partners.values()].sort((a, b) => b.events - a.events || a.party.localeCompare(b.party));
   out.timeline = timelineOf(months);
-  const actors = await sql.query<{ id: string; name: string; events: number }>(
-    `SELECT t.entity AS id, coalesce(ac.name, t.name) AS name, t.n AS events FROM (
-       SELECT a.entity, min(a.name) AS name, count(DISTINCT a.event_id)::int AS n
-       FROM event_actors a JOIN events e ON e.id = a.event_id
-       ${w.sql ? `${w.sql} AND` : 'WHERE'} a.entity IS NOT NULL AND a.kind = 'person'
-       GROUP BY a.entity ORDER BY n DESC, a.entity LIMIT 10) t
-     LEFT JOIN actors ac ON ac.id = t.entity ORDER BY t.n DESC, t.entity`,
-    w.params,
+  out.topActors = await sql.query<{ id: string; name: string; events: number }>(
+    `SELECT t.key AS id, coalesce(ac.name, (SELECT x.name FROM event_actors x WHERE x.entity = t.key LIMIT 1), t.key) AS name,
+            t.n AS events
+     FROM (SELECT key, sum(n)::int AS n FROM country_facts WHERE country = $1 AND dim = 'actor'${cond}
+           GROUP BY key ORDER BY n DESC, key LIMIT 10) t
+     LEFT JOIN actors ac ON ac.id = t.key ORDER BY t.n DESC, t.key`,
+    params,
   );
-  out.topActors = actors;
   return out;
 }
 
