@@ -4,7 +4,6 @@
  * the time until the overview's recent events are listed. Skips (no rows) without Chromium.
  */
 import { buildDashboard, chromiumMissing, launchChromium } from '../test/browser/browser.ts';
-import { startDashboardServer } from '../test/browser/server.ts';
 
 const RUNS = 5;
 
@@ -15,6 +14,7 @@ function median(values: number[]): number {
 
 export async function bench(): Promise<Array<{ name: string; value: number; unit: string; target?: string; ok?: boolean }>> {
   if (chromiumMissing()) return [];
+  const { startDashboardServer } = await import('../test/browser/server.ts');
   const dist = await buildDashboard();
   const server = await startDashboardServer({ staticDir: dist, seed: true });
   const browser = await launchChromium();

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildDashboard, chromiumMissing, launchChromium } from './browser.ts';
 import { browseStep, englishStep, eventStep, filterStep, ingestStep, overviewStep, reviewStep, type FlowOptions } from './flow.ts';
-import { startDashboardServer } from './server.ts';
 
 test('the dashboard walks from the overview to a corrected event in headless Chromium', { timeout: 300_000 }, async (t) => {
   const missing = chromiumMissing();
@@ -15,6 +14,7 @@ test('the dashboard walks from the overview to a corrected event in headless Chr
     t.skip(missing);
     return;
   }
+  const { startDashboardServer } = await import('./server.ts');
   const dist = await buildDashboard();
   const server = await startDashboardServer({ staticDir: dist, seed: true });
   const editor = { name: 'editor.browser', password: 'correct horse battery staple 42' };

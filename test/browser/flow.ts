@@ -138,6 +138,12 @@ export async function reviewStep(page: Page, opts: FlowOptions, id: number): Pro
   const audit = await getJson<Array<{ user: string }>>(page, `/api/audit?entity=event:${id}`);
   assert.ok(audit.some((a) => a.user === opts.editor.name), 'the audit log names the editor');
   assert.ok((await page.locator('#review .audit-entry').allTextContents()).some((t) => t.includes(opts.editor.name)));
+  // Confirming adds a second audit entry and the review state shown follows the store.
+  await page.click('#rv-confirm');
+  await page.waitForFunction(() => document.querySelectorAll('#review .audit-entry').length >= 2);
+  const reviewed = await getJson<{ review?: string }>(page, `/api/events/${id}`);
+  assert.equal(reviewed.review, 'confirmed');
+  assert.equal(await page.locator('#review .review-state').textContent(), 'Confirmed');
   await shot(page, '05-review-en');
 }
 

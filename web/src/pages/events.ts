@@ -33,6 +33,9 @@ export async function eventsPage(app: App, main: HTMLElement, token: number): Pr
   const query = (): EventQuery => {
     const q: Record<string, string | number> = {};
     for (const [k, c] of controls) if (c.value.trim()) q[k] = c.value.trim();
+    // A country code is sent once complete (3 letters), a dyad once it names two parties.
+    if (q.country && !/^[A-Z]{3}$/.test(String(q.country))) delete q.country;
+    if (q.dyad && !/^[A-Z_]+,[A-Z_]+$/.test(String(q.dyad))) delete q.dyad;
     q.limit = PAGE;
     q.offset = offset;
     return q as EventQuery;

@@ -21,9 +21,12 @@ export function dateView(i18n: I18n, iso: string | null | undefined): HTMLElemen
     hijri ? h('small', { class: 'hijri', title: i18n.t('hijri') }, hijri) : null);
 }
 
+/** Modes an action already says (data/ontology/actions.yaml defaults). */
+const ACTION_DEFAULT_MODE: Record<string, string> = { visit: 'visit', host: 'host', attend: 'multilateral', phone_call: 'phone' };
+
 /** ' · mode' unless the mode only repeats the action (visit · visit). */
 export function modeSuffix(i18n: I18n, r: Pick<EventRow, 'action' | 'mode'>): string {
-  if (!r.mode || r.mode === r.action || i18n.mode(r.mode) === i18n.action(r.action)) return '';
+  if (!r.mode || r.mode === r.action || ACTION_DEFAULT_MODE[r.action] === r.mode || i18n.mode(r.mode) === i18n.action(r.action)) return '';
   return ` · ${i18n.mode(r.mode)}`;
 }
 
@@ -103,6 +106,6 @@ export function barList(items: Array<[Child, number, string?]>, max?: number): H
   const top = max ?? Math.max(1, ...items.map((i) => i[1]));
   return h('ul', { class: 'bars' }, items.map(([label, n, href]) =>
     h('li', null,
-      h('span', { class: 'bar-label', title: typeof label === 'string' ? label : (label as Node).textContent ?? '' }, href ? h('a', { href }, label) : label),
+      h('bdi', { class: 'bar-label', dir: 'auto', title: typeof label === 'string' ? label : (label as Node).textContent ?? '' }, href ? h('a', { href }, label) : label),
       h('span', { class: 'bar', style: `--w:${Math.round((100 * n) / top)}%` }, h('span', { class: 'bar-n' }, String(n))))));
 }
