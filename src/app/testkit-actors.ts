@@ -18,9 +18,16 @@ export const ARTICLES: Record<string, string> = {
     `وزير الدولة للشؤون الخارجية ${NEW_PERSON}، وبحث معه سبل تعزيز التعاون مع الجزائر.\n`,
 };
 
-/** Writes the articles into a fresh temporary directory and returns it. */
-export function writeArticles(): string {
+/** Another outlet's report of the meeting in algiers.txt (other words, same happening). */
+export const WIRE = {
+  'algiers-wire.txt':
+    'الجزائر 3 فبراير 2026 - بحث وزير الخارجية الجزائري أحمد عطاف مع سفير الجمهورية التونسية لدى الجزائر ' +
+    `${NEW_PERSON}، اليوم الثلاثاء في الجزائر العاصمة، العلاقات الثنائية بين البلدين.\n`,
+};
+
+/** Writes the articles (and `extra` ones) into a fresh temporary directory and returns it. */
+export function writeArticles(extra: Record<string, string> = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'rasid-actors-'));
-  for (const [name, text] of Object.entries(ARTICLES)) writeFileSync(join(dir, name), text);
+  for (const [name, text] of Object.entries({ ...ARTICLES, ...extra })) writeFileSync(join(dir, name), text);
   return dir;
 }

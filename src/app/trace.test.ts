@@ -9,7 +9,7 @@ import { syncActors } from './actors.ts';
 import { ingest } from './ingest.ts';
 import { buildPipeline, loadResources } from './pipeline.ts';
 import { explainRule, formatTrace, loadExplanations, loadTraceResources, traceEvent, type TraceResources } from './trace.ts';
-import { NEW_PERSON, writeArticles } from './testkit-actors.ts';
+import { NEW_PERSON, WIRE, writeArticles } from './testkit-actors.ts';
 
 let store: Store;
 let res: TraceResources;
@@ -17,7 +17,7 @@ let res: TraceResources;
 before(async () => {
   store = await openStore({});
   const r = loadResources();
-  await ingest(store, buildPipeline(r), r.context, [writeArticles()]);
+  await ingest(store, buildPipeline(r), r.context, [writeArticles(WIRE)]);
   await syncActors(store, loadRegistry());
   res = loadTraceResources();
 });
@@ -61,16 +61,25 @@ test('the trace of a meeting lists its trigger rule, the evidence, the canonical
   assert.ok(trigger, `the trigger rule of استقبل among ${t.rules.map((r) => r.id).join(', ')}`);
   assert.equal(trigger.trigger?.action, 'meet');
   assert.ok(t.rules.every((r) => r.kind !== 'unknown'), t.rules.filter((r) => r.kind === 'unknown').map((r) => r.id).join(', '));
-  assert.equal(t.sources.length, 1);
-  assert.ok(t.sources[0].evidence.some((e) => e.text.includes('استقبل وزير الخارجية الجزائري أحمد عطاف')));
+  assert.deepEqual(t.sources.map((s) => s.name).sort(), ['algiers-wire.txt', 'algiers.txt']);
+  const own = t.sources.find((s) => s.name === 'algiers.txt')!;
+  assert.ok(own.evidence.some((e) => e.text.includes('استقبل وزير الخارجية الجزائري أحمد عطاف')));
+  assert.deepEqual(trigger.sources, ['algiers.txt'], 'the other outlet reported it with another verb');
   const attaf = t.actors.find((a) => a.entity === 'per:ahmed-attaf');
   assert.equal(attaf?.canonical?.discovered, false);
   const riahi = t.actors.find((a) => a.name === NEW_PERSON);
   assert.equal(riahi?.canonical?.discovered, true);
-  assert.match(t.location?.from ?? '', /evidence of algiers\.txt/);
+  assert.match(t.location?.from ?? '', /evidence of algiers(-wire)?\.txt/);
   assert.equal(t.date?.value, '2026-02-03');
-  assert.match(t.date?.from ?? '', /algiers\.txt/);
+  assert.match(t.date?.from ?? '', /algiers(-wire)?\.txt/);
+  // the other outlet's report joined the event: the merge log says why
+  assert.equal(t.merges.length, 1);
+  const m = t.merges[0];
+  assert.ok(['algiers.txt', 'algiers-wire.txt'].includes(m.document ?? ''));
+  assert.equal(m.text, res.explanations.merges[m.reason]);
+  assert.ok(m.reasons.some((x) => x.includes('per:ahmed-attaf')), m.reasons.join(' | '));
   const text = formatTrace(t);
+  assert.match(text, /merges:\n.*merge report of/);
   assert.match(text, /meet\.istaqbal: trigger verb استقبل/);
   assert.match(text, /per:ahmed-attaf/);
 });

@@ -120,7 +120,11 @@ export interface EventTrace {
   organizations: string[];
   location: { name: string; country: string | null; from: string } | null;
   date: { value: string; from: string } | null;
-  merges: Array<{ reason: string; text: string; document: string | null; merged: number | null; at: string }>;
+  /** The merge log of the event: reports of other documents (or events) that joined it, and why. */
+  merges: Array<{
+    kind: string; reason: string; text: string; reasons: string[]; score: number | null;
+    document: string | null; merged: number | null; at: string; undoneAt: string | null;
+  }>;
 }
 
 const fold = (s: string) => normalizeArabic(s).replace(/\s+/g, ' ').trim();
@@ -184,9 +188,9 @@ export async function traceEvent(store: Store, id: number, res: TraceResources):
     rules, sources, actors, countries: ev.countries, organizations: ev.organizations,
     location: ev.location ? { ...ev.location, from: locationFrom(ev.location.name, sources) } : null,
     date: ev.date ? { value: ev.date, from: await dateFrom(store, ev.date, sources) } : null,
-    merges: ev.merges.map((m) => ({
-      reason: m.reason, document: m.document, merged: m.merged, at: m.at,
-      text: res.explanations.merges[m.reason] ?? 'merged (no explanation recorded for this reason)',
+    merges: (await store.listMerges({ event: id })).map((m) => ({
+      kind: m.kind, reason: m.reason, reasons: m.reasons, score: m.score, document: m.document, merged: m.merged, at: m.at, undoneAt: m.undoneAt,
+      text: res.explanations.merges[m.reason] ?? res.explanations.merges[m.kind] ?? 'merged (no explanation recorded for this reason)',
     })),
   };
 }
@@ -215,7 +219,12 @@ export function formatTrace(t: EventTrace): string {
   }
   if (t.merges.length) {
     out.push('merges:');
-    for (const m of t.merges) out.push(`  ${m.at.slice(0, 19)} ${m.document ? `report of ${m.document}` : `event ${m.merged}`}: ${m.reason} — ${m.text}`);
+    for (const m of t.merges) {
+      const what = m.document ? `report of ${m.document}` : `event ${m.merged}`;
+      const undone = m.undoneAt ? ` (undone ${m.undoneAt.slice(0, 19)})` : '';
+      out.push(`  ${m.at.slice(0, 19)} ${m.kind} ${what}: ${m.reason} — ${m.text}${m.score !== null ? ` (score ${m.score})` : ''}${undone}`);
+      for (const r of m.reasons) out.push(`    - ${r}`);
+    }
   }
   return out.join('\n') + '\n';
 }
