@@ -129,6 +129,8 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
     } else if (c.type === 'title' && c.kindDetail === 'office' && !linked.has(c)) {
       const text = titleText(w, c) ?? surface;
       if (nameTokens(text).length < 2 && !c.country) continue;
+      // without a date only a person introduced in the story can answer
+      if (!info.get(story)?.date && r.actors.length === 0) continue;
       const res = r.title(text, c.country ? { country: c.country } : {});
       // the registry's office holder only when the story's date says who held it then
       if (res.actor && (res.via === 'story-title' || info.get(story)?.date)) c.actor = res.actor.id;

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { newDoc, type Doc, type Mention } from '../doc.ts';
 import { cleanStage, storiesStage } from '../../ingest/index.ts';
-import { sentencesStage, tokensStage } from '../../text/index.ts';
+import { sentencesStage, tokenize, tokensStage } from '../../text/index.ts';
 import { checkOrder, runPipeline, type Stage } from '../pipeline.ts';
 import { entitiesStage, loadEntityResources, parseEntityWords, EntityWordsError } from './index.ts';
 
@@ -17,6 +17,14 @@ function run(text: string, published?: string): Doc {
   const doc = newDoc('test', text, { origin: 'test', format: 'txt', encoding: 'utf-8', published });
   return runPipeline(doc, stages, {});
 }
+
+/** A tokens-only stage (no stories, no sentences). */
+const tokensOnly: Stage<unknown> = {
+  name: 'tokens-only',
+  needs: ['text'],
+  adds: ['tokens'],
+  run: (doc) => ({ ...doc, tokens: tokenize(doc.text) }),
+};
 
 const surface = (d: Doc, m: Mention) => d.text.slice(m.start, m.end);
 
@@ -244,4 +252,17 @@ test('the dateline city sets the story country for titles that name none (عما
   const p = one(d, 'person', 'سلمى فؤاد الحديد');
   assert.equal(p.country, 'JOR');
   assert.match(p.source, /story_country/);
+});
+
+test('empty, Latin-only and punctuation-only documents give no mentions and no error', () => {
+  for (const text of ['', 'The minister met the ambassador in Tripoli.', '«» ، . ...']) {
+    const d = run(text);
+    for (const m of d.mentions) assert.ok(m.start >= 0 && m.end <= text.length);
+  }
+  const s = entitiesStage(res);
+  const bare = newDoc('x', 'التقى وزير الخارجية الليبي نظيره التركي.', { origin: 'x', format: 'txt', encoding: 'utf-8' });
+  // tokens without sentences or stories: the whole token list is one sentence of one story
+  const withTokens = runPipeline(bare, [tokensOnly], {});
+  const out = s.run(withTokens, undefined);
+  assert.ok(out.mentions.some((m) => m.type === 'title' && m.country === 'LBY'));
 });
