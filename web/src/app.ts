@@ -2,7 +2,7 @@
 import { Api, ApiError, type AppConfig } from './api.ts';
 import { h, mount } from './dom.ts';
 import { createI18n, isLang, type I18n, type Lang } from './i18n.ts';
-import { parseHash, type Route } from './router.ts';
+import { link, parseHash, type Route } from './router.ts';
 import { renderLayout } from './ui/layout.ts';
 import { PAGES, type PageFn } from './pages/index.ts';
 
@@ -75,12 +75,16 @@ export async function startApp(root: HTMLElement): Promise<App> {
       document.title = i18n.t('appName');
       const main = h('main', { id: 'content', tabindex: '-1' });
       mount(root, renderLayout(app), main);
-      const page: PageFn = PAGES[app.route.parts[0] ?? ''] ?? PAGES['404'];
+      let page: PageFn = PAGES[app.route.parts[0] ?? ''] ?? PAGES['404'];
+      // A server that requires login for reads shows the login form first.
+      if (app.config.readsRequireLogin && !app.config.user) page = PAGES.login;
       main.appendChild(h('p', { class: 'loading', role: 'status' }, i18n.t('loading')));
       page(app, main, my).catch((err: unknown) => {
         if (!app.isCurrent(my)) return;
         const msg = err instanceof ApiError ? `${err.status} ${err.code}: ${err.message}` : String(err);
-        mount(main, h('div', { class: 'error', role: 'alert' }, h('strong', null, i18n.t('error')), ' — ', msg));
+        const needsLogin = err instanceof ApiError && (err.status === 401 || err.status === 403);
+        mount(main, h('div', { class: 'error', role: 'alert' }, h('strong', null, i18n.t('error')), ' — ', msg,
+          needsLogin ? h('p', null, h('a', { href: link(['login'], { next: location.hash }) }, i18n.t('navLogin'))) : null));
       });
     },
   };

@@ -2,6 +2,7 @@
 import type { App } from '../app.ts';
 import type { Job } from '../api.ts';
 import { h, mount } from '../dom.ts';
+import { link } from '../router.ts';
 import { show } from '../ui/widgets.ts';
 
 export function jobView(app: App, job: Job): HTMLElement {
@@ -20,6 +21,11 @@ export function jobView(app: App, job: Job): HTMLElement {
 
 export async function ingestPage(app: App, main: HTMLElement, token: number): Promise<void> {
   const { api, i18n } = app;
+  if (!app.config.user || app.config.user.role === 'viewer') {
+    show(app, main, token, h('h1', null, i18n.t('ingestTitle')),
+      h('p', { class: 'note' }, i18n.t('loginRequired'), ' — ', h('a', { href: link(['login'], { next: link(['ingest']) }) }, i18n.t('navLogin'))));
+    return;
+  }
   const files = h('input', { id: 'ingest-files', type: 'file', multiple: true, accept: '.txt,.html,.htm,.jsonl' });
   const title = h('input', { id: 'ingest-title', type: 'text', dir: 'auto' });
   const text = h('textarea', { id: 'ingest-text', rows: 8, dir: 'rtl', lang: 'ar' });

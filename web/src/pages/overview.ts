@@ -8,10 +8,18 @@ import { barList, eventList, section, show } from '../ui/widgets.ts';
 export async function overviewPage(app: App, main: HTMLElement, token: number): Promise<void> {
   const { api, i18n } = app;
   const focus = (app.route.parts[1] ?? app.config.focusCountry).toUpperCase();
-  const [rel, recent] = await Promise.all([
+  const [rel, recent, stats] = await Promise.all([
     api.relations(focus),
     api.events({ country: focus, limit: 8, sort: '-date' }),
+    api.stats().catch(() => null),
   ]);
+  const countries = (stats?.byCountry ?? []).map((c) => c.country).filter((c) => /^[A-Z]{3}$/.test(c));
+  if (!countries.includes(focus)) countries.push(focus);
+  const picker = h('select', {
+    id: 'focus-country', 'aria-label': i18n.t('focusCountry'),
+    on: { change: (e: Event) => app.go(link(['country', (e.target as HTMLSelectElement).value])) },
+  }, countries.map((c) => [c, i18n.party(c)] as const).sort((a, b) => a[1].localeCompare(b[1], i18n.lang))
+    .map(([c, name]) => h('option', { value: c, selected: c === focus }, name)));
   const partners = [...rel.partners].sort((a, b) => b.events - a.events);
   const counts = new Map(partners.filter((p) => p.kind === 'country').map((p) => [p.party, p.events]));
   const mapSlot = h('div', { class: 'map-slot' });
@@ -19,7 +27,9 @@ export async function overviewPage(app: App, main: HTMLElement, token: number): 
     barList(Object.entries(rec).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => [name(k), n, href(k)]));
 
   const ok = show(app, main, token,
-    h('h1', null, i18n.t('overviewOf'), ' ', h('span', { class: 'focus-name', 'data-iso': focus }, i18n.party(focus))),
+    h('div', { class: 'page-head' },
+      h('h1', null, i18n.t('overviewOf'), ' ', h('span', { class: 'focus-name', 'data-iso': focus }, i18n.party(focus))),
+      h('label', { class: 'picker' }, `${i18n.t('focusCountry')} `, picker)),
     h('div', { class: 'grid overview' },
       h('section', { class: 'card span2' }, h('h2', null, i18n.t('partnersMap')), mapSlot),
       section(i18n.t('partners'),

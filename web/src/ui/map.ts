@@ -42,7 +42,7 @@ export function renderMap(opts: MapOptions): HTMLElement {
     return iso3 !== undefined && (iso3 === focus || counts.has(iso3));
   });
   const frame = shown.length > 1 ? { type: 'FeatureCollection' as const, features: shown } : shapes;
-  const projection = geoNaturalEarth1().fitExtent([[24, 24], [WIDTH - 24, HEIGHT - 24]], frame);
+  const projection = geoNaturalEarth1().fitExtent([[60, 40], [WIDTH - 60, HEIGHT - 40]], frame);
   const path = geoPath(projection);
   const max = Math.max(1, ...counts.values());
   const svg = s('svg', {

@@ -40,7 +40,9 @@ export function renderTimeline(i18n: I18n, timeline: Array<{ month: string; byTy
   const rtl = i18n.dir === 'rtl';
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, class: 'timeline', role: 'img', 'aria-label': i18n.t('timeline') });
   svg.appendChild(s('line', { x1: PAD.side, x2: W - PAD.side, y1: H - PAD.bottom, y2: H - PAD.bottom, class: 'axis' }));
-  svg.appendChild(s('text', { x: rtl ? W - 4 : 4, y: PAD.top + 10, class: 'tick', 'text-anchor': rtl ? 'end' : 'start' }, i18n.number(max)));
+  // The scale: a dashed line at the highest month, labelled on the side where time starts.
+  svg.appendChild(s('line', { x1: PAD.side, x2: W - PAD.side, y1: PAD.top, y2: PAD.top, class: 'grid' }));
+  svg.appendChild(s('text', { x: rtl ? W - PAD.side + 4 : PAD.side - 4, y: PAD.top + 4, class: 'tick', 'text-anchor': rtl ? 'start' : 'end' }, i18n.number(max)));
   months.forEach((m, i) => {
     const center = PAD.side + slot * (i + 0.5);
     const x = rtl ? W - center : center;
