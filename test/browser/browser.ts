@@ -36,7 +36,10 @@ async function newestMtime(dir: string): Promise<number> {
 /** Builds web/ into web/dist with Vite unless the build is newer than every source file. */
 export async function buildDashboard(): Promise<string> {
   const index = join(WEB_DIST, 'index.html');
-  const sources = Math.max(await newestMtime(join(ROOT, 'web', 'src')), statSync(join(ROOT, 'web', 'index.html')).mtimeMs);
+  const sources = Math.max(
+    await newestMtime(join(ROOT, 'web', 'src')),
+    ...['index.html', 'vite.config.ts'].map((f) => statSync(join(ROOT, 'web', f)).mtimeMs),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > sources) return WEB_DIST;
   const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
   await promisify(execFile)(process.execPath, [vite, 'build', join(ROOT, 'web')], { cwd: ROOT, timeout: 120_000 });

@@ -60,7 +60,8 @@ export async function filterStep(page: Page, opts: FlowOptions): Promise<number>
   const consult = await getJson<{ total: number }>(page, '/api/events?limit=1&type=CONSULT');
   assert.ok(consult.total > 0 && consult.total < all.total, 'the examples hold CONSULT and other events');
   await page.selectOption('#f-type', 'CONSULT');
-  await page.waitForFunction((n) => document.querySelector('#result-count')?.textContent?.includes(String(n)), consult.total);
+  await page.locator('#result-count[data-query="type=CONSULT"]').waitFor();
+  assert.equal(await page.locator('#result-count').getAttribute('data-total'), String(consult.total));
   const types = await page.locator('.event-item .badge').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
   assert.ok(types.length > 0 && types.every((t) => t === 'CONSULT'), `only CONSULT events shown: ${types.join(',')}`);
   assert.match(page.url(), /type=CONSULT/);
@@ -71,8 +72,10 @@ export async function filterStep(page: Page, opts: FlowOptions): Promise<number>
   const expected = await getJson<{ total: number }>(page, `/api/events?limit=1&type=CONSULT&q=${encodeURIComponent(word)}`);
   assert.ok(expected.total >= 1);
   await page.locator('#f-q').pressSequentially(word, { delay: 15 });
-  await page.waitForFunction((q) => decodeURIComponent(location.hash).includes(`q=${q}`), word);
-  await page.waitForFunction((n) => document.querySelector('#result-count')?.textContent?.includes(String(n)) && !document.querySelector('.results[aria-busy]'), expected.total);
+  const wanted = new URLSearchParams({ q: word, type: 'CONSULT' }).toString();
+  await page.locator(`#result-count[data-query="${wanted}"]`).waitFor();
+  assert.equal(await page.locator('#result-count').getAttribute('data-total'), String(expected.total));
+  assert.ok(decodeURIComponent(page.url()).includes(`q=${word}`), 'the search is kept in the address');
   await shot(page, '02-events-filtered-ar');
   const id = Number(await page.locator('.event-item').first().getAttribute('data-event-id'));
   assert.ok(id > 0);

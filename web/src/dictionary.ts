@@ -50,6 +50,8 @@ export const LABELS = {
   context: ['السياق', 'Context'],
   actor: ['الفاعل', 'Actor'],
   place: ['المكان', 'Place'],
+  sourceDoc: ['الوثيقة المصدر', 'Source document'],
+  docEvents: ['أحداث هذه الوثيقة', 'Events in this document'],
   since: ['من تاريخ', 'From'],
   until: ['إلى تاريخ', 'To'],
   review: ['المراجعة', 'Review'],

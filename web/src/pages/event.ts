@@ -39,7 +39,8 @@ function sourceText(app: App, doc: DocumentView, ev: EventDetail): HTMLElement {
     h('p', { class: 'meta' },
       doc.outlet ? [h('bdi', null, doc.outlet), ' · '] : null,
       dateView(i18n, doc.published?.slice(0, 10)), ' · ',
-      url ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, doc.name) : h('span', { dir: 'ltr' }, doc.name)),
+      url ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, doc.name) : h('span', { dir: 'ltr' }, doc.name),
+      ' · ', h('a', { href: link(['events'], { source: doc.name }) }, i18n.t('docEvents'))),
     body);
 }
 

@@ -6,7 +6,7 @@ import { debounce, h, mount } from '../dom.ts';
 import type { LabelKey } from '../dictionary.ts';
 import { eventList, pager, show } from '../ui/widgets.ts';
 
-const FIELDS = ['q', 'country', 'dyad', 'type', 'action', 'context', 'actor', 'place', 'since', 'until', 'review', 'sort'] as const;
+const FIELDS = ['q', 'country', 'dyad', 'type', 'action', 'context', 'actor', 'place', 'source', 'since', 'until', 'review', 'sort'] as const;
 type Field = (typeof FIELDS)[number];
 const PAGE = 20;
 
@@ -36,6 +36,7 @@ export async function eventsPage(app: App, main: HTMLElement, token: number): Pr
     // A country code is sent once complete (3 letters), a dyad once it names two parties.
     if (q.country && !/^[A-Z]{3}$/.test(String(q.country))) delete q.country;
     if (q.dyad && !/^[A-Z_]+,[A-Z_]+$/.test(String(q.dyad))) delete q.dyad;
+    if (q.sort === '-date') delete q.sort; // the API's default order
     q.limit = PAGE;
     q.offset = offset;
     return q as EventQuery;
@@ -53,7 +54,7 @@ export async function eventsPage(app: App, main: HTMLElement, token: number): Pr
       if (mine !== seq || !app.isCurrent(token)) return;
       const goTo = (o: number) => { offset = o; void load(); };
       mount(results,
-        h('p', { class: 'count-line', id: 'result-count' }, i18n.t('resultsCount', { n: page.total })),
+        h('p', { class: 'count-line', id: 'result-count', 'data-total': page.total, 'data-query': params.toString() }, i18n.t('resultsCount', { n: page.total })),
         eventList(app, page.items),
         page.total > page.limit ? pager(app, page, goTo) : null);
     } catch (err) {
@@ -76,6 +77,7 @@ export async function eventsPage(app: App, main: HTMLElement, token: number): Pr
     field('context', 'context', select(pairs(CONTEXTS, i18n.context))),
     field('actor', 'actor', text()),
     field('place', 'place', text()),
+    field('source', 'sourceDoc', h('input', { type: 'search', dir: 'ltr', autocomplete: 'off' })),
     field('since', 'since', h('input', { type: 'date' })),
     field('until', 'until', h('input', { type: 'date' })),
     field('review', 'review', select((['confirmed', 'corrected', 'rejected', 'unreviewed'] as const).map((r) => [r, i18n.t(`review_${r}`)]))),
