@@ -10,6 +10,7 @@ import { listMerges, unmergeById, unmergeReport } from './unmerge.ts';
 import { createEventReviewStore } from './review.ts';
 import { createActorReviewStore } from './review-actors.ts';
 import { createUserStore } from './users.ts';
+import { createApiReadStore } from './queries/index.ts';
 
 /**
  * Opens the store: a PostgreSQL server when `databaseUrl` is given, else PGlite in `dataDir`
@@ -100,6 +101,7 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
     },
     review: { ...createEventReviewStore(sql, mergeEvents), ...createActorReviewStore(sql) },
     users: createUserStore(sql),
+    api: createApiReadStore(sql),
     actors: createActorStore(sql),
     getStories: (ids) => getStories(sql, ids),
     close: () => sql.close(),

@@ -4,6 +4,7 @@ import type { EventReviewStore } from './review.ts';
 import type { ActorReviewStore } from './review-actors.ts';
 import type { UserStore } from './users.ts';
 import type { MergeFilter, MergeRecord, UnmergeResult } from './unmerge.ts';
+import type { ApiReadStore } from './queries/types.ts';
 
 /** Signature of one story of a document, computed by src/ingest/dedup.ts `storySignature`. */
 export interface StorySignature {
@@ -296,5 +297,7 @@ export interface Store {
   review: EventReviewStore & ActorReviewStore;
   /** Accounts, sessions, API tokens (src/store/users.ts). */
   users: UserStore;
+  /** Read queries of the HTTP API: filtered pages, summaries, actors (src/store/queries). */
+  api: ApiReadStore;
   close(): Promise<void>;
 }
