@@ -8,6 +8,8 @@ import { runPipeline, type Stage, type StageTiming } from '../nlp/pipeline.ts';
 import { buildLineStats, readInputs, storySignature, type InputItem, type ReadOptions } from '../ingest/index.ts';
 import type { DocSignature, SaveResult, Store } from '../store/index.ts';
 import type { PipelineContext } from './pipeline.ts';
+import type { ActorRegistry } from '../nlp/actors/index.ts';
+import { syncActors } from './actors.ts';
 
 export interface IngestError {
   origin: string;
@@ -45,6 +47,8 @@ export interface IngestOptions {
   /** Documents read before the cross-document furniture pre-pass runs on them (memory bound). */
   batchSize?: number;
   onProgress?: (p: IngestProgress) => void;
+  /** When given, the actor registry and the persons discovered in this run are written to the store's actor table. */
+  actors?: ActorRegistry;
 }
 
 /** Signature the store uses for idempotency and story de-duplication. */
@@ -111,6 +115,11 @@ export async function ingest(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  if (opts.actors) {
+    const t1 = performance.now();
+    await syncActors(store, opts.actors);
+    summary.stageMs.actors = performance.now() - t1;
+  }
 
   summary.seconds = (performance.now() - t0) / 1000;
   await store.finishRun(runId, {

@@ -47,6 +47,7 @@ export function createIngestRunner(store: Store, options: IngestRunnerOptions = 
       let latest: JobProgress | null = null;
       const summary = await ingest(store, buildPipeline(resources), resources.context, paths, {
         read: { maxBytes: options.maxBytes ?? 20 * 1024 * 1024 },
+        actors: resources.entities.registry,
         onProgress: (p) => {
           latest = p;
           const now = Date.now();

@@ -28,6 +28,7 @@ export function registerIngestCommand(program: Command, io: CliIo): void {
         const result = await ingest(store, buildPipeline(res), res.context, paths, {
           read: { maxBytes: opts.maxMb * 1024 * 1024, stdin: io.stdin as AsyncIterable<Uint8Array> },
           onProgress: (p) => progress.update(p),
+          actors: res.entities.registry,
         });
         progress.done();
         return result;
