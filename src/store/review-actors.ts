@@ -5,6 +5,7 @@
  * Every change is audit-logged in the same transaction.
  */
 import type { Sql } from './sql.ts';
+import { EVENT_LOCK } from './merge.ts';
 import { ReviewError, writeAudit } from './review.ts';
 
 export interface ActorRole {
@@ -109,6 +110,8 @@ export function createActorReviewStore(sql: Sql): ActorReviewStore {
     mergeActors: (id, other, user) =>
       sql.transaction(async (tx) => {
         if (id === other) throw new ReviewError('bad_request', 'cannot merge an actor into itself', 'other');
+        // event_actors are rewritten: not while a document's events are being written (merge.ts)
+        await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK]);
         const [x, y] = id < other ? [id, other] : [other, id];
         const first = await mustActor(tx, x);
         const second = await mustActor(tx, y);

@@ -114,6 +114,29 @@ function register(fresh: Fresh): void {
     assert.equal((await store.getEvent(created.id))?.evidence[0].doc, 'b.txt');
   });
 
+  test('a split rebuilds both events from their own reports and keeps them apart on re-ingestion', async () => {
+    const { store, sql } = await fresh();
+    const extra = { name: 'المبعوث الخاص', kind: 'person' as const, country: null, side: 'participant' as const };
+    const b = (version = 1): DocSpec => ({
+      id: 'b', published: '2031-03-02', version, stories: [{ text: MEET + ' تقرير آخر.' }],
+      events: [{ ...MEET_EVENT, actors: [...MEET_EVENT.actors!, extra], contexts: ['diplomatic', 'economic'] }],
+    });
+    await save(store, { id: 'a', published: '2031-03-02', stories: [{ text: MEET }], events: [MEET_EVENT] });
+    await save(store, b());
+    const [id] = await eventIds(sql);
+    const both = await store.getEvent(id);
+    assert.equal(both?.sourceCount, 2, 'the two reports were merged by the store');
+    assert.ok(both?.actors.some((a) => a.name === extra.name));
+    const { kept, created } = await store.review.split(id, ['b'], 'sara');
+    assert.ok(!kept.actors.some((a) => a.name === extra.name), 'the kept event no longer has what only b reported');
+    assert.deepEqual(kept.contexts, ['diplomatic']);
+    assert.ok(created.actors.some((a) => a.name === extra.name));
+    assert.deepEqual([...created.contexts].sort(), ['diplomatic', 'economic']);
+    await save(store, b(2));
+    assert.deepEqual(await eventIds(sql), [id, created.id]);
+    assert.deepEqual((await store.getEvent(created.id))?.sources, ['b.txt']);
+  });
+
   test('bad corrections and splits are refused with the field named, and change nothing', async () => {
     const { store, sql } = await fresh();
     await save(store, meetDoc());

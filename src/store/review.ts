@@ -14,6 +14,8 @@ import { randomUUID } from 'node:crypto';
 import { actionNames, cameoFor, isValidContext, isValidEvent, isValidMode } from '../ontology/index.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Sql } from './sql.ts';
+import { aggregate, EVENT_LOCK, insertActors, updateEvents, type StoredReport } from './merge.ts';
+import { unmergeReport } from './unmerge.ts';
 
 export type ReviewState = 'confirmed' | 'corrected' | 'rejected';
 
@@ -256,18 +258,8 @@ async function merge(tx: Sql, mergeEventRows: MergeEventRows, id: number, other:
   return after;
 }
 
-async function split(tx: Sql, id: number, documents: string[], user: string): Promise<{ kept: EventSnapshot; created: EventSnapshot }> {
-  if (!documents.length) throw new ReviewError('bad_request', 'sources: name at least one document', 'sources');
-  const before = await mustSnapshot(tx, id);
-  const docs = await tx.query<{ document_id: string; name: string }>(
-    `SELECT s.document_id, d.name FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = $1`,
-    [id],
-  );
-  const moving = docs.filter((d) => documents.includes(d.document_id) || documents.includes(d.name));
-  const missing = documents.filter((x) => !moving.some((d) => d.document_id === x || d.name === x));
-  if (missing.length) throw new ReviewError('bad_request', `sources: not a source of event ${id}: ${missing.join(', ')}`, 'sources');
-  if (moving.length === docs.length) throw new ReviewError('bad_request', 'sources: at least one source must stay with the event', 'sources');
-  const ids = moving.map((d) => d.document_id);
+/** The new event of a split, as a copy of event `id` (kept when the event was corrected by hand, or has no stored reports). */
+async function copySplit(tx: Sql, id: number, ids: string[]): Promise<number> {
   const created = (
     await tx.query<{ id: number }>(
       `INSERT INTO events (fingerprint, type, action, mode, countries, organizations, location_name, location_country,
@@ -287,22 +279,68 @@ async function split(tx: Sql, id: number, documents: string[], user: string): Pr
   await tx.query('UPDATE event_sources SET event_id = $2 WHERE event_id = $1 AND document_id = ANY($3::text[])', [id, created, ids]);
   await tx.query('UPDATE event_evidence SET event_id = $2 WHERE event_id = $1 AND document_id = ANY($3::text[])', [id, created, ids]);
   await tx.query('UPDATE merges SET kept = $2 WHERE kept = $1 AND document_id = ANY($3::text[])', [id, created, ids]);
-  // re-extracted reports of the moved documents go to the new event, whatever fingerprint reached the old one
-  await tx.query(
-    `INSERT INTO event_routes (fingerprint, document_id, event_id)
-     SELECT f.fingerprint, d, $2 FROM (SELECT fingerprint FROM events WHERE id = $1
-                                       UNION SELECT fingerprint FROM event_routes WHERE event_id = $1) f,
-          unnest($3::text[]) AS d
-     ON CONFLICT (fingerprint, document_id) DO UPDATE SET event_id = EXCLUDED.event_id`,
-    [id, created, ids],
-  );
   await tx.query(
     `UPDATE events e SET confidence = COALESCE((SELECT max(s.confidence) FROM event_sources s WHERE s.event_id = e.id), e.confidence)
      WHERE e.id = $1`,
     [id],
   );
-  await setReview(tx, id, before.review === 'rejected' ? 'rejected' : 'corrected', user);
-  await setReview(tx, created, before.review === 'rejected' ? 'rejected' : 'corrected', user);
+  return created;
+}
+
+/**
+ * The new event of a split, rebuilt from the moved documents' own reports (unmerge.ts: the event
+ * left behind is rebuilt from its other reports, and "do not merge" notes keep them apart).
+ */
+async function unmergeSplit(tx: Sql, mergeEventRows: MergeEventRows, id: number, ids: string[], user: string): Promise<number> {
+  const note = `split by ${user}`;
+  const created = (await unmergeReport(tx, id, ids[0], note)).split;
+  for (const doc of ids.slice(1)) {
+    await mergeEventRows(tx, created, (await unmergeReport(tx, id, doc, note)).split, `review:${user}`);
+  }
+  if (ids.length > 1) {
+    const rows = await tx.query<{ reports: StoredReport[] | null }>(
+      'SELECT reports FROM event_sources WHERE event_id = $1 ORDER BY added_at, document_id',
+      [created],
+    );
+    const agg = aggregate(rows.flatMap((r) => r.reports ?? []));
+    await updateEvents(tx, [{ id: created, agg }]);
+    await tx.query('UPDATE events SET action = $2, type = $3 WHERE id = $1', [created, agg.action, agg.event]);
+    await tx.query('DELETE FROM event_actors WHERE event_id = $1', [created]);
+    await insertActors(tx, [{ id: created, agg, storedActors: 0 }]);
+  }
+  return created;
+}
+
+async function split(tx: Sql, mergeEventRows: MergeEventRows, id: number, documents: string[], user: string): Promise<{ kept: EventSnapshot; created: EventSnapshot }> {
+  if (!documents.length) throw new ReviewError('bad_request', 'sources: name at least one document', 'sources');
+  const before = await mustSnapshot(tx, id);
+  const docs = await tx.query<{ document_id: string; name: string; reports: StoredReport[] | null }>(
+    `SELECT s.document_id, d.name, s.reports FROM event_sources s JOIN documents d ON d.id = s.document_id WHERE s.event_id = $1`,
+    [id],
+  );
+  const moving = docs.filter((d) => documents.includes(d.document_id) || documents.includes(d.name));
+  const missing = documents.filter((x) => !moving.some((d) => d.document_id === x || d.name === x));
+  if (missing.length) throw new ReviewError('bad_request', `sources: not a source of event ${id}: ${missing.join(', ')}`, 'sources');
+  if (moving.length === docs.length) throw new ReviewError('bad_request', 'sources: at least one source must stay with the event', 'sources');
+  const ids = moving.map((d) => d.document_id);
+  // every fingerprint that reached this event, and those of the moved reports
+  const fingerprints = [
+    ...new Set([
+      ...(await tx.query<{ f: string }>('SELECT fingerprint AS f FROM events WHERE id = $1 UNION SELECT fingerprint FROM event_routes WHERE event_id = $1', [id])).map((r) => r.f),
+      ...moving.flatMap((d) => (d.reports ?? []).map((r) => r.fingerprint)),
+    ]),
+  ];
+  const withReports = before.review !== 'corrected' && docs.every((d) => d.reports?.length);
+  const created = withReports ? await unmergeSplit(tx, mergeEventRows, id, ids, user) : await copySplit(tx, id, ids);
+  // re-extracted reports of the moved documents go to the new event, whatever fingerprint they carry
+  await tx.query(
+    `INSERT INTO event_routes (fingerprint, document_id, event_id) SELECT f, d, $1 FROM unnest($2::text[]) AS f, unnest($3::text[]) AS d
+     ON CONFLICT (fingerprint, document_id) DO UPDATE SET event_id = EXCLUDED.event_id`,
+    [created, fingerprints, ids],
+  );
+  const state = before.review === 'rejected' ? 'rejected' : 'corrected';
+  await setReview(tx, id, state, user);
+  await setReview(tx, created, state, user);
   const kept = await mustSnapshot(tx, id);
   const made = await mustSnapshot(tx, created);
   await writeAudit(tx, user, 'event.split', `event:${id}`, before, { ...kept, splitInto: created });
@@ -311,18 +349,24 @@ async function split(tx: Sql, id: number, documents: string[], user: string): Pr
 }
 
 export function createEventReviewStore(sql: Sql, mergeEventRows: MergeEventRows): EventReviewStore {
+  // one writer of events at a time, as ingestion does (merge.ts EVENT_LOCK)
+  const locked = <T>(fn: (tx: Sql) => Promise<T>) =>
+    sql.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [EVENT_LOCK]);
+      return fn(tx);
+    });
   return {
     decide: (id, decision, user) =>
-      sql.transaction(async (tx) => {
+      locked(async (tx) => {
         const before = await mustSnapshot(tx, id);
         await setReview(tx, id, decision === 'confirm' ? 'confirmed' : 'rejected', user);
         const after = await mustSnapshot(tx, id);
         await writeAudit(tx, user, `event.${decision}`, `event:${id}`, before, after);
         return after;
       }),
-    correct: (id, patch, user) => sql.transaction((tx) => correct(tx, id, patch, user)),
-    merge: (id, other, user) => sql.transaction((tx) => merge(tx, mergeEventRows, id, other, user)),
-    split: (id, documents, user) => sql.transaction((tx) => split(tx, id, documents, user)),
+    correct: (id, patch, user) => locked((tx) => correct(tx, id, patch, user)),
+    merge: (id, other, user) => locked((tx) => merge(tx, mergeEventRows, id, other, user)),
+    split: (id, documents, user) => locked((tx) => split(tx, mergeEventRows, id, documents, user)),
     audit: (entity, page) => listAudit(sql, entity, page),
   };
 }
