@@ -48,6 +48,11 @@ export async function overviewStep(page: Page, opts: FlowOptions): Promise<void>
   assert.ok((await page.locator('svg.map path.focus').count()) === 1, 'the focus country is drawn once');
   assert.ok((await page.locator('svg.timeline rect').count()) > 0, 'the timeline has bars');
   assert.ok((await page.locator('.event-item').count()) > 0, 'recent events are listed');
+  // Keyboard: the first Tab reaches the skip link, which moves focus to the content.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'content');
   await shot(page, '01-overview-ar');
 }
 
@@ -59,6 +64,9 @@ export async function filterStep(page: Page, opts: FlowOptions): Promise<number>
   const all = await getJson<{ total: number }>(page, '/api/events?limit=1');
   const consult = await getJson<{ total: number }>(page, '/api/events?limit=1&type=CONSULT');
   assert.ok(consult.total > 0 && consult.total < all.total, 'the examples hold CONSULT and other events');
+  const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
+    .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.id || el.outerHTML));
+  assert.deepEqual(unlabeled, [], 'every filter has a label');
   await page.selectOption('#f-type', 'CONSULT');
   await page.locator('#result-count[data-query="type=CONSULT"]').waitFor();
   assert.equal(await page.locator('#result-count').getAttribute('data-total'), String(consult.total));
@@ -202,4 +210,9 @@ export async function ingestStep(page: Page, opts: FlowOptions): Promise<void> {
   assert.equal(await second.locator('.p-docs').textContent(), '1');
   const docsAfter = (await getJson<{ total: number }>(page, '/api/documents?limit=1')).total;
   assert.equal(docsAfter, docsBefore + 2, 'the pasted and the uploaded document are stored');
+  // The finished job links to the events found in its document.
+  const found = Number(await second.locator('.p-events').textContent());
+  await second.locator('.inputs a').first().click();
+  await page.locator('#result-count[data-query^="source="]').waitFor();
+  assert.equal(Number(await page.locator('#result-count').getAttribute('data-total')), found);
 }

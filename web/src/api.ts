@@ -125,7 +125,11 @@ export interface Job {
   id: string;
   state: 'queued' | 'running' | 'done' | 'failed';
   progress: { documents: number; stories: number; events: number; errors: number };
-  summary?: unknown;
+  /** File names of the inputs. */
+  inputs?: string[];
+  summary?: { errors?: Array<{ message: string }> } & Record<string, unknown>;
+  /** Why the job failed as a whole. */
+  error?: string;
 }
 
 export interface Stats {

@@ -16,7 +16,13 @@ export function jobView(app: App, job: Job): HTMLElement {
       h('dt', null, i18n.t('progressDocs')), h('dd', { class: 'p-docs' }, i18n.number(p.documents)),
       h('dt', null, i18n.t('progressStories')), h('dd', null, i18n.number(p.stories)),
       h('dt', null, i18n.t('progressEvents')), h('dd', { class: 'p-events' }, i18n.number(p.events)),
-      h('dt', null, i18n.t('progressErrors')), h('dd', null, i18n.number(p.errors))));
+      h('dt', null, i18n.t('progressErrors')), h('dd', null, i18n.number(p.errors))),
+    job.error ? h('p', { class: 'error', role: 'alert' }, job.error) : null,
+    job.summary?.errors?.length ? h('ul', { class: 'error' }, job.summary.errors.map((e) => h('li', null, e.message))) : null,
+    job.state === 'done' && job.inputs?.length
+      ? h('ul', { class: 'inputs' }, job.inputs.map((name) => h('li', null, h('code', { dir: 'ltr' }, name), ' — ',
+        h('a', { href: link(['events'], { source: name }) }, i18n.t('docEvents')))))
+      : null);
 }
 
 export async function ingestPage(app: App, main: HTMLElement, token: number): Promise<void> {
