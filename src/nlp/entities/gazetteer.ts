@@ -11,6 +11,8 @@ import type { MentionType } from '../doc.ts';
 import { isWord, tokenAt, type Cand, type Work } from './work.ts';
 
 const TITLE_KINDS = new Set(['title', 'rank', 'qualifier', 'honorific']);
+/** Words that make the next word part of a compound name (عبد الملك). */
+const NAME_HEADS = new Set(['عبد', 'ابو', 'ابي', 'بو']);
 
 /** Confidence of a gazetteer hit: exact multi-word names highest, ambiguous single words lower. */
 function gazConfidence(m: GazetteerMatch, tokens: number): number {
@@ -63,6 +65,8 @@ export function gazetteerCandidates(w: Work): Cand[] {
   for (const m of matches) {
     const ts = tokenAt(toks, m.start);
     const te = tokenAt(toks, m.end - 1) + 1;
+    // عبد الملك، أبو الأمير: a title word after عبد/أبو is part of a name
+    if (TITLE_KINDS.has(m.kind) && te - ts === 1 && ts > 0 && NAME_HEADS.has(toks[ts - 1].norm)) continue;
     const c: Cand = {
       start: m.start,
       end: m.end,

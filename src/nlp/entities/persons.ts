@@ -45,7 +45,7 @@ function gazKind(w: Work, i: number): string | undefined {
 }
 
 /** Name connectors inside a name (بن، آل، أبو). */
-const CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ابي', 'عبد']);
+const CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'ابي', 'عبد', 'الدين', 'الله', 'الاسلام']);
 /** Prefixes a name word never carries (بالمواجهة، للعمل، والصحة). */
 const NOT_NAME_PREFIXES = ['بال', 'لل', 'كال', 'فال', 'وال'];
 
@@ -173,6 +173,21 @@ function repairSpan(w: Work, i: number, j: number, minMargin: number, source: st
   }
 }
 
+/**
+ * Whether a registry family name standing alone at token i reads as the person: tagged PERS,
+ * after a verb that introduces a person (واستقبل المنفي), before an appositive title
+ * (المنفي، رئيس ...). A family name may also be a common word (سلامة، نفطي): no other sign counts.
+ */
+function familyNameInContext(w: Work, i: number): boolean {
+  // a name word follows: this is the start of a longer name (الطاهر حسين)
+  if (sameSentence(w, i, i + 1) && isWord(w.toks[i + 1]) && (taggedPers(w, i + 1) || nameWord(w, i + 1))) return false;
+  if (taggedPers(w, i)) return true;
+  const prev = w.toks[i - 1];
+  if (prev && sameSentence(w, i - 1, i) && w.res.words.personCues.has(prev.norm)) return true;
+  const next = w.gazAt[i + 1] ?? (isComma(w.toks[i + 1]) ? w.gazAt[i + 2] : null);
+  return !!next && next.type === 'title' && next.kindDetail === 'office';
+}
+
 /** Registry person names and aliases found in the text (longest first at each position). */
 function registryPersons(w: Work): Cand[] {
   const out: Cand[] = [];
@@ -192,10 +207,13 @@ function registryPersons(w: Work): Cand[] {
     for (let len = runEnd - i; len >= 1 && !found; len--) {
       const start = w.toks[i].start + first.skip;
       const surface = w.doc.text.slice(start, w.toks[i + len - 1].end);
-      const entries = (reg.byKey.get(nameKey(surface)) ?? []).filter((e) => e.type !== 'surname' && reg.actors.get(e.actorId)?.kind === 'person');
+      const all = (reg.byKey.get(nameKey(surface)) ?? []).filter((e) => reg.actors.get(e.actorId)?.kind === 'person');
+      let entries = all.filter((e) => e.type !== 'surname');
+      if (entries.length === 0 && len === 1 && all.length === 1 && !all[0].ambiguous && familyNameInContext(w, i)) entries = all;
       if (entries.length === 0) continue;
       if (len === 1 && (entries.some((e) => e.ambiguous) || w.gazAt[i] || w.toks[i].norm.length < 4)) continue;
-      const c = personCand(w, i, i + len, `registry:${entries[0].type}`, len >= 2 ? 0.96 : 0.85, len >= 2 ? 0.97 : 0.8, first.skip);
+      const single = entries[0].type === 'surname' ? 0.6 : 0.8;
+      const c = personCand(w, i, i + len, `registry:${entries[0].type}`, len >= 2 ? 0.96 : 0.85, len >= 2 ? 0.97 : single, first.skip);
       if (entries.length === 1 && !entries[0].ambiguous) c.actor = entries[0].actorId;
       out.push(c);
       found = len;
@@ -256,8 +274,16 @@ function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
       prio = 0.7;
       // no punctuation closes the name: keep the words known as names or tagged PERS
       let e = s + 1;
-      // known name words, or words the tagger never saw that do not look like Arabic nouns (أيدن، يلدز)
-      while (e < k && (known(w, e) || (!seenWord(w, w.toks[e].norm) && !w.toks[e].norm.startsWith('ال')))) e++;
+      // known name words, or words the tagger never saw that do not look like Arabic nouns (أيدن،
+      // يلدز); the latter only when punctuation or a stop word ends the name right after them
+      let lastKnown = s + 1;
+      while (e < k && (known(w, e) || (!seenWord(w, w.toks[e].norm) && !w.toks[e].norm.startsWith('ال')))) {
+        if (known(w, e)) lastKnown = e + 1;
+        e++;
+      }
+      const endTok = w.toks[e];
+      const ends = !endTok || !sameSentence(w, s, e) || isPunct(endTok) || w.res.words.stopWords.has(endTok.norm);
+      if (e > lastKnown && !ends) e = lastKnown;
       // one more word when punctuation closes the name right after it (عثمان الطيب المكي،)
       if (k - e === 1 && closed) {
         e = k;
@@ -292,8 +318,10 @@ function namesBeforeTitles(w: Work, titles: Cand[]): Cand[] {
     const end = k + 1;
     let start = -1;
     for (let n = 0; n < 6 && k >= 0 && sameSentence(w, k, t.ts) && nameish(w, k, n > 0); n++, k--) {
-      // every word is known as a name or tagged PERS; after a comma the family name may be new
-      if (!known(w, k) && !(comma && n === 0)) break;
+      // every word is known as a name or tagged PERS; the family name right before the title may
+      // be new when it has the article or the tagger never saw it (الخليفي)
+      const fam = n === 0 && (comma || w.toks[k].norm.startsWith('ال') || !seenWord(w, w.toks[k].norm));
+      if (!known(w, k) && !fam) break;
       if (w.res.names.given.has(w.toks[k].norm) || w.ner[k] === 'B-PERS') start = k;
     }
     if (start < 0 || end - start < 2) continue;
@@ -377,7 +405,7 @@ export function namesAfterPhrases(w: Work, acc: Cand[], at: Array<Cand | null>):
     const nameLike = (j: number) => known(w, j) || (!seenWord(w, w.toks[j].norm) && !w.toks[j].norm.startsWith('ال'));
     // a tagged person right after one more name word: grow it
     const next = owner[s + 1];
-    if (free(s) && nameish(w, s) && !w.toks[s].norm.startsWith('و') && nameLike(s) && next && next.type === 'person' && next.ts === s + 1 && !next.actor) {
+    if (free(s) && nameish(w, s) && !w.toks[s].norm.startsWith('و') && !w.toks[s].norm.startsWith('ال') && next && next.type === 'person' && next.ts === s + 1 && !next.actor) {
       const grown = personCand(w, s, next.te, `${next.source}+ent.person.after_title_phrase`, next.confidence, next.prio);
       add.push(grown);
       remove.add(next);

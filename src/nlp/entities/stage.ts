@@ -54,6 +54,18 @@ function resolveOverlaps(cands: Cand[], n: number): Cand[] {
       continue;
     }
     const o = owner[c.ts];
+    if (o && o.type === 'person' && c.type === 'person' && o.ts === c.ts && c.te > o.te && c.prio >= 0.65) {
+      // a rule that reads the same name further (أونجو + كتشالي) grows the person over free words
+      let grow = true;
+      for (let k = o.te; k < c.te && grow; k++) grow = owner[k] === null;
+      if (grow) {
+        for (let k = o.te; k < c.te; k++) owner[k] = o;
+        o.te = c.te;
+        o.end = c.end;
+        o.source += `+${c.source}`;
+        continue;
+      }
+    }
     if (o && o.start === c.start && o.end === c.end && o.type === c.type && !o.source.split('+').includes(c.source)) {
       // agreement of two sources on the same span
       o.confidence = Math.round((1 - (1 - o.confidence) * (1 - c.confidence)) * 1000) / 1000;

@@ -32,6 +32,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
     let last = t.te;
     let units = 0;
     let owner: Cand | undefined;
+    let prevDefinite = w.toks[t.te - 1].norm.startsWith('ال') || w.toks[t.te - 1].norm.startsWith('وال');
     while (k < w.toks.length && units < MAX_PHRASE_UNITS && sameSentence(w, t.ts, k)) {
       const c = at[k];
       if (c && c.kindDetail === 'qualifier') {
@@ -59,6 +60,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
             else t.hostOrg = c.org;
           }
         } else if (!owner && (c.country || c.org)) owner = c;
+        prevDefinite = w.toks[c.te - 1].norm.startsWith('ال') || w.toks[c.ts].norm.startsWith('ال');
         k = c.te;
         last = k;
         units++;
@@ -82,8 +84,14 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       if (w.res.words.stopWords.has(n) || (n.startsWith('و') && !n.startsWith('وال'))) break;
       const definite = n.startsWith('ال') || n.startsWith('بال') || n.startsWith('لل') || n.startsWith('كال') || n.startsWith('وال');
       const nameLike = w.res.names.all.has(n) || w.ner[k].endsWith('PERS');
-      const construct = !nameLike && (n.endsWith('ه') || ((n.startsWith('ب') || n.startsWith('ل')) && n.length >= 4));
+      // a bare noun in construct (إدارة) follows an indefinite head (مدير إدارة) or a prepositional
+      // one (بديوان وزارة); after a definite word it goes on only before another definite word
+      // (الأفريقية رفيعة المستوى), else it starts something else (... الدولي زينة طوقان)
+      const prep = (n.startsWith('ب') || n.startsWith('ل')) && n.length >= 4;
+      const nextDefinite = !!w.toks[k + 1] && w.toks[k + 1].norm.startsWith('ال') && sameSentence(w, k, k + 1);
+      const construct = !nameLike && (prep || (n.endsWith('ه') && (!prevDefinite || nextDefinite)));
       if (!definite && !construct) break;
+      prevDefinite = definite;
       k++;
       last = k;
       units++;

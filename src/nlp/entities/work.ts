@@ -112,9 +112,13 @@ export function mentionText(w: Work, m: { start: number; end: number }): string 
   return w.doc.text.slice(m.start, m.end);
 }
 
-/** Whether the tagger saw this normalized word in training (common words are seen, rare names mostly not). */
+/**
+ * Whether the tagger saw this normalized word in training (common words are seen, rare names
+ * mostly not): the model's vocabulary when it ships one, else whether its word feature has weights.
+ */
 export function seenWord(w: Work, norm: string): boolean {
-  return w.res.ner.index.has('n=' + norm);
+  const vocab = w.res.ner.resources?.vocab;
+  return vocab ? vocab.has(norm) : w.res.ner.index.has('n=' + norm);
 }
 
 /**
