@@ -171,6 +171,11 @@ describe('session auth', () => {
     const other = await loggedIn(auth);
     assert.equal(await check({ 'x-csrf-token': other.csrfToken }), false, "another session's token");
     assert.equal(await auth.csrfToken!(request({ cookie: s.cookieHeader }), user), s.csrfToken);
+    await assert.rejects(auth.login(request({ origin: 'https://evil.example' }), 'sara', 'sara-secret-pw'), (e: HttpError) => e.status === 403);
+    // behind a trusted proxy the forwarded host is this site
+    const proxied = createSessionAuth(store.users, { trustProxy: true });
+    const p = await proxied.login(request({ origin: 'https://rasid.example.org', 'x-forwarded-host': 'rasid.example.org' }), 'sara', 'sara-secret-pw');
+    assert.equal(p.user.name, 'sara');
   });
 
   test('logout ends the session; API tokens authenticate without CSRF', async () => {

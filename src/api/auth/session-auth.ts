@@ -41,7 +41,7 @@ export interface LoginResult {
 }
 
 export interface SessionAuth extends AuthHook {
-  /** Checks the credentials; throws HttpError 401 (wrong) or 429 (too many failures). */
+  /** Checks the credentials; throws HttpError 401 (wrong), 429 (too many failures) or 403 (from another site). */
   login(req: IncomingMessage, name: string, password: string): Promise<LoginResult>;
   /** Ends the request's session (if any); returns the Set-Cookie value that clears the cookie. */
   logout(req: IncomingMessage): Promise<string>;
@@ -75,6 +75,17 @@ export function createSessionAuth(users: UserStore, options: SessionAuthOptions 
     (req.socket as TLSSocket).encrypted === true ||
     (options.trustProxy === true && String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https');
   const sessionId = (req: IncomingMessage): string | undefined => parseCookies(req.headers.cookie).get(SESSION_COOKIE) || undefined;
+  /** False for a browser request sent from another site (an Origin header naming another host). */
+  const fromThisSite = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    const host = (options.trustProxy && String(req.headers['x-forwarded-host'] ?? '').split(',')[0].trim()) || req.headers.host;
+    try {
+      return new URL(origin).host === host;
+    } catch {
+      return false;
+    }
+  };
 
   async function resolve(req: IncomingMessage): Promise<Resolved | null> {
     if (memo.has(req)) return memo.get(req)!;
@@ -102,16 +113,7 @@ export function createSessionAuth(users: UserStore, options: SessionAuthOptions 
       const r = await resolve(req);
       if (!r || r.user.name !== user.name) return false;
       if (r.kind === 'token') return true;
-      const origin = req.headers.origin;
-      if (origin !== undefined) {
-        let host: string | null = null;
-        try {
-          host = new URL(origin).host;
-        } catch {
-          host = null;
-        }
-        if (!host || host !== req.headers.host) return false;
-      }
+      if (!fromThisSite(req)) return false;
       const header = req.headers['x-csrf-token'];
       return typeof header === 'string' && !!r.csrfToken && sameSecret(header, r.csrfToken);
     },
@@ -121,6 +123,7 @@ export function createSessionAuth(users: UserStore, options: SessionAuthOptions 
     },
 
     async login(req, name, password) {
+      if (!fromThisSite(req)) throw new HttpError('forbidden', 'cross-site login refused');
       const keys = [`ip:${clientAddress(req)}`, `name:${name.trim().toLowerCase()}`];
       const wait = Math.max(...keys.map((k) => limiter.retryAfter(k)));
       if (wait > 0) {
