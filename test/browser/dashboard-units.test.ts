@@ -57,6 +57,18 @@ test('i18n fills placeholders and names codes in the interface language', () => 
   assert.equal(en.action('new_action'), 'new_action');
 });
 
+test('counts take the plural form of each language', () => {
+  const ar = createI18n('ar');
+  const en = createI18n('en');
+  assert.equal(ar.count('events', 1), 'حدث واحد');
+  assert.equal(ar.count('events', 2), 'حدثان');
+  assert.equal(ar.count('events', 4), '4 أحداث');
+  assert.equal(ar.count('events', 14), '14 حدثاً');
+  assert.equal(ar.count('events', 100), '100 حدث');
+  assert.equal(en.count('events', 1), '1 event');
+  assert.equal(en.count('events', 1200), '1,200 events');
+});
+
 test('dates are shown in Gregorian and, for full dates, Umm al-Qura Hijri', () => {
   const en = createI18n('en');
   assert.equal(en.date('2026-03-12'), '12 March 2026');

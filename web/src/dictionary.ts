@@ -63,7 +63,6 @@ export const LABELS = {
   sortSources: ['الأكثر مصادر', 'Most sources'],
   sortConfidence: ['الأعلى ثقة', 'Highest confidence'],
   results: ['النتائج', 'Results'],
-  resultsCount: ['{n} حدثاً', '{n} events'],
   pageOf: ['{from}–{to} من {total}', '{from}–{to} of {total}'],
   previous: ['السابق', 'Previous'],
   next: ['التالي', 'Next'],
@@ -153,6 +152,25 @@ export const LABELS = {
 } as const satisfies Record<string, Pair>;
 
 export type LabelKey = keyof typeof LABELS;
+
+/** Counted nouns by plural category (Intl.PluralRules): Arabic has zero/one/two/few/many/other. */
+export interface PluralForms {
+  ar: Record<'zero' | 'one' | 'two' | 'few' | 'many' | 'other', string>;
+  en: Record<'one' | 'other', string>;
+}
+
+export const PLURALS = {
+  events: {
+    ar: { zero: 'لا أحداث', one: 'حدث واحد', two: 'حدثان', few: '{n} أحداث', many: '{n} حدثاً', other: '{n} حدث' },
+    en: { one: '{n} event', other: '{n} events' },
+  },
+  sources: {
+    ar: { zero: 'لا مصادر', one: 'مصدر', two: 'مصدران', few: 'مصادر', many: 'مصدراً', other: 'مصدر' },
+    en: { one: 'source', other: 'sources' },
+  },
+} as const satisfies Record<string, PluralForms>;
+
+export type PluralKey = keyof typeof PLURALS;
 
 /** PLOVER event types (+ STATEMENT). */
 export const EVENT_TYPES: Record<string, Pair> = {

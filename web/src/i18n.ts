@@ -1,5 +1,5 @@
 /** Interface language: labels from the dictionary, names of countries/types/actions, dates (Gregorian and Hijri). */
-import { ACTIONS, CONTEXTS, EVENT_TYPES, LABELS, MODES, ORGANIZATIONS, SIDES, type LabelKey, type Pair } from './dictionary.ts';
+import { ACTIONS, CONTEXTS, EVENT_TYPES, LABELS, MODES, ORGANIZATIONS, PLURALS, SIDES, type LabelKey, type Pair, type PluralKey } from './dictionary.ts';
 import { countryCodes } from './geo/codes.ts';
 
 export type Lang = 'ar' | 'en';
@@ -9,6 +9,8 @@ export interface I18n {
   dir: 'rtl' | 'ltr';
   /** A label, with `{name}` placeholders filled from `vars`. */
   t(key: LabelKey, vars?: Record<string, string | number>): string;
+  /** A counted noun in the plural form the language needs for `n` (`{n}` filled). */
+  count(key: PluralKey, n: number): string;
   /** A country (ISO alpha-3) or organization code as a name in the interface language. */
   party(code: string): string;
   eventType(code: string): string;
@@ -52,6 +54,7 @@ export function createI18n(lang: Lang): I18n {
     timeZone: 'UTC', year: 'numeric', month: 'long', day: 'numeric',
   });
   const num = new Intl.NumberFormat(locale);
+  const plural = new Intl.PluralRules(lang);
   return {
     lang,
     dir: lang === 'ar' ? 'rtl' : 'ltr',
@@ -59,6 +62,11 @@ export function createI18n(lang: Lang): I18n {
       let s: string = LABELS[key][idx];
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.replaceAll(`{${k}}`, typeof v === 'number' ? num.format(v) : v);
       return s;
+    },
+    count(key, n) {
+      const forms: Record<string, string> = PLURALS[key][lang];
+      const form = forms[plural.select(n)] ?? forms.other;
+      return form.replaceAll('{n}', num.format(n));
     },
     party(code) {
       if (ORGANIZATIONS[code]) return pick(ORGANIZATIONS, code, lang);

@@ -38,7 +38,7 @@ function sourceText(app: App, doc: DocumentView, ev: EventDetail): HTMLElement {
     h('h3', null, h('bdi', { lang: 'ar' }, doc.title ?? doc.name)),
     h('p', { class: 'meta' },
       doc.outlet ? [h('bdi', null, doc.outlet), ' · '] : null,
-      dateView(i18n, doc.published?.slice(0, 10)), ' · ',
+      doc.published ? [dateView(i18n, doc.published.slice(0, 10)), ' · '] : null,
       url ? h('a', { href: url, rel: 'noopener noreferrer', target: '_blank', dir: 'ltr' }, doc.name) : h('span', { dir: 'ltr' }, doc.name),
       ' · ', h('a', { href: link(['events'], { source: doc.name }) }, i18n.t('docEvents'))),
     body);

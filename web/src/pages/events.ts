@@ -54,7 +54,7 @@ export async function eventsPage(app: App, main: HTMLElement, token: number): Pr
       if (mine !== seq || !app.isCurrent(token)) return;
       const goTo = (o: number) => { offset = o; void load(); };
       mount(results,
-        h('p', { class: 'count-line', id: 'result-count', 'data-total': page.total, 'data-query': params.toString() }, i18n.t('resultsCount', { n: page.total })),
+        h('p', { class: 'count-line', id: 'result-count', 'data-total': page.total, 'data-query': params.toString() }, i18n.count('events', page.total)),
         eventList(app, page.items),
         page.total > page.limit ? pager(app, page, goTo) : null);
     } catch (err) {

@@ -80,7 +80,7 @@ export function eventList(app: App, rows: EventRow[], opts: { from?: string } = 
         r.location ? h('div', { class: 'place' }, `${i18n.t('place')}: `, h('bdi', null, r.location.name)) : null,
         r.snippet ? h('blockquote', { class: 'snippet', lang: 'ar', dir: 'rtl' }, r.snippet) : null,
       ),
-      h('div', { class: 'count', title: i18n.t('sources') }, i18n.number(r.sourceCount), ' ', h('small', null, i18n.t('sources'))),
+      h('div', { class: 'count', title: i18n.t('sources') }, i18n.number(r.sourceCount), ' ', h('small', null, i18n.count('sources', r.sourceCount))),
     )));
 }
 
