@@ -27,6 +27,9 @@ function applyAttrs(el: Element, attrs: Attrs | null | undefined): void {
       for (const [type, fn] of Object.entries(value)) el.addEventListener(type, fn);
     } else if (typeof value === 'object') {
       continue;
+    } else if (key === 'style' && typeof value === 'string') {
+      // Through the CSSOM, which a Content-Security-Policy without 'unsafe-inline' still allows.
+      (el as HTMLElement | SVGElement).style.cssText = value;
     } else if (value === true) {
       el.setAttribute(key, '');
     } else if (value !== false && value !== null && value !== undefined) {
