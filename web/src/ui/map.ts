@@ -46,7 +46,7 @@ export function renderMap(opts: MapOptions): HTMLElement {
   const path = geoPath(projection);
   const max = Math.max(1, ...counts.values());
   const svg = s('svg', {
-    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'img', 'aria-label': i18n.t('partnersMap'),
+    viewBox: `0 0 ${WIDTH} ${HEIGHT}`, class: 'map', role: 'group', 'aria-label': i18n.t('partnersMap'),
   });
   for (const f of shapes.features) {
     const iso3 = f.id !== undefined ? byNumeric.get(String(f.id)) : undefined;
