@@ -3,7 +3,8 @@
  * documents in ../shared and the examples/ corpus when present, after clean/stories/sentences/
  * tokens. Throughput in input bytes per second of CPU time (one core), repeated for about a
  * second. Target: ≥ 1 MB/s for the stage (the whole pipeline's target). Also reported: the
- * share of the tagger, and the stage without the tagger's time.
+ * share of the tagger, and the stage's own work (gazetteer, rules, links, actors) without the
+ * tagger, from per-step wall-clock times.
  *
  * To run with the others: bench/entities.bench.ts = `export { bench } from '../src/nlp/entities/entities.bench.ts';`
  */
@@ -58,12 +59,14 @@ export async function bench(): Promise<BenchResult[]> {
   const cpu = process.cpuUsage(c0);
   const cpuS = (cpu.user + cpu.system) / 1e6;
   const mbs = (bytes * rounds) / 1e6 / cpuS;
+  // per-step times are wall-clock (performance.now), inflated on a busy machine: only their
+  // ratio is used, applied to the CPU-time throughput
   const wall = Object.values(timings).reduce((a, b) => a + b, 0);
   const taggerShare = wall > 0 ? (timings.tagger ?? 0) / wall : 0;
-  const withoutTagger = mbs / Math.max(1e-9, 1 - taggerShare);
+  const withoutTagger = mbs / Math.max(1e-6, 1 - taggerShare);
   return [
     { name: `entities stage (${docs.length} docs, ${(bytes / 1024).toFixed(0)} KiB)`, value: mbs, unit: 'MB/s', target: '≥ 1 MB/s', ok: mbs >= 1 },
     { name: 'share of the NER tagger in the stage', value: taggerShare * 100, unit: '%' },
-    { name: 'entities stage without the tagger', value: withoutTagger, unit: 'MB/s', target: '≥ 3 MB/s', ok: withoutTagger >= 3 },
+    { name: 'entities stage without the tagger (gazetteer, rules, links, actors)', value: withoutTagger, unit: 'MB/s', target: '≥ 3 MB/s', ok: withoutTagger >= 3 },
   ];
 }
