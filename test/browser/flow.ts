@@ -141,11 +141,15 @@ export async function reviewStep(page: Page, opts: FlowOptions, id: number): Pro
   const before = await getJson<ApiEvent>(page, `/api/events/${id}`);
   const newType = before.event === 'AGREE' ? 'COOPERATE' : 'AGREE';
   await page.selectOption('#rv-type', newType);
+  const contexts = (before as ApiEvent & { contexts: string[] }).contexts;
+  const newContext = contexts.includes('economic') ? 'legal' : 'economic';
+  await page.fill('#rv-contexts', [...contexts, newContext].join(', '));
   await page.click('#rv-save');
   await page.locator(`h1 .badge[data-type="${newType}"]`).waitFor();
   await page.locator('#review .audit-entry').first().waitFor();
   const after = await getJson<ApiEvent>(page, `/api/events/${id}`);
   assert.equal(after.event, newType, 'the correction is stored');
+  assert.deepEqual((after as ApiEvent & { contexts: string[] }).contexts.sort(), [...contexts, newContext].sort());
   const audit = await getJson<Array<{ user: string }>>(page, `/api/audit?entity=event:${id}`);
   assert.ok(audit.some((a) => a.user === opts.editor.name), 'the audit log names the editor');
   assert.ok((await page.locator('#review .audit-entry').allTextContents()).some((t) => t.includes(opts.editor.name)));

@@ -1,7 +1,7 @@
 /** Editor tools on the event page: confirm, reject, correct type/action/place/date, and the audit log. */
 import type { App } from '../app.ts';
 import type { AuditEntry, EventDetail } from '../api.ts';
-import { ACTIONS, EVENT_TYPES, MODES_BY_TYPE } from '../dictionary.ts';
+import { ACTIONS, CONTEXTS, EVENT_TYPES, MODES_BY_TYPE } from '../dictionary.ts';
 import { h, mount } from '../dom.ts';
 import type { I18n } from '../i18n.ts';
 
@@ -67,6 +67,11 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
   const place = h('input', { id: 'rv-place', name: 'place', type: 'text', value: ev.location?.name ?? '', dir: 'auto' });
   const placeCountry = h('input', { id: 'rv-place-country', name: 'placeCountry', type: 'text', value: ev.location?.country ?? '', maxlength: 3, size: 4 });
   const date = h('input', { id: 'rv-date', name: 'date', type: 'date', value: ev.date ?? '' });
+  const contexts = h('input', {
+    id: 'rv-contexts', name: 'contexts', type: 'text', dir: 'ltr', value: ev.contexts.join(', '), list: 'rv-context-codes',
+    title: Object.keys(CONTEXTS).join(', '),
+  });
+  const contextCodes = h('datalist', { id: 'rv-context-codes' }, Object.keys(CONTEXTS).map((c) => h('option', { value: c }, i18n.context(c))));
   const field = (label: Parameters<typeof i18n.t>[0], control: HTMLElement & { id: string }) =>
     h('div', { class: 'field' }, h('label', { for: control.id }, i18n.t(label)), control);
 
@@ -82,12 +87,14 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
         if (date.value !== (ev.date ?? '')) patch.date = date.value || null;
         const loc = place.value.trim() ? { name: place.value.trim(), country: placeCountry.value.trim().toUpperCase() || null } : null;
         if (JSON.stringify(loc) !== JSON.stringify(ev.location ?? null)) patch.location = loc;
+        const ctx = contexts.value.split(/[\s,،]+/).map((c) => c.trim()).filter(Boolean);
+        if (ctx.join(',') !== ev.contexts.join(',')) patch.contexts = ctx;
         void run(() => api.correct(ev.id, patch));
       },
     },
   },
     h('h3', null, i18n.t('correctTitle')),
-    h('div', { class: 'fields' }, field('type', type), field('mode', mode), field('action', action), field('place', place), field('country', placeCountry), field('date', date)),
+    h('div', { class: 'fields' }, field('type', type), field('mode', mode), field('action', action), field('place', place), field('country', placeCountry), field('date', date), field('context', contexts)), contextCodes,
     h('button', { type: 'submit', id: 'rv-save' }, i18n.t('correct')));
 
   if (!ev.audit) void refreshAudit();
