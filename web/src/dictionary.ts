@@ -51,6 +51,7 @@ export const LABELS = {
   actor: ['الفاعل', 'Actor'],
   place: ['المكان', 'Place'],
   sourceDoc: ['الوثيقة المصدر', 'Source document'],
+  placeCountry: ['بلد المكان', 'Country of the place'],
   docEvents: ['أحداث هذه الوثيقة', 'Events in this document'],
   since: ['من تاريخ', 'From'],
   until: ['إلى تاريخ', 'To'],

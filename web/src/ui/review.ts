@@ -94,7 +94,7 @@ export function reviewPanel(app: App, ev: EventDetail): HTMLElement {
     },
   },
     h('h3', null, i18n.t('correctTitle')),
-    h('div', { class: 'fields' }, field('type', type), field('mode', mode), field('action', action), field('place', place), field('country', placeCountry), field('date', date), field('context', contexts)), contextCodes,
+    h('div', { class: 'fields' }, field('type', type), field('mode', mode), field('action', action), field('place', place), field('placeCountry', placeCountry), field('date', date), field('context', contexts)), contextCodes,
     h('button', { type: 'submit', id: 'rv-save' }, i18n.t('correct')));
 
   if (!ev.audit) void refreshAudit();
