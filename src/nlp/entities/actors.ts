@@ -133,7 +133,17 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       if (!info.get(story)?.date && r.actors.length === 0) continue;
       const res = r.title(text, c.country ? { country: c.country } : {});
       // the registry's office holder only when the story's date says who held it then
-      if (res.actor && (res.via === 'story-title' || info.get(story)?.date)) c.actor = res.actor.id;
+      if (res.actor && (res.via === 'story-title' || info.get(story)?.date)) {
+        c.actor = res.actor.id;
+        // the title stands for that person: it carries his country or organization
+        const first = firstOf.get(res.actor.id);
+        if (!c.country && !c.org) {
+          if (first?.org) c.org = first.org;
+          else if (first?.country) c.country = first.country;
+          else if (countryOf(res.actor)) c.country = countryOf(res.actor);
+          if (c.country || c.org) c.source += '+ent.title.holder';
+        }
+      }
     }
   }
 }
