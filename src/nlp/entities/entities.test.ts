@@ -148,6 +148,7 @@ test('a title alone resolves to the person who holds it earlier in the story', (
   const titles = all(d, 'title').filter((m) => surface(d, m) === 'وزير الخارجية المكلف');
   assert.equal(titles.length, 1);
   assert.equal(titles[0].actor, p.actor);
+  assert.equal(titles[0].country, 'LBY', 'the title alone carries its holder\'s country');
 });
 
 test('a capital after a preposition is a place; as the subject of a verb it is the state', () => {
