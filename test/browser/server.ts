@@ -18,13 +18,13 @@ import { ROOT } from './browser.ts';
 export interface DashboardServer {
   url: string;
   store: Store;
-  /** Creates an editor account through the store's user module. */
-  createEditor(name: string, password: string): Promise<void>;
+  /** Creates an account (editor by default) through the store's user module. */
+  createEditor(name: string, password: string, role?: 'viewer' | 'editor'): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startDashboardServer(options: { staticDir: string; seed: boolean }): Promise<DashboardServer> {
-  const config = loadConfig({ dataDir: 'memory://', host: '127.0.0.1', port: 0 }, {});
+export async function startDashboardServer(options: { staticDir: string; seed: boolean; readsRequireLogin?: boolean }): Promise<DashboardServer> {
+  const config = loadConfig({ dataDir: 'memory://', host: '127.0.0.1', port: 0, readsRequireLogin: options.readsRequireLogin ?? false }, {});
   const store = await openStore({});
   try {
     if (options.seed) {
@@ -42,8 +42,8 @@ export async function startDashboardServer(options: { staticDir: string; seed: b
     return {
       url,
       store,
-      async createEditor(name, password) {
-        await store.users.createUser(name, 'editor', await hashPassword(password), 'browser-test');
+      async createEditor(name, password, role = 'editor') {
+        await store.users.createUser(name, role, await hashPassword(password), 'browser-test');
       },
       async close() {
         await api.close();

@@ -23,8 +23,10 @@ export async function overviewPage(app: App, main: HTMLElement, token: number): 
   const partners = [...rel.partners].sort((a, b) => b.events - a.events);
   const counts = new Map(partners.filter((p) => p.kind === 'country').map((p) => [p.party, p.events]));
   const mapSlot = h('div', { class: 'map-slot' });
-  const top = (rec: Record<string, number>, name: (k: string) => string, href: (k: string) => string) =>
-    barList(Object.entries(rec).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, n]) => [name(k), n, href(k)]));
+  const top = (rec: Record<string, number>, name: (k: string) => string, href: (k: string) => string) => {
+    const entries = Object.entries(rec).filter(([, n]) => n > 0).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    return entries.length ? barList(entries.map(([k, n]) => [name(k), n, href(k)])) : h('p', { class: 'empty' }, i18n.t('none'));
+  };
 
   const ok = show(app, main, token,
     h('div', { class: 'page-head' },

@@ -61,9 +61,11 @@ export function renderMap(opts: MapOptions): HTMLElement {
     svg.appendChild(n > 0 && iso3 && !isFocus ? s('a', { href: opts.href(iso3), 'aria-label': `${name}: ${n}` }, shape) : shape);
   }
   const legend = h('div', { class: 'legend', 'aria-hidden': 'true' },
-    h('span', null, i18n.t('mapLegend')), ' ',
-    h('span', { class: 'swatch', style: `background:${blend('#fde2b8', '#c2410c', 0)}` }), ' 1 ',
-    h('span', { class: 'swatch', style: 'background:#c2410c' }), ` ${i18n.number(max)} `,
+    counts.size > 0 ? [
+      h('span', null, i18n.t('mapLegend')), ' ',
+      h('span', { class: 'swatch', style: `background:${blend('#fde2b8', '#c2410c', Math.sqrt(1 / max))}` }), ' 1 ',
+      max > 1 ? [h('span', { class: 'swatch', style: 'background:#c2410c' }), ` ${i18n.number(max)} `] : null,
+    ] : null,
     h('span', { class: 'swatch', style: 'background:#1a365d' }), ` ${i18n.party(focus)}`);
   return h('figure', { class: 'map-figure' }, svg, h('figcaption', null, legend));
 }
