@@ -23,10 +23,11 @@ export async function bench(): Promise<BenchResult[]> {
   const out: BenchResult[] = [];
   const size = statSync(DEFAULT_MODEL_PATH).size / 1e6;
   out.push({ name: 'model size', value: size, unit: 'MB', target: '<= 20', ok: size <= 20 });
-  const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const model = loadNerModel();
-  const loadMs = performance.now() - t0;
-  out.push({ name: 'model load', value: loadMs, unit: 'ms', target: '< 1000', ok: loadMs < 1000 });
+  const c1 = process.cpuUsage(c0);
+  const loadMs = (c1.user + c1.system) / 1000;
+  out.push({ name: 'model load (CPU time, incl. gazetteer)', value: loadMs, unit: 'ms', target: '< 1000', ok: loadMs < 1000 });
 
   const file = join(sharedDir(), ANERCORP_FILE);
   const dev = existsSync(file)
@@ -35,14 +36,16 @@ export async function bench(): Promise<BenchResult[]> {
   const sentences = dev.map((s) => s.tokens);
   const tokens = sentences.reduce((a, s) => a + s.length, 0);
   tagDocument(model, sentences.slice(0, 50)); // warm up
+  // CPU time of this (single-threaded) process, so other work on a shared machine does not count.
   let best = Infinity;
   for (let r = 0; r < 3; r++) {
-    const t = performance.now();
+    const c = process.cpuUsage();
     tagDocument(model, sentences);
-    best = Math.min(best, performance.now() - t);
+    const u = process.cpuUsage(c);
+    best = Math.min(best, (u.user + u.system) / 1000);
   }
   const tps = Math.round(tokens / (best / 1000));
-  out.push({ name: 'tagging speed (one core)', value: tps, unit: 'tokens/s', target: '>= 50000', ok: tps >= 50000 });
+  out.push({ name: 'tagging speed (tokens per CPU second)', value: tps, unit: 'tokens/s', target: '>= 50000', ok: tps >= 50000 });
 
   const recorded = (model.info.dev as { scores?: { ALL?: { f1: number } } } | undefined)?.scores?.ALL?.f1;
   if (recorded !== undefined) {

@@ -1,14 +1,15 @@
 /**
  * Trains Rasid's NER tagger (averaged perceptron) on ANERcorp (CAMeL Lab train split).
  *
- *   npm run train:ner [-- --epochs 12 --dev 0.1 --aqmar --no-final --out models/ner/ner.json]
+ *   npm run train:ner [-- --epochs 7 --dev 0.1 --features '{"docWindow":0}' --no-gazetteer
+ *                        --aqmar --no-final --out models/ner/ner.json]
  *
  * Phase 1 trains on the first 90% of the train file and scores the last 10% (dev) after every
  * epoch; the best epoch count is kept. Phase 2 (unless --no-final) retrains on the whole train
  * file for that many epochs and writes the model with the phase-1 dev scores.
  * Deterministic: fixed seed for shuffling, no timestamps in the model.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sharedDir } from '../src/config.ts';
@@ -17,17 +18,22 @@ import { DEFAULT_FEATURES, type FeatureConfig } from '../src/nlp/ner/features.ts
 import { serializeModel, tagDocument, type NerModel, type TaggedSentence } from '../src/nlp/ner/model.ts';
 import { trainNer } from '../src/nlp/ner/train.ts';
 import { formatScore, scoreNer, type NerScore } from '../src/nlp/ner/score.ts';
-import { MODEL_VERSION, ATTRIBUTION } from '../src/nlp/ner/index.ts';
+import { MODEL_VERSION, ATTRIBUTION, gazetteerTagger } from '../src/nlp/ner/index.ts';
+import { DEFAULT_GAZETTEER_PATH, loadGazetteer } from '../src/nlp/gazetteer/index.ts';
+import { createHash } from 'node:crypto';
 
 const { values } = parseArgs({
   options: {
-    epochs: { type: 'string', default: '12' },
+    epochs: { type: 'string', default: '7' },
     dev: { type: 'string', default: '0.1' },
     seed: { type: 'string', default: '13' },
     'min-count': { type: 'string', default: '1' },
     'stage1-epochs': { type: 'string', default: '5' },
     aqmar: { type: 'boolean', default: false },
+    'no-gazetteer': { type: 'boolean', default: false },
     'no-final': { type: 'boolean', default: false },
+    /** Epochs for the final model; default: the best dev epoch. */
+    'final-epochs': { type: 'string', default: '' },
     features: { type: 'string', default: '' },
     out: { type: 'string', default: 'models/ner/ner.json' },
   },
@@ -37,7 +43,15 @@ const epochs = Number(values.epochs);
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
 const stage1Epochs = Number(values['stage1-epochs']);
-const features: FeatureConfig = { ...DEFAULT_FEATURES, ...(values.features ? JSON.parse(values.features) : {}) };
+/** The configuration chosen on dev (see models/ner/README.md); --features overrides fields. */
+const CHOSEN: FeatureConfig = { ...DEFAULT_FEATURES, docWindow: 20, lexicon: true, rare: true, gazetteer: true };
+const features: FeatureConfig = { ...CHOSEN, ...(values.features ? JSON.parse(values.features) : {}) };
+if (values['no-gazetteer']) features.gazetteer = false;
+const gaz = features.gazetteer ? loadGazetteer() : undefined;
+const gazetteer = gaz ? gazetteerTagger(gaz) : undefined;
+const gazetteerInfo = gaz
+  ? `data/compiled/gazetteer.json (${gaz.size} aliases, sha256 ${createHash('sha256').update(readFileSync(DEFAULT_GAZETTEER_PATH)).digest('hex').slice(0, 12)})`
+  : undefined;
 const shared = sharedDir();
 
 const all = readTaggedFile(join(shared, ANERCORP_FILE));
@@ -58,6 +72,7 @@ function evaluate(model: NerModel, sents: TaggedSentence[]): NerScore {
   );
 }
 
+const perEpoch: NerScore[] = [];
 let best = { epoch: 0, f1: -1, score: undefined as NerScore | undefined };
 const t0 = performance.now();
 trainNer([...train, ...extra], {
@@ -66,6 +81,7 @@ trainNer([...train, ...extra], {
   features,
   minCount,
   stage1Epochs,
+  gazetteer,
   onEpoch(epoch, model, errors) {
     const score = evaluate(model, dev);
     const o = score.overall;
@@ -73,38 +89,47 @@ trainNer([...train, ...extra], {
     console.log(
       `epoch ${epoch}: token errors ${errors}, dev P ${(o.precision * 100).toFixed(2)} R ${(o.recall * 100).toFixed(2)} F1 ${(o.f1 * 100).toFixed(2)} (${secs}s)`,
     );
+    perEpoch[epoch] = score;
     if (o.f1 > best.f1) best = { epoch, f1: o.f1, score };
   },
 });
 console.log(`best dev epoch ${best.epoch}:\n${formatScore(best.score!)}`);
 
 if (!values['no-final']) {
+  const finalEpochs = values['final-epochs'] ? Number(values['final-epochs']) : best.epoch;
+  // Dev scores of the phase-1 model after as many epochs as the final model gets.
+  const devScore = perEpoch[finalEpochs] ?? best.score!;
+  if (finalEpochs !== best.epoch) console.log(`final epochs ${finalEpochs}; dev at that epoch:\n${formatScore(devScore)}`);
   const round = (x: number) => Math.round(x * 10000) / 10000;
   const devScores = Object.fromEntries(
-    Object.entries({ ...best.score!.types, ALL: best.score!.overall }).map(([t, s]) => [
+    Object.entries({ ...devScore.types, ALL: devScore.overall }).map(([t, s]) => [
       t,
       { precision: round(s.precision), recall: round(s.recall), f1: round(s.f1), gold: s.gold },
     ]),
   );
   const model = trainNer([...all, ...extra], {
-    epochs: best.epoch,
+    epochs: finalEpochs,
     seed,
     features,
     minCount,
     stage1Epochs,
+    gazetteer,
     info: {
       version: MODEL_VERSION,
       license: 'CC BY-SA 4.0 (derivative of the training data; see models/ner/LICENSE.md)',
       attribution: values.aqmar ? ATTRIBUTION : ATTRIBUTION.filter((a) => !a.startsWith('AQMAR')),
       training: {
         data: `ANERcorp CAMeL Lab train split (all ${all.length} sentences)` + (values.aqmar ? ' + AQMAR (all 28 articles)' : ''),
-        epochs: best.epoch,
+        epochs: finalEpochs,
         seed,
         minCount,
         stage1Epochs: features.docWindow > 0 ? stage1Epochs : undefined,
+        gazetteer: gazetteerInfo,
         algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
       },
       dev: {
+        bestEpoch: best.epoch,
+        epoch: finalEpochs,
         split: `last ${dev.length} sentences of the ANERcorp train file (model trained on the first ${train.length})`,
         scores: devScores,
       },

@@ -5,41 +5,77 @@
  * sentences of the same document. This carries a name recognized once ("فينغر" after
  * "المدرب") to its other mentions in the article.
  */
-import { normalizeArabic } from '../../text/normalize.ts';
-import { splitClitics } from './lexicon.ts';
+
+/** The keys a token is matched on across sentences. */
+export interface ContextKey {
+  norm: string;
+  stem: string;
+}
+
+/** key → type → sorted sentence indexes of its occurrences (one entry per occurrence). */
+type Occurrences = Map<string, Map<string, number[]>>;
+
+function lowerBound(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (a[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const typeOf = (tag: string) => (tag === 'O' ? 'O' : tag.slice(2));
 
 /**
- * Extra features per token of each sentence. `window`: how many sentences before and after count
- * as context (the whole list when the sentences are one document).
+ * The best entity type among the occurrences of a key in sentences [lo, hi], not counting the
+ * token's own vote: `TYPE+` when it has at least as many votes as O, `TYPE-` otherwise; '' when
+ * no other occurrence was tagged as an entity.
  */
-export function contextFeatures(sentences: string[][], stage1: string[][], window: number): string[][][] {
-  const keys = sentences.map((toks) =>
-    toks.map((w) => {
-      const norm = normalizeArabic(w);
-      return { norm, stem: splitClitics(norm).stem };
-    }),
-  );
-  // Per sentence: word → type counts, stem → type counts.
-  const typeOf = (tag: string) => (tag === 'O' ? 'O' : tag.slice(2));
-  const perSent = sentences.map((_, s) => {
-    const words = new Map<string, Map<string, number>>();
-    const stems = new Map<string, Map<string, number>>();
-    const inc = (m: Map<string, Map<string, number>>, k: string, t: string) => {
-      let c = m.get(k);
-      if (!c) m.set(k, (c = new Map()));
-      c.set(t, (c.get(t) ?? 0) + 1);
-    };
+function bestType(occ: Map<string, number[]> | undefined, lo: number, hi: number, own: string): string {
+  if (!occ) return '';
+  let best = '';
+  let bestN = 0;
+  let o = 0;
+  for (const [t, sents] of occ) {
+    let n = lowerBound(sents, hi + 1) - lowerBound(sents, lo);
+    if (t === own) n--;
+    if (t === 'O') o = n;
+    else if (n > bestN || (n === bestN && n > 0 && t < best)) {
+      best = t;
+      bestN = n;
+    }
+  }
+  return bestN > 0 ? best + (bestN >= o ? '+' : '-') : '';
+}
+
+/**
+ * Extra features per token of each sentence. `keys[s][i]` are the normalized word and stem of
+ * token i of sentence s; `stage1` the first-stage tags; `window`: how many sentences before and
+ * after count as context.
+ */
+export function contextFeatures(keys: ContextKey[][], stage1: string[][], window: number): string[][][] {
+  const words: Occurrences = new Map();
+  const stems: Occurrences = new Map();
+  const add = (m: Occurrences, k: string, t: string, s: number) => {
+    let byType = m.get(k);
+    if (!byType) m.set(k, (byType = new Map()));
+    const list = byType.get(t);
+    if (list) list.push(s);
+    else byType.set(t, [s]);
+  };
+  for (let s = 0; s < keys.length; s++) {
     for (let i = 0; i < keys[s].length; i++) {
       const t = typeOf(stage1[s][i]);
-      inc(words, keys[s][i].norm, t);
-      inc(stems, keys[s][i].stem, t);
+      add(words, keys[s][i].norm, t, s);
+      add(stems, keys[s][i].stem, t, s);
     }
-    return { words, stems };
-  });
+  }
   const out: string[][][] = [];
-  for (let s = 0; s < sentences.length; s++) {
-    const lo = Math.max(0, s - window);
-    const hi = Math.min(sentences.length - 1, s + window);
+  for (let s = 0; s < keys.length; s++) {
+    const lo = s - window;
+    const hi = s + window;
     const tags = stage1[s];
     const sentOut: string[][] = [];
     for (let i = 0; i < keys[s].length; i++) {
@@ -49,25 +85,8 @@ export function contextFeatures(sentences: string[][], stage1: string[][], windo
         'q+1=' + (i + 1 < tags.length ? tags[i + 1] : '</s>'),
       ];
       const own = typeOf(tags[i]);
-      const words = new Map<string, number>();
-      const stems = new Map<string, number>();
-      for (let k = lo; k <= hi; k++) {
-        const wm = perSent[k].words.get(keys[s][i].norm);
-        if (wm) for (const [t, n] of wm) words.set(t, (words.get(t) ?? 0) + n);
-        const sm = perSent[k].stems.get(keys[s][i].stem);
-        if (sm) for (const [t, n] of sm) stems.set(t, (stems.get(t) ?? 0) + n);
-      }
-      // Remove the token's own first-stage vote.
-      words.set(own, (words.get(own) ?? 1) - 1);
-      stems.set(own, (stems.get(own) ?? 1) - 1);
-      const best = (m: Map<string, number>) => {
-        let b = '';
-        let bn = 0;
-        for (const [t, n] of m) if (t !== 'O' && (n > bn || (n === bn && t < b))) (b = t), (bn = n);
-        return bn > 0 ? b + (bn >= (m.get('O') ?? 0) ? '+' : '-') : '';
-      };
-      const bw = best(words);
-      const bs = best(stems);
+      const bw = bestType(words.get(keys[s][i].norm), lo, hi, own);
+      const bs = bestType(stems.get(keys[s][i].stem), lo, hi, own);
       if (bw) f.push('dw=' + bw, `dwq=${bw}|${own}`);
       if (bs) f.push('ds=' + bs);
       sentOut.push(f);

@@ -49,7 +49,8 @@ const PERS = new Set(PERSON_TRIGGERS);
 const LOC = new Set(LOCATION_TRIGGERS);
 const ORG = new Set(ORG_TRIGGERS);
 
-interface TokenInfo {
+/** What feature extraction knows about one token (computed once per token). */
+export interface TokenInfo {
   norm: string;
   stem: string;
   prefix: string;
@@ -85,7 +86,7 @@ function triggerOf(norm: string, stem: string): string {
   return '';
 }
 
-function info(word: string, res: FeatureResources | undefined): TokenInfo {
+export function analyzeToken(word: string, res: FeatureResources | undefined): TokenInfo {
   const norm = normalizeArabic(word);
   const { prefix, stem } = splitClitics(norm);
   return {
@@ -103,29 +104,37 @@ function info(word: string, res: FeatureResources | undefined): TokenInfo {
 const BOS: TokenInfo = { norm: '<s>', stem: '<s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
 const EOS: TokenInfo = { norm: '</s>', stem: '</s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
 
-/** Feature strings for every token of a sentence. */
+/**
+ * Feature strings for every token of a sentence. `infos` (from analyzeToken with the same
+ * resources) may be passed when already computed.
+ */
 export function extractFeatures(
   tokens: string[],
   cfg: FeatureConfig,
   res?: FeatureResources,
   gazetteer?: GazetteerTagger,
   extra?: string[][],
+  infos: TokenInfo[] = tokens.map((w) => analyzeToken(w, res)),
 ): string[][] {
   const n = tokens.length;
-  const infos = tokens.map((w) => info(w, res));
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const out: string[][] = [];
   for (let i = 0; i < n; i++) {
     const t = infos[i];
-    const f: string[] = ['b', 'w=' + tokens[i], 'n=' + t.norm, 's=' + t.stem, 'p=' + t.prefix, 'h=' + t.shape];
+    const f: string[] = ['b', 'n=' + t.norm, 's=' + t.stem, 'p=' + t.prefix, 'h=' + t.shape];
+    // The surface form only adds information when normalization changed it.
+    if (tokens[i] !== t.norm) f.push('w=' + tokens[i]);
     const len = t.norm.length;
     for (let k = 1; k <= cfg.affixes && k <= len; k++) {
       f.push(`a${k}=${t.norm.slice(0, k)}`, `z${k}=${t.norm.slice(len - k)}`);
     }
+    // Stem affixes only when clitics were split off (otherwise they repeat the word's).
     const sl = t.stem.length;
-    for (let k = 1; k <= cfg.affixes && k < sl; k++) {
-      f.push(`sa${k}=${t.stem.slice(0, k)}`, `sz${k}=${t.stem.slice(sl - k)}`);
+    if (t.stem !== t.norm) {
+      for (let k = 1; k <= cfg.affixes && k < sl; k++) {
+        f.push(`sa${k}=${t.stem.slice(0, k)}`, `sz${k}=${t.stem.slice(sl - k)}`);
+      }
     }
     for (let d = 1; d <= cfg.window; d++) {
       const l = at(i - d);

@@ -8,13 +8,16 @@
 import { readFileSync } from 'node:fs';
 import type { Doc, Mention, MentionType } from '../doc.ts';
 import type { Stage } from '../pipeline.ts';
-import { deserializeModel, tagSentence, type NerModel } from './model.ts';
+import { deserializeModel, tagDocument, type NerModel } from './model.ts';
+import { loadGazetteer, type Gazetteer } from '../gazetteer/index.ts';
+import { gazetteerTagger } from './gazetteer.ts';
 
 export { readConll, writeConll, cleanTag, repairIob, type ConllSentence } from './conll.ts';
 export { scoreNer, formatScore, chunks, type NerScore, type Prf } from './score.ts';
 export { serializeModel, deserializeModel, tagSentence, tagDocument, type NerModel, type TaggedSentence } from './model.ts';
 export { trainNer, type TrainNerOptions } from './train.ts';
 export type { FeatureConfig, GazetteerTagger } from './features.ts';
+export { gazetteerTagger } from './gazetteer.ts';
 
 export const MODEL_VERSION = '1.0.0';
 
@@ -27,20 +30,29 @@ export const ATTRIBUTION = [
 /** Default model path (relative to the repository root). */
 export const DEFAULT_MODEL_PATH = new URL('../../../models/ner/ner.json', import.meta.url).pathname;
 
-/** Loads a model file (default: models/ner/ner.json). */
-export function loadNerModel(path: string = DEFAULT_MODEL_PATH): NerModel {
+/**
+ * Loads a model file (default: models/ner/ner.json). A model trained with gazetteer features
+ * gets a matcher over `opts.gazetteer` (default: loadGazetteer(), data/compiled/gazetteer.json).
+ */
+export function loadNerModel(path: string = DEFAULT_MODEL_PATH, opts: { gazetteer?: Gazetteer } = {}): NerModel {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (err) {
     throw new Error(`cannot read NER model ${path}: ${(err as Error).message}`);
   }
-  return deserializeModel(text, path);
+  const model = deserializeModel(text, path);
+  if (model.features.gazetteer) {
+    const tagger = gazetteerTagger(opts.gazetteer ?? loadGazetteer());
+    model.gazetteer = tagger;
+    if (model.stage1) model.stage1.gazetteer = tagger;
+  }
+  return model;
 }
 
 /** IOB2 tags for one sentence's tokens. */
 export function tagTokens(model: NerModel, tokens: string[]): string[] {
-  return tagSentence(model, tokens).tags;
+  return tagDocument(model, [tokens])[0].tags;
 }
 
 const TYPE_OF: Record<string, MentionType> = {
@@ -56,11 +68,10 @@ function confidence(minMargin: number): number {
 }
 
 /**
- * Mentions from tagged tokens. `spans[i]` are token offsets into `text`. Chunks are read like
+ * Mentions from tagged tokens. `spans[i]` are the tokens' offsets into the document text. Chunks are read like
  * conlleval (an I-X that does not continue an X chunk starts one).
  */
 export function mentionsFromTags(
-  text: string,
   spans: Array<{ start: number; end: number; norm: string }>,
   tags: string[],
   margins: Float64Array | undefined,
@@ -92,7 +103,6 @@ export function mentionsFromTags(
     }
     i = j;
   }
-  void text;
   return out;
 }
 
@@ -119,11 +129,12 @@ export function nerStage(model: NerModel): Stage {
         }
       }
       const mentions: Mention[] = [];
-      for (const g of groups) {
-        const words = g.map((t) => doc.text.slice(t.start, t.end));
-        const { tags, margins } = tagSentence(model, words, true);
-        mentions.push(...mentionsFromTags(doc.text, g, tags, margins, source));
-      }
+      const tagged = tagDocument(
+        model,
+        groups.map((g) => g.map((t) => doc.text.slice(t.start, t.end))),
+        true,
+      );
+      groups.forEach((g, k) => mentions.push(...mentionsFromTags(g, tagged[k].tags, tagged[k].margins, source)));
       return { ...doc, mentions: [...doc.mentions, ...mentions] };
     },
   };

@@ -3,7 +3,7 @@
  * compact JSON (weights quantized to integers, zero rows pruned). Training is in train.ts.
  */
 import { contextFeatures } from './context.ts';
-import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
+import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
@@ -57,31 +57,43 @@ export function rowsOf(feats: string[][], index: Map<string, number>): Int32Arra
   });
 }
 
-/** Tags one sentence with this model's own weights (no stage-1 pass). */
-export function tagSingle(model: NerModel, tokens: string[], withMargins: boolean, extra?: string[][]): Tagged {
-  const n = tokens.length;
+/** Decodes one sentence from its feature strings with this model's own weights. */
+export function decodeFeatures(model: NerModel, feats: string[][], withMargins: boolean): Tagged {
+  const n = feats.length;
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
-  const rows = rowsOf(extractFeatures(tokens, model.features, model.resources, model.gazetteer, extra), model.index);
-  const e = emissions(rows, model.weights, L);
+  const e = emissions(rowsOf(feats, model.index), model.weights, L);
   const path = viterbi(e, n, L, model.transitions, model.allowed);
   const tags = Array.from(path, (y) => model.labels[y]);
   if (!withMargins) return { tags };
   return { tags, margins: margins(e, n, L, model.transitions, model.allowed, path) };
 }
 
+/** Tags one sentence with this model's own weights (no stage-1 pass). */
+export function tagSingle(model: NerModel, tokens: string[], withMargins: boolean): Tagged {
+  return decodeFeatures(model, extractFeatures(tokens, model.features, model.resources, model.gazetteer), withMargins);
+}
+
 /**
  * Tags the sentences of one document (consecutive sentences; for a two-stage model the
  * first-stage tags of sentences within `docWindow` feed each sentence's context features).
+ * Both stages share the base features (same config and resources; see train.ts).
  */
 export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
+  const infos = sentences.map((s) => s.map((w) => analyzeToken(w, model.resources)));
+  const base = sentences.map((s, k) =>
+    extractFeatures(s, model.features, model.resources, model.gazetteer, undefined, infos[k]),
+  );
   if (!model.stage1 || model.features.docWindow <= 0) {
-    return sentences.map((s) => tagSingle(model, s, withMargins));
+    return base.map((f) => decodeFeatures(model, f, withMargins));
   }
   const s1 = model.stage1;
-  const first = sentences.map((s) => tagSingle(s1, s, false).tags);
-  const extra = contextFeatures(sentences, first, model.features.docWindow);
-  return sentences.map((s, k) => tagSingle(model, s, withMargins, extra[k]));
+  const first = base.map((f) => decodeFeatures(s1, f, false).tags);
+  const extra = contextFeatures(infos, first, model.features.docWindow);
+  return base.map((f, k) => {
+    const x = extra[k];
+    return decodeFeatures(model, f.map((tf, i) => tf.concat(x[i])), withMargins);
+  });
 }
 
 /** Tags one sentence on its own (IOB2 tags); with `withMargins`, also per-token margins. */
@@ -103,7 +115,8 @@ export interface NerModelFile {
   weights: number[];
 }
 
-function toFile(model: NerModel): NerModelFile {
+/** `isStage1`: a first stage shares its parent's resources, which are not written twice. */
+function toFile(model: NerModel, isStage1 = false): NerModelFile {
   const L = model.labels.length;
   const names: string[] = [];
   const weights: number[] = [];
@@ -122,8 +135,8 @@ function toFile(model: NerModel): NerModelFile {
     features: model.features,
     scale: SCALE,
     transitions: Array.from(model.transitions, (v) => Math.round(v * SCALE) || 0),
-    resources: serializeResources(model.resources),
-    stage1: model.stage1 ? toFile(model.stage1) : undefined,
+    resources: isStage1 ? undefined : serializeResources(model.resources),
+    stage1: model.stage1 ? toFile(model.stage1, true) : undefined,
     featureNames: names,
     weights,
   };
@@ -138,7 +151,7 @@ export function serializeModel(model: NerModel): string {
 
 export class ModelFormatError extends Error {}
 
-function fromFile(file: NerModelFile, origin: string): NerModel {
+function fromFile(file: NerModelFile, origin: string, parentResources?: FeatureResources): NerModel {
   if (file.format !== MODEL_FORMAT) throw new ModelFormatError(`${origin}: field "format" is not "${MODEL_FORMAT}"`);
   const L = file.labels?.length ?? 0;
   if (!L) throw new ModelFormatError(`${origin}: field "labels" is empty`);
@@ -152,6 +165,7 @@ function fromFile(file: NerModelFile, origin: string): NerModel {
   for (let k = 0; k < file.featureNames.length; k++) index.set(file.featureNames[k], k);
   const weights = new Float32Array(file.weights.length);
   for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
+  const resources = parentResources ?? deserializeResources(file.resources);
   return {
     info: file.info,
     labels: file.labels,
@@ -160,8 +174,8 @@ function fromFile(file: NerModelFile, origin: string): NerModel {
     weights,
     transitions: Float32Array.from(file.transitions, (v) => v / file.scale),
     allowed: allowedTransitions(file.labels),
-    resources: deserializeResources(file.resources),
-    stage1: file.stage1 ? fromFile(file.stage1, `${origin} (stage1)`) : undefined,
+    resources,
+    stage1: file.stage1 ? fromFile(file.stage1, `${origin} (stage1)`, resources) : undefined,
   };
 }
 

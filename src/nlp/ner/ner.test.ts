@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readConll } from './conll.ts';
-import { DEFAULT_FEATURES } from './features.ts';
+import { DEFAULT_FEATURES, analyzeToken } from './features.ts';
 import { deserializeModel, serializeModel, tagDocument } from './model.ts';
 import { allowedTransitions, rng, viterbi } from './perceptron.ts';
 import { trainNer } from './train.ts';
 import { mentionsFromTags, nerStage, tagTokens } from './index.ts';
 import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
 import { newDoc } from '../doc.ts';
+import { contextFeatures } from './context.ts';
 
 const toy = readConll(TOY_CONLL).map((s) => ({ tokens: s.tokens, tags: s.tags! }));
 
@@ -92,7 +93,7 @@ test('mentionsFromTags maps chunks to typed mentions with original offsets', () 
     { start: 9, end: 13, norm: 'ناصر' },
     { start: 14, end: 17, norm: 'سرت' },
   ];
-  const m = mentionsFromTags(text, spans, ['O', 'B-PERS', 'I-PERS', 'B-LOC'], Float64Array.from([5, 2, 8, 0]), 'src');
+  const m = mentionsFromTags(spans, ['O', 'B-PERS', 'I-PERS', 'B-LOC'], Float64Array.from([5, 2, 8, 0]), 'src');
   assert.deepEqual(
     m.map((x) => [x.type, text.slice(x.start, x.end), x.norm]),
     [
@@ -124,4 +125,21 @@ test('nerStage tags the tokens of each sentence and adds mentions with the model
     ],
   );
   assert.ok(out.mentions.every((m) => m.source === 'ner:perceptron@1.2.3'));
+});
+
+test('context features carry a word\'s first-stage type from nearby sentences, not its own vote', () => {
+  const sents = [['قال', 'فينغر'], ['وأكد', 'فينغر'], ['x'], ['y'], ['فينغر']];
+  const first = [['O', 'B-PERS'], ['O', 'O'], ['O'], ['O'], ['O']];
+  const ctx = contextFeatures(
+    sents.map((s) => s.map((w) => analyzeToken(w, undefined))),
+    first,
+    1,
+  );
+  // Sentence 1 sees sentence 0's PERS vote; its own O vote is not counted against it.
+  assert.ok(ctx[1][1].includes('dw=PERS+'), ctx[1][1].join(' '));
+  // Sentence 0's token: the other vote (sentence 1) is O, so the PERS evidence is only its own.
+  assert.ok(!ctx[0][1].some((f) => f.startsWith('dw=')), ctx[0][1].join(' '));
+  // Sentence 4 is out of the window of sentence 0.
+  assert.ok(!ctx[4][0].some((f) => f.startsWith('dw=')));
+  assert.deepEqual(ctx[0][1].slice(0, 3), ['q=B-PERS', 'q-1=O', 'q+1=</s>']);
 });

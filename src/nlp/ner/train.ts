@@ -4,7 +4,7 @@
  */
 import { repairIob } from './conll.ts';
 import { contextFeatures } from './context.ts';
-import { DEFAULT_FEATURES, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
+import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
 import { allowedTransitions, trainPerceptron, type TrainSentence } from './perceptron.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
@@ -39,6 +39,8 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     .map((s) => ({ tokens: s.tokens, tags: repairIob(s.tags) }));
   let stage1: NerModel | undefined;
   let extra: string[][][] | undefined;
+  const needRes = cfg.lexicon || cfg.rare;
+  const resources: FeatureResources = needRes ? buildResources(clean, 1) : {};
   if (cfg.docWindow > 0) {
     const cfg1 = { ...cfg, docWindow: 0 };
     const opts1 = { ...opts, features: cfg1, epochs: opts.stage1Epochs ?? opts.epochs, onEpoch: undefined };
@@ -51,9 +53,11 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
         if (foldOf(k) === f) first[k] = tagSingle(m, s.tokens, false).tags;
       });
     }
-    stage1 = trainNer(clean, opts1);
+    // The first stage is trained on the same sentences, so its resources equal `resources`;
+    // share the object (tagDocument computes the base features once for both stages).
+    stage1 = { ...trainNer(clean, opts1), resources };
     extra = contextFeatures(
-      clean.map((s) => s.tokens),
+      clean.map((s) => s.tokens.map((w) => analyzeToken(w, undefined))),
       first,
       cfg.docWindow,
     );
@@ -63,8 +67,6 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   for (const t of [...labelSet]) if (t.startsWith('B-')) labelSet.add('I-' + t.slice(2));
   const labels = sortLabels(labelSet);
   const labelIdx = new Map(labels.map((l, i) => [l, i]));
-  const needRes = cfg.lexicon || cfg.rare;
-  const resources: FeatureResources = needRes ? buildResources(clean, 1) : {};
   const folds = Math.max(2, Math.min(opts.folds ?? 10, clean.length));
   const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
   const foldRes: FeatureResources[] = [];
