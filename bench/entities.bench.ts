@@ -1,0 +1,1 @@
+export { bench } from '../src/nlp/entities/entities.bench.ts';
