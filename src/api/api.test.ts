@@ -105,6 +105,13 @@ for (const backend of backends) {
       assert.equal(p1.items[0].day, '2031-04-10');
     });
 
+    test('totals beyond the counting limit are estimates, flagged as such', async () => {
+      const p = await store.api.events({}, { limit: 1, countLimit: 1 });
+      assert.equal(p.totalExact, false);
+      assert.ok(p.total >= 2, `estimate ${p.total}`);
+      assert.equal(p.items.length, 1);
+    });
+
     test('full-text search matches across hamza forms, tashkeel and attached clitics', async () => {
       for (const q of ['الامارات', 'الإمارات', 'الإِمَارَات', 'للإمارات']) {
         const r = await srv.get(`/api/events?q=${encodeURIComponent(q)}`);
@@ -195,7 +202,31 @@ for (const backend of backends) {
       assert.ok(rel.topActors.some((a: { id: string }) => a.id === 'per:dbeibah'));
       const ranged = (await srv.get('/api/countries/LBY/relations?since=2031-04-01')).body;
       assert.equal(ranged.events, 2);
+      assert.deepEqual(ranged.timeline.map((t: { month: string }) => t.month), ['2031-04', '2031-05']);
+      for (const [q, n] of [['until=2031-04', 2], ['since=2031&until=2031', 3], ['since=2031-05', 1], ['since=2030&until=2030-12', 0], ['since=2030-06&until=2031-03-31', 1]] as const) {
+        assert.equal((await srv.get(`/api/countries/LBY/relations?${q}`)).body.events, n, q);
+      }
+      assert.deepEqual((await srv.get('/api/countries/TUR/relations')).body.partners.map((p: { party: string }) => p.party), ['LBY']);
       assert.equal((await srv.get('/api/countries/LIBYA/relations')).status, 400);
+    });
+
+    test('summaries follow new and deleted events', async () => {
+      const before = (await srv.get('/api/countries/EGY/relations')).body;
+      assert.equal(before.events, 0);
+      const doc = buildDoc({
+        id: 'd5', published: '2031-06-01',
+        stories: [{ text: 'بحث وزير الخارجية الليبي مع نظيره المصري في القاهرة ملف الحدود.' }],
+        events: [{ event: 'CONSULT', action: 'meet', countries: ['LBY', 'EGY'], date: '2031-06-01', evidence: ['بحث وزير الخارجية الليبي مع نظيره المصري'] }],
+      });
+      await store.saveDocument(doc, testSignature(doc));
+      const after1 = (await srv.get('/api/countries/EGY/relations')).body;
+      assert.equal(after1.events, 1);
+      assert.deepEqual(after1.partners[0], { party: 'LBY', kind: 'country', events: 1, byType: { CONSULT: 1 }, lastDate: '2031-06-01' });
+      assert.equal((await srv.get('/api/countries/LBY/relations')).body.events, 4);
+      assert.equal((await srv.get('/api/dyads/EGY/LBY')).body.total, 1);
+      await store.deleteDocument('d5');
+      assert.equal((await srv.get('/api/countries/EGY/relations')).body.events, 0);
+      assert.equal((await srv.get('/api/countries/LBY/relations')).body.events, 3);
     });
 
     test('dyads: events between two parties with a timeline', async () => {

@@ -2,12 +2,14 @@
 -- so that a country's relations over a million events are read from a few thousand rows.
 --
 -- country_facts holds, for each country c (a party of the event or an actor's country) and month
--- (YYYY-MM of events.day; '' when the day is unknown or shorter), counts by dimension:
+-- (YYYY-MM of events.day; YYYY for a year-only day, '' when unknown; and 'Y2025' rows summing
+-- each year), counts by dimension:
 --   dim 'type'    key = type, key2 = action
 --   dim 'context' key = context
 --   dim 'country' key = partner country (another party), key2 = type; last_day = latest day
 --   dim 'org'     key = organization party, key2 = type; last_day = latest day
---   dim 'actor'   key = person entity id (event_actors.entity)
+--   dim 'actor'   key = person entity id (event_actors.entity); only the month's 50 most frequent,
+--                 so top actors over a range are summed from each month's top 50
 -- Writers never touch it: triggers on events and event_actors mark (country, month) buckets in
 -- country_facts_dirty, and readers call rasid_refresh_country_facts() first, which recomputes the
 -- dirty buckets from the events (one month of one country at a time is small).
@@ -66,9 +68,23 @@ BEGIN
   SELECT country, month, 'org', o, type, count(*)::int, max(day)
   FROM ev, LATERAL (SELECT DISTINCT y AS o FROM unnest(ev.organizations) AS y) os GROUP BY 1, 2, 4, 5
   UNION ALL
-  SELECT ev.country, ev.month, 'actor', a.entity, '', count(DISTINCT ev.id)::int, max(ev.day)
-  FROM ev JOIN event_actors a ON a.event_id = ev.id
-  WHERE a.entity IS NOT NULL AND a.kind = 'person' GROUP BY 1, 2, 4;
+  SELECT country, month, 'actor', entity, '', n, last FROM (
+    SELECT ev.country, ev.month, a.entity, count(DISTINCT ev.id)::int AS n, max(ev.day) AS last,
+           row_number() OVER (PARTITION BY ev.country, ev.month ORDER BY count(DISTINCT ev.id) DESC, a.entity) AS rank
+    FROM ev JOIN event_actors a ON a.event_id = ev.id
+    WHERE a.entity IS NOT NULL AND a.kind = 'person' GROUP BY 1, 2, 3
+  ) top WHERE rank <= 50;
+  -- yearly rows (month 'Y2025': the sum of the year's rows) of the years touched, so that long
+  -- ranges read a dozen rows per key instead of one per month
+  DELETE FROM country_facts f
+  USING (SELECT DISTINCT country, substr(month, 1, 4) AS y FROM unnest(ds, dm) AS d(country, month) WHERE month <> '') d
+  WHERE f.country = d.country AND f.month = 'Y' || d.y;
+  INSERT INTO country_facts (country, month, dim, key, key2, n, last_day)
+  SELECT f.country, 'Y' || d.y, f.dim, f.key, f.key2, sum(f.n)::int, max(f.last_day)
+  FROM country_facts f
+  JOIN (SELECT DISTINCT country, substr(month, 1, 4) AS y FROM unnest(ds, dm) AS d(country, month) WHERE month <> '') d
+    ON f.country = d.country AND f.month >= d.y AND f.month < d.y || '-99'
+  GROUP BY f.country, d.y, f.dim, f.key, f.key2;
   RETURN array_length(ds, 1);
 END
 $$;
@@ -133,6 +149,10 @@ CREATE TRIGGER event_actors_facts_upd AFTER UPDATE ON event_actors
 INSERT INTO country_facts_dirty (country, month)
 SELECT DISTINCT c, rasid_month(e.day) FROM events e, unnest(e.countries || e.actor_countries) AS c
 ON CONFLICT DO NOTHING;
+
+-- actor search (GET /api/actors?q=): name, aliases and id folded once, at write time
+ALTER TABLE actors ADD COLUMN IF NOT EXISTS search_norm text
+  GENERATED ALWAYS AS (rasid_norm(name || ' ' || aliases::text || ' ' || id)) STORED;
 
 -- JIT compilation costs hundreds of milliseconds on the API's small indexed queries when the
 -- planner's estimates are large (a million events): off for this database, when we may.

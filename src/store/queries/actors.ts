@@ -54,7 +54,7 @@ export async function listActors(sql: Sql, filter: ActorFilter = {}, page: { lim
   };
   if (filter.q?.trim()) {
     const n = p(normalizeArabic(filter.q.trim()).toLowerCase());
-    parts.push(`(strpos(rasid_norm(a.name), ${n}) > 0 OR strpos(rasid_norm(a.aliases::text), ${n}) > 0 OR a.id = ${n})`);
+    parts.push(`strpos(a.search_norm, ${n}) > 0`);
   }
   if (filter.kind) parts.push(`a.kind = ANY(${p(KIND_GROUPS[filter.kind] ?? [filter.kind])}::text[])`);
   if (filter.country) parts.push(`a.country = ${p(filter.country)}`);

@@ -7,8 +7,11 @@ import { EVENT_COLUMNS, loadRelated, toApiRow, toExportRow, type EventDbRow } fr
 import type { ApiEventDetail, ApiEventPage, EventQuery } from './types.ts';
 import { apiEventWhere } from './where.ts';
 
-/** Totals are counted up to this many matches (counting a million rows costs more than the page). */
-export const DEFAULT_COUNT_LIMIT = 10000;
+/**
+ * Totals are counted exactly up to this many matches; beyond, the planner's estimate is given
+ * (counting a hundred thousand matches costs more than the page itself).
+ */
+export const DEFAULT_COUNT_LIMIT = 1000;
 
 export async function listApiEvents(
   sql: Sql,
@@ -20,18 +23,31 @@ export async function listApiEvents(
   const cap = page.countLimit ?? DEFAULT_COUNT_LIMIT;
   const where = apiEventWhere(q);
   const n = where.params.length;
-  const [{ c }] = await sql.query<{ c: number }>(
-    `SELECT count(*)::int AS c FROM (SELECT 1 FROM events e ${where.sql} LIMIT $${n + 1}) x`,
-    [...where.params, cap + 1],
-  );
+  // countLimit 0: the caller needs no total
+  const [{ c }] = cap === 0
+    ? [{ c: 0 }]
+    : await sql.query<{ c: number }>(
+      `SELECT count(*)::int AS c FROM (SELECT 1 FROM events e ${where.sql} LIMIT $${n + 1}) x`,
+      [...where.params, cap + 1],
+    );
   const rows = await sql.query<EventDbRow>(
     `SELECT ${EVENT_COLUMNS} FROM events e ${where.sql} ORDER BY ${eventOrder(page.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
     [...where.params, limit, offset],
   );
   const rel = await loadRelated(sql, rows.map((r) => r.id), true);
+  let total = c;
+  if (cap === 0) total = offset + rows.length;
+  else if (c > cap) {
+    const [plan] = await sql.query<{ 'QUERY PLAN': Array<{ Plan: { 'Plan Rows': number } }> }>(
+      `EXPLAIN (FORMAT JSON) SELECT 1 FROM events e ${where.sql}`,
+      where.params,
+    );
+    const estimate = Math.round(Number(plan?.['QUERY PLAN']?.[0]?.Plan?.['Plan Rows'] ?? 0));
+    total = Math.max(cap + 1, estimate, offset + rows.length);
+  }
   return {
-    total: Math.min(c, cap),
-    totalExact: c <= cap,
+    total,
+    totalExact: cap > 0 && c <= cap,
     limit,
     offset,
     items: rows.map((r) => toApiRow(r, rel)),

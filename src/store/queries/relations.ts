@@ -26,6 +26,37 @@ export function monthBounds(range: DateRange): { from: string | null; to: string
   return { from: range.since ? range.since.slice(0, 7) : null, to: range.until ? range.until.slice(0, 7) : null };
 }
 
+/** ` AND month ...` bounds of a range over the month rows of country_facts, pushing its parameters. */
+function monthCondition(range: DateRange, params: unknown[]): string {
+  const { from, to } = monthBounds(range);
+  let cond = " AND month NOT LIKE 'Y%'";
+  // a year-only bound (2025) covers its months: 2025 <= 2025-03 < 2025-99
+  if (from) cond += ` AND month >= $${params.push(from)}`;
+  if (to) cond += ` AND month <= $${params.push(to.length === 4 ? `${to}-99` : to)}`;
+  if (!from && !to) cond += " AND month <> ''";
+  return cond;
+}
+
+/**
+ * Rows of country_facts covering a range exactly once: the yearly rows ('Y2025') of the years
+ * wholly inside it, the month rows of the partial years at its edges, and (no range) the
+ * events without a day.
+ */
+export function coverCondition(range: DateRange, params: unknown[]): string {
+  const { from, to } = monthBounds(range);
+  const firstYear = !from ? '0000' : from.length === 4 || from.endsWith('-01') ? from.slice(0, 4) : String(+from.slice(0, 4) + 1).padStart(4, '0');
+  const lastYear = !to ? '9999' : to.length === 4 || to.endsWith('-12') ? to.slice(0, 4) : String(+to.slice(0, 4) - 1).padStart(4, '0');
+  const fy = `$${params.push(firstYear)}`;
+  const ly = `$${params.push(lastYear)}`;
+  const parts = [`(month LIKE 'Y%' AND substr(month, 2) BETWEEN ${fy} AND ${ly})`];
+  let edge = `month NOT LIKE 'Y%' AND month <> '' AND NOT (substr(month, 1, 4) BETWEEN ${fy} AND ${ly})`;
+  if (from) edge += ` AND month >= $${params.push(from)}`;
+  if (to) edge += ` AND month <= $${params.push(to.length === 4 ? `${to}-99` : to)}`;
+  parts.push(`(${edge})`);
+  if (!from && !to) parts.push(`month = ''`);
+  return ` AND (${parts.join(' OR ')})`;
+}
+
 /**
  * A country's relations, read from the monthly summaries of migration 006 (refreshed first when
  * events changed). `since`/`until` select whole months; with a range, events without a day are
@@ -34,29 +65,30 @@ export function monthBounds(range: DateRange): { from: string | null; to: string
 export async function countryRelations(sql: Sql, country: string, range: DateRange = {}): Promise<CountryRelations> {
   if (!ISO3.test(country)) throw new Error(`country: expected ISO 3166-1 alpha-3, got "${country}"`);
   await sql.query('SELECT rasid_refresh_country_facts()');
-  const { from, to } = monthBounds(range);
   const params: unknown[] = [country];
-  let cond = '';
-  // a year-only bound (2025) covers its months: 2025 <= 2025-03 < 2025-99
-  if (from) cond += ` AND month >= $${params.push(from)}`;
-  if (to) cond += ` AND month <= $${params.push(to.length === 4 ? `${to}-99` : to)}`;
+  const cover = coverCondition(range, params);
+  const months = monthCondition(range, params);
+  // totals per key over the range, and the type timeline per month
   const rows = await sql.query<{ dim: string; month: string; key: string; key2: string; n: number; last: string | null }>(
-    `SELECT dim, month, key, key2, sum(n)::int AS n, max(last_day) AS last FROM country_facts
-     WHERE country = $1 AND dim <> 'actor'${cond} GROUP BY dim, month, key, key2`,
+    `SELECT dim, '' AS month, key, key2, sum(n)::int AS n, max(last_day) AS last FROM country_facts
+     WHERE country = $1 AND dim IN ('type', 'context', 'country', 'org')${cover} GROUP BY dim, key, key2
+     UNION ALL
+     SELECT 'timeline', month, key, '', sum(n)::int, NULL FROM country_facts
+     WHERE country = $1 AND dim = 'type' AND length(month) = 7${months} GROUP BY month, key`,
     params,
   );
   const out: CountryRelations = {
     country, events: 0, partners: [], byType: {}, byAction: {}, byContext: {}, timeline: [], topActors: [],
   };
   const partners = new Map<string, CountryRelations['partners'][number]>();
-  const months: Array<{ month: string | null; type: string; n: number }> = [];
+  const timeline: Array<{ month: string | null; type: string; n: number }> = [];
   for (const r of rows) {
     if (r.dim === 'type') {
       out.events += r.n;
       add(out.byType, r.key, r.n);
       add(out.byAction, r.key2, r.n);
-      if (r.month.length === 7) months.push({ month: r.month, type: r.key, n: r.n });
-    } else if (r.dim === 'context') add(out.byContext, r.key, r.n);
+    } else if (r.dim === 'timeline') timeline.push({ month: r.month, type: r.key, n: r.n });
+    else if (r.dim === 'context') add(out.byContext, r.key, r.n);
     else if (r.dim === 'country' || r.dim === 'org') {
       const kind = r.dim === 'country' ? 'country' : 'organization';
       const key = `${kind}:${r.key}`;
@@ -68,27 +100,53 @@ export async function countryRelations(sql: Sql, country: string, range: DateRan
     }
   }
   out.partners = [...partners.values()].sort((a, b) => b.events - a.events || a.party.localeCompare(b.party));
-  out.timeline = timelineOf(months);
+  out.timeline = timelineOf(timeline);
+  const actorParams: unknown[] = [country];
+  const actorCover = coverCondition(range, actorParams);
   out.topActors = await sql.query<{ id: string; name: string; events: number }>(
     `SELECT t.key AS id, coalesce(ac.name, (SELECT x.name FROM event_actors x WHERE x.entity = t.key LIMIT 1), t.key) AS name,
             t.n AS events
-     FROM (SELECT key, sum(n)::int AS n FROM country_facts WHERE country = $1 AND dim = 'actor'${cond}
+     FROM (SELECT key, sum(n)::int AS n FROM country_facts WHERE country = $1 AND dim = 'actor'${actorCover}
            GROUP BY key ORDER BY n DESC, key LIMIT 10) t
      LEFT JOIN actors ac ON ac.id = t.key ORDER BY t.n DESC, t.key`,
-    params,
+    actorParams,
   );
   return out;
 }
 
+/**
+ * Events between two parties (newest first) with their monthly timeline. The counts come from
+ * the monthly summaries of `a` when `a` is a country (whole months, like relations), else from
+ * the events.
+ */
 export async function dyadView(
   sql: Sql, a: string, b: string, range: DateRange = {}, page: { limit?: number; offset?: number } = {},
 ): Promise<DyadView> {
   const q = { dyad: [a, b] as [string, string], since: range.since, until: range.until };
-  const w = apiEventWhere(q);
-  const rows = await sql.query<{ month: string | null; type: string; n: number }>(
-    `SELECT substr(e.day, 1, 7) AS month, e.type, count(*)::int AS n FROM events e ${w.sql} GROUP BY 1, 2`,
-    w.params,
-  );
+  let rows: Array<{ month: string | null; type: string; n: number }>;
+  if (ISO3.test(a)) {
+    await sql.query('SELECT rasid_refresh_country_facts()');
+    const params: unknown[] = [a, b, ISO3.test(b) ? 'country' : 'org'];
+    const months = monthCondition(range, params);
+    rows = await sql.query(
+      `SELECT month, key2 AS type, sum(n)::int AS n FROM country_facts WHERE country = $1 AND key = $2 AND dim = $3${months}
+       GROUP BY month, key2`,
+      params,
+    );
+    if (!range.since && !range.until) {
+      const undated = await sql.query<{ type: string; n: number }>(
+        `SELECT key2 AS type, n FROM country_facts WHERE country = $1 AND key = $2 AND dim = $3 AND month = ''`,
+        [a, b, params[2]],
+      );
+      rows.push(...undated.map((u) => ({ month: null, type: u.type, n: u.n })));
+    }
+  } else {
+    const w = apiEventWhere(q);
+    rows = await sql.query(
+      `SELECT rasid_month(e.day) AS month, e.type, count(*)::int AS n FROM events e ${w.sql} GROUP BY 1, 2`,
+      w.params,
+    );
+  }
   const byType: Counts = {};
   let total = 0;
   for (const r of rows) {
@@ -96,5 +154,5 @@ export async function dyadView(
     total += r.n;
   }
   const events = await listApiEvents(sql, q, { limit: page.limit ?? 50, offset: page.offset ?? 0, sort: '-date', countLimit: 0 });
-  return { a, b, total, byType, events: events.items, timeline: timelineOf(rows) };
+  return { a, b, total, byType, events: events.items, timeline: timelineOf(rows.filter((r) => r.month && r.month.length === 7)) };
 }

@@ -21,7 +21,10 @@ export interface ApiEventRow extends EventRow {
 }
 
 export interface ApiEventPage {
-  /** Matching events, counted up to `countLimit`; `totalExact` false when there are more. */
+  /**
+   * Matching events, counted exactly up to `countLimit` (default 1000), else the planner's
+   * estimate with `totalExact` false (`countLimit: 0`: not counted).
+   */
   total: number;
   totalExact: boolean;
   limit: number;
