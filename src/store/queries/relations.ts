@@ -38,23 +38,38 @@ function monthCondition(range: DateRange, params: unknown[]): string {
 }
 
 /**
- * Rows of country_facts covering a range exactly once: the yearly rows ('Y2025') of the years
- * wholly inside it, the month rows of the partial years at its edges, and (no range) the
- * events without a day.
+ * Month ranges of country_facts rows that cover a date range exactly once: the yearly rows
+ * ('Y2025') of the years wholly inside it, the month rows of the partial years at its edges, and
+ * (no range) the events without a day (month '').
  */
-export function coverCondition(range: DateRange, params: unknown[]): string {
+export function coverRanges(range: DateRange): Array<[string, string]> {
   const { from, to } = monthBounds(range);
-  const firstYear = !from ? '0000' : from.length === 4 || from.endsWith('-01') ? from.slice(0, 4) : String(+from.slice(0, 4) + 1).padStart(4, '0');
-  const lastYear = !to ? '9999' : to.length === 4 || to.endsWith('-12') ? to.slice(0, 4) : String(+to.slice(0, 4) - 1).padStart(4, '0');
-  const fy = `$${params.push(firstYear)}`;
-  const ly = `$${params.push(lastYear)}`;
-  const parts = [`(month LIKE 'Y%' AND substr(month, 2) BETWEEN ${fy} AND ${ly})`];
-  let edge = `month NOT LIKE 'Y%' AND month <> '' AND NOT (substr(month, 1, 4) BETWEEN ${fy} AND ${ly})`;
-  if (from) edge += ` AND month >= $${params.push(from)}`;
-  if (to) edge += ` AND month <= $${params.push(to.length === 4 ? `${to}-99` : to)}`;
-  parts.push(`(${edge})`);
-  if (!from && !to) parts.push(`month = ''`);
-  return ` AND (${parts.join(' OR ')})`;
+  const year = (y: number) => String(y).padStart(4, '0');
+  const firstYear = !from ? 0 : from.length === 4 || from.endsWith('-01') ? +from.slice(0, 4) : +from.slice(0, 4) + 1;
+  const lastYear = !to ? 9999 : to.length === 4 || to.endsWith('-12') ? +to.slice(0, 4) : +to.slice(0, 4) - 1;
+  const out: Array<[string, string]> = [];
+  if (firstYear <= lastYear) out.push([`Y${year(firstYear)}`, `Y${year(lastYear)}`]);
+  const end = to ? (to.length === 4 ? `${to}-99` : to) : null;
+  if (from && firstYear > +from.slice(0, 4)) {
+    // partial first year: from its start month to its end (or to `to` in the same year)
+    const last = end && end.slice(0, 4) === from.slice(0, 4) ? end : `${from.slice(0, 4)}-99`;
+    out.push([from, last]);
+  }
+  if (end && lastYear < +end.slice(0, 4) && !(from && from.slice(0, 4) === end.slice(0, 4) && firstYear > +from.slice(0, 4))) {
+    out.push([`${end.slice(0, 4)}-01`, end]);
+  }
+  if (!from && !to) out.push(['', '']);
+  return out;
+}
+
+/** country_facts rows of the country in $1, dimensions `dims`, covering `range` once (an index range scan each). */
+function coveredFacts(range: DateRange, dims: string[], params: unknown[]): string {
+  const c = '$1::text';
+  const d = `$${params.push(dims)}::text[]`;
+  const parts = coverRanges(range).map(([a, b]) =>
+    `SELECT dim, key, key2, n, last_day FROM country_facts WHERE country = ${c} AND dim = ANY(${d})
+     AND month BETWEEN $${params.push(a)} AND $${params.push(b)}`);
+  return parts.length ? parts.join(' UNION ALL ') : `SELECT dim, key, key2, n, last_day FROM country_facts WHERE false`;
 }
 
 /**
@@ -66,12 +81,11 @@ export async function countryRelations(sql: Sql, country: string, range: DateRan
   if (!ISO3.test(country)) throw new Error(`country: expected ISO 3166-1 alpha-3, got "${country}"`);
   await sql.query('SELECT rasid_refresh_country_facts()');
   const params: unknown[] = [country];
-  const cover = coverCondition(range, params);
+  const covered = coveredFacts(range, ['type', 'context', 'country', 'org'], params);
   const months = monthCondition(range, params);
   // totals per key over the range, and the type timeline per month
   const rows = await sql.query<{ dim: string; month: string; key: string; key2: string; n: number; last: string | null }>(
-    `SELECT dim, '' AS month, key, key2, sum(n)::int AS n, max(last_day) AS last FROM country_facts
-     WHERE country = $1 AND dim IN ('type', 'context', 'country', 'org')${cover} GROUP BY dim, key, key2
+    `SELECT dim, '' AS month, key, key2, sum(n)::int AS n, max(last_day) AS last FROM (${covered}) f GROUP BY dim, key, key2
      UNION ALL
      SELECT 'timeline', month, key, '', sum(n)::int, NULL FROM country_facts
      WHERE country = $1 AND dim = 'type' AND length(month) = 7${months} GROUP BY month, key`,
@@ -102,12 +116,11 @@ export async function countryRelations(sql: Sql, country: string, range: DateRan
   out.partners = [...partners.values()].sort((a, b) => b.events - a.events || a.party.localeCompare(b.party));
   out.timeline = timelineOf(timeline);
   const actorParams: unknown[] = [country];
-  const actorCover = coverCondition(range, actorParams);
+  const actorFacts = coveredFacts(range, ['actor'], actorParams);
   out.topActors = await sql.query<{ id: string; name: string; events: number }>(
     `SELECT t.key AS id, coalesce(ac.name, (SELECT x.name FROM event_actors x WHERE x.entity = t.key LIMIT 1), t.key) AS name,
             t.n AS events
-     FROM (SELECT key, sum(n)::int AS n FROM country_facts WHERE country = $1 AND dim = 'actor'${actorCover}
-           GROUP BY key ORDER BY n DESC, key LIMIT 10) t
+     FROM (SELECT key, sum(n)::int AS n FROM (${actorFacts}) f GROUP BY key ORDER BY n DESC, key LIMIT 10) t
      LEFT JOIN actors ac ON ac.id = t.key ORDER BY t.n DESC, t.key`,
     actorParams,
   );
