@@ -67,6 +67,15 @@ export async function filterStep(page: Page, opts: FlowOptions): Promise<number>
   const unlabeled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea')]
     .filter((el) => !(el as HTMLInputElement).labels?.length && !el.getAttribute('aria-label')).map((el) => el.id || el.outerHTML));
   assert.deepEqual(unlabeled, [], 'every filter has a label');
+  // Pagination: 20 a page, the second page holds the rest.
+  await page.locator('#result-count[data-query=""]').waitFor();
+  assert.equal(await page.locator('.event-item').count(), Math.min(20, all.total));
+  if (all.total > 20) {
+    await page.click('.pager .next');
+    await page.locator('#result-count[data-query="offset=20"]').waitFor();
+    assert.equal(await page.locator('.event-item').count(), Math.min(20, all.total - 20));
+    assert.equal(await page.locator('.pager .prev').isDisabled(), false);
+  }
   await page.selectOption('#f-type', 'CONSULT');
   await page.locator('#result-count[data-query="type=CONSULT"]').waitFor();
   assert.equal(await page.locator('#result-count').getAttribute('data-total'), String(consult.total));
