@@ -12,7 +12,7 @@ export function renderLayout(app: App): HTMLElement {
     ? h('span', { class: 'user' }, `${i18n.t('signedInAs')} `, h('bdi', null, config.user.name), ' ',
         h('button', {
           type: 'button', class: 'link-button', id: 'logout',
-          on: { click: () => void app.api.logout().finally(() => app.refreshConfig()) },
+          on: { click: () => void app.api.logout().catch(() => undefined).then(() => app.refreshConfig()).catch(() => app.render()) },
         }, i18n.t('logout')))
     : h('a', { href: link(['login']), id: 'login-link' }, i18n.t('navLogin'));
   const other = i18n.lang === 'ar' ? 'en' : 'ar';
