@@ -17,7 +17,13 @@ export async function actorsPage(app: App, main: HTMLElement, token: number): Pr
     const mine = ++seq;
     const q = input.value.trim();
     history.replaceState(null, '', link(['actors'], { q }));
-    const page = await api.actors({ q: q || undefined, limit: PAGE, offset });
+    let page;
+    try {
+      page = await api.actors({ q: q || undefined, limit: PAGE, offset });
+    } catch (err) {
+      if (mine === seq) mount(results, h('p', { class: 'error', role: 'alert' }, `${i18n.t('error')}: ${(err as Error).message}`));
+      return;
+    }
     if (mine !== seq || !app.isCurrent(token)) return;
     mount(results,
       page.items.length === 0 ? h('p', { class: 'empty' }, i18n.t('none')) : h('table', { class: 'actors' },
