@@ -58,6 +58,8 @@ export function createIngestRunner(store: Store, options: IngestRunnerOptions = 
       });
       await pending;
       if (latest) await report(latest);
+      // the dashboard's summaries are recomputed here rather than by the next reader
+      await store.api.refreshSummaries().catch(() => 0);
       // file names in messages are the uploaded names, not our temp directory
       const strip = (s: string) => s.split(dir + '/').join('');
       return JSON.parse(strip(JSON.stringify({ ...summary, inputs: summary.inputs.map((p) => basename(p)) })));

@@ -16,6 +16,10 @@ export function createApiReadStore(sql: Sql): ApiReadStore {
     dyad: (a, b, range, page) => dyadView(sql, a, b, range, page),
     actors: (filter, page) => listActors(sql, filter, page),
     actor: (id, page) => getActor(sql, id, page),
+    async refreshSummaries() {
+      const [r] = await sql.query<{ n: number }>('SELECT rasid_refresh_country_facts() AS n');
+      return Number(r?.n ?? 0);
+    },
     async datelines(ids) {
       const rows = await sql.query<{ id: number; place: string | null; date: string | null; agency: string | null }>(
         `SELECT id, dateline_place AS place, dateline_date AS date, dateline_agency AS agency FROM stories

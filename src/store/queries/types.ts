@@ -91,6 +91,12 @@ export interface ApiReadStore {
   dyad(a: string, b: string, range?: DateRange, page?: { limit?: number; offset?: number }): Promise<DyadView>;
   actors(filter: ActorFilter, page?: { limit?: number; offset?: number }): Promise<{ total: number; limit: number; offset: number; items: ActorItem[] }>;
   actor(id: string, page?: { limit?: number }): Promise<ActorProfile | null>;
+  /**
+   * Recomputes the country summaries that changed since the last call (readers of relations and
+   * dyads do it too; the ingest worker calls it after a job so that readers find them fresh).
+   * Returns the number of (country, month) buckets recomputed.
+   */
+  refreshSummaries(): Promise<number>;
   /** Datelines of stories, by story id (stories without one are absent). */
   datelines(storyIds: number[]): Promise<Map<number, Dateline>>;
 }
