@@ -60,6 +60,9 @@ export interface TokenInfo {
   lex: string;
   slex: string;
   known: boolean;
+  /** Cached feature strings of the word itself and as a neighbour (per document and config). */
+  own?: string[];
+  nb?: string[][];
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -101,12 +104,120 @@ export function analyzeToken(word: string, res: FeatureResources | undefined): T
   };
 }
 
-const BOS: TokenInfo = { norm: '<s>', stem: '<s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
-const EOS: TokenInfo = { norm: '</s>', stem: '</s>', prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true };
+const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true });
 
 /**
- * Feature strings for every token of a sentence. `infos` (from analyzeToken with the same
- * resources) may be passed when already computed.
+ * Infos for a document's tokens, sharing one TokenInfo per distinct word (so the feature strings
+ * cached on it are built once per word). Use one cache per document and feature config.
+ */
+export function analyzeTokens(tokens: string[], res: FeatureResources | undefined, cache: Map<string, TokenInfo>): TokenInfo[] {
+  return tokens.map((w) => {
+    let t = cache.get(w);
+    if (!t) cache.set(w, (t = analyzeToken(w, res)));
+    return t;
+  });
+}
+
+/** Features of the word itself (cached on its TokenInfo). */
+function ownFeatures(word: string, t: TokenInfo, cfg: FeatureConfig): string[] {
+  if (t.own) return t.own;
+  const f: string[] = ['b', 'n=' + t.norm, 's=' + t.stem, 'p=' + t.prefix, 'h=' + t.shape];
+  // The surface form only adds information when normalization changed it.
+  if (word !== t.norm) f.push('w=' + word);
+  const len = t.norm.length;
+  for (let k = 1; k <= cfg.affixes && k <= len; k++) {
+    f.push(`a${k}=${t.norm.slice(0, k)}`, `z${k}=${t.norm.slice(len - k)}`);
+  }
+  // Stem affixes only when clitics were split off (otherwise they repeat the word's).
+  const sl = t.stem.length;
+  if (t.stem !== t.norm) {
+    for (let k = 1; k <= cfg.affixes && k < sl; k++) {
+      f.push(`sa${k}=${t.stem.slice(0, k)}`, `sz${k}=${t.stem.slice(sl - k)}`);
+    }
+  }
+  if (cfg.triggers && t.trig) f.push('t0=' + t.trig);
+  if (cfg.charNgrams > 0) {
+    const k = cfg.charNgrams;
+    const padded = `^${t.norm}$`;
+    for (let j = 0; j + k <= padded.length; j++) f.push('c=' + padded.slice(j, j + k));
+  }
+  if (cfg.lexicon) f.push('x=' + t.lex, 'xs=' + t.slex);
+  if (cfg.rare && !t.known) {
+    f.push('r', 'rh=' + t.shape, 'rp=' + t.prefix);
+    if (t.norm.length >= 2) f.push('rz2=' + t.norm.slice(-2));
+  }
+  t.own = f;
+  return f;
+}
+
+/** Features a token gives the token at distance `d` (−8..8, not 0) from it (cached). */
+function neighbourFeatures(t: TokenInfo, d: number, cfg: FeatureConfig): string[] {
+  const slot = d + 8;
+  if (!t.nb) t.nb = [];
+  const cached = t.nb[slot];
+  if (cached) return cached;
+  // Seen from the token at offset -d: this token is at relative position d.
+  const rel = d < 0 ? `-${-d}` : `+${d}`;
+  const f: string[] = [];
+  if (Math.abs(d) <= cfg.window) {
+    f.push(`n${rel}=${t.norm}`, `s${rel}=${t.stem}`);
+    if (Math.abs(d) === 1) f.push(`h${rel}=${t.shape}`, `p${rel}=${t.prefix}`);
+  }
+  if (cfg.triggers && t.trig && Math.abs(d) <= 2) f.push(`t${rel}=${t.trig}`);
+  if (cfg.lexicon && Math.abs(d) === 1) f.push(`x${rel}=${t.lex}`);
+  t.nb[slot] = f;
+  return f;
+}
+
+/**
+ * A token's features in parts: `shared` arrays are cached per word (the same array objects come
+ * back for every occurrence of a word within one document), `fresh` ones are built per token.
+ */
+export interface FeatureParts {
+  shared: string[][];
+  fresh: string[];
+}
+
+/** Features of every token of a sentence, in parts (see FeatureParts). */
+export function featureParts(
+  tokens: string[],
+  cfg: FeatureConfig,
+  res?: FeatureResources,
+  gazetteer?: GazetteerTagger,
+  infos: TokenInfo[] = tokens.map((w) => analyzeToken(w, res)),
+): FeatureParts[] {
+  const n = tokens.length;
+  const BOS = boundary('<s>');
+  const EOS = boundary('</s>');
+  const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
+  const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
+  const reach = Math.max(cfg.window, cfg.triggers ? 2 : 0, cfg.lexicon ? 1 : 0);
+  const out: FeatureParts[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = infos[i];
+    const shared = [ownFeatures(tokens[i], t, cfg)];
+    for (let d = 1; d <= reach; d++) {
+      shared.push(neighbourFeatures(at(i - d), -d, cfg), neighbourFeatures(at(i + d), d, cfg));
+    }
+    const f: string[] = [];
+    if (cfg.bigrams) {
+      f.push(`bl=${at(i - 1).norm}|${t.norm}`, `br=${t.norm}|${at(i + 1).norm}`, `bs=${at(i - 1).stem}|${at(i + 1).stem}`);
+    }
+    if (cfg.lexicon) f.push(`xx=${at(i - 1).lex}|${t.lex}|${at(i + 1).lex}`);
+    if (cfg.rare && !t.known) f.push(`rn-1=${at(i - 1).norm}`, `rn+1=${at(i + 1).norm}`);
+    if (gaz) {
+      for (const g of gaz[i] ?? []) f.push('g=' + g);
+      for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
+      for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
+    }
+    out.push({ shared, fresh: f });
+  }
+  return out;
+}
+
+/**
+ * Feature strings for every token of a sentence (plus `extra[i]` when given). `infos` (from
+ * analyzeToken/analyzeTokens with the same resources and config) may be passed when computed.
  */
 export function extractFeatures(
   tokens: string[],
@@ -116,64 +227,11 @@ export function extractFeatures(
   extra?: string[][],
   infos: TokenInfo[] = tokens.map((w) => analyzeToken(w, res)),
 ): string[][] {
-  const n = tokens.length;
-  const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
-  const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
-  const out: string[][] = [];
-  for (let i = 0; i < n; i++) {
-    const t = infos[i];
-    const f: string[] = ['b', 'n=' + t.norm, 's=' + t.stem, 'p=' + t.prefix, 'h=' + t.shape];
-    // The surface form only adds information when normalization changed it.
-    if (tokens[i] !== t.norm) f.push('w=' + tokens[i]);
-    const len = t.norm.length;
-    for (let k = 1; k <= cfg.affixes && k <= len; k++) {
-      f.push(`a${k}=${t.norm.slice(0, k)}`, `z${k}=${t.norm.slice(len - k)}`);
-    }
-    // Stem affixes only when clitics were split off (otherwise they repeat the word's).
-    const sl = t.stem.length;
-    if (t.stem !== t.norm) {
-      for (let k = 1; k <= cfg.affixes && k < sl; k++) {
-        f.push(`sa${k}=${t.stem.slice(0, k)}`, `sz${k}=${t.stem.slice(sl - k)}`);
-      }
-    }
-    for (let d = 1; d <= cfg.window; d++) {
-      const l = at(i - d);
-      const r = at(i + d);
-      f.push(`n-${d}=${l.norm}`, `n+${d}=${r.norm}`, `s-${d}=${l.stem}`, `s+${d}=${r.stem}`);
-      if (d === 1) f.push(`h-1=${l.shape}`, `h+1=${r.shape}`, `p-1=${l.prefix}`, `p+1=${r.prefix}`);
-    }
-    if (cfg.bigrams) {
-      f.push(`bl=${at(i - 1).norm}|${t.norm}`, `br=${t.norm}|${at(i + 1).norm}`, `bs=${at(i - 1).stem}|${at(i + 1).stem}`);
-    }
-    if (cfg.triggers) {
-      if (t.trig) f.push('t0=' + t.trig);
-      for (let d = 1; d <= 2; d++) {
-        const l = at(i - d).trig;
-        const r = at(i + d).trig;
-        if (l) f.push(`t-${d}=${l}`);
-        if (r) f.push(`t+${d}=${r}`);
-      }
-    }
-    if (cfg.charNgrams > 0) {
-      const k = cfg.charNgrams;
-      const padded = `^${t.norm}$`;
-      for (let j = 0; j + k <= padded.length; j++) f.push('c=' + padded.slice(j, j + k));
-    }
-    if (cfg.lexicon) {
-      f.push('x=' + t.lex, 'xs=' + t.slex, `x-1=${at(i - 1).lex}`, `x+1=${at(i + 1).lex}`);
-      f.push(`xx=${at(i - 1).lex}|${t.lex}|${at(i + 1).lex}`);
-    }
-    if (cfg.rare && !t.known) {
-      f.push('r', 'rh=' + t.shape, 'rp=' + t.prefix, `rn-1=${at(i - 1).norm}`, `rn+1=${at(i + 1).norm}`);
-      if (t.norm.length >= 2) f.push('rz2=' + t.norm.slice(-2));
-    }
-    if (gaz) {
-      for (const g of gaz[i] ?? []) f.push('g=' + g);
-      for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
-      for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
-    }
+  return featureParts(tokens, cfg, res, gazetteer, infos).map((p, i) => {
+    const f: string[] = [];
+    for (const arr of p.shared) for (const x of arr) f.push(x);
+    for (const x of p.fresh) f.push(x);
     if (extra) for (const x of extra[i]) f.push(x);
-    out.push(f);
-  }
-  return out;
+    return f;
+  });
 }

@@ -3,7 +3,13 @@
  * compact JSON (weights quantized to integers, zero rows pruned). Training is in train.ts.
  */
 import { contextFeatures } from './context.ts';
-import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
+import {
+  DEFAULT_FEATURES,
+  analyzeTokens,
+  extractFeatures,
+  featureParts,
+  type FeatureParts,
+  type TokenInfo, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
@@ -57,16 +63,21 @@ export function rowsOf(feats: string[][], index: Map<string, number>): Int32Arra
   });
 }
 
-/** Decodes one sentence from its feature strings with this model's own weights. */
-export function decodeFeatures(model: NerModel, feats: string[][], withMargins: boolean): Tagged {
-  const n = feats.length;
+/** Decodes one sentence from its feature rows with this model's own weights. */
+function decodeRows(model: NerModel, rows: Int32Array[], withMargins: boolean): Tagged {
+  const n = rows.length;
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
-  const e = emissions(rowsOf(feats, model.index), model.weights, L);
+  const e = emissions(rows, model.weights, L);
   const path = viterbi(e, n, L, model.transitions, model.allowed);
   const tags = Array.from(path, (y) => model.labels[y]);
   if (!withMargins) return { tags };
   return { tags, margins: margins(e, n, L, model.transitions, model.allowed, path) };
+}
+
+/** Decodes one sentence from its feature strings with this model's own weights. */
+export function decodeFeatures(model: NerModel, feats: string[][], withMargins: boolean): Tagged {
+  return decodeRows(model, rowsOf(feats, model.index), withMargins);
 }
 
 /** Tags one sentence with this model's own weights (no stage-1 pass). */
@@ -75,25 +86,57 @@ export function tagSingle(model: NerModel, tokens: string[], withMargins: boolea
 }
 
 /**
+ * Feature rows from feature parts; the rows of shared (per-word cached) arrays are memoized in
+ * `memo`, one per model index and document, so a frequent word is looked up once.
+ */
+function rowsFromParts(
+  parts: FeatureParts[],
+  extra: string[][] | undefined,
+  index: Map<string, number>,
+  memo: Map<string[], Int32Array>,
+): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i];
+    const x = extra ? extra[i] : undefined;
+    let len = p.fresh.length + (x ? x.length : 0);
+    for (const arr of p.shared) len += arr.length;
+    const rows = new Int32Array(len);
+    let o = 0;
+    for (const arr of p.shared) {
+      let r = memo.get(arr);
+      if (r === undefined) {
+        r = new Int32Array(arr.length);
+        for (let k = 0; k < arr.length; k++) r[k] = index.get(arr[k]) ?? -1;
+        memo.set(arr, r);
+      }
+      for (let k = 0; k < r.length; k++) rows[o++] = r[k];
+    }
+    for (const f of p.fresh) rows[o++] = index.get(f) ?? -1;
+    if (x) for (const f of x) rows[o++] = index.get(f) ?? -1;
+    out.push(rows);
+  }
+  return out;
+}
+
+/**
  * Tags the sentences of one document (consecutive sentences; for a two-stage model the
  * first-stage tags of sentences within `docWindow` feed each sentence's context features).
  * Both stages share the base features (same config and resources; see train.ts).
  */
 export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
-  const infos = sentences.map((s) => s.map((w) => analyzeToken(w, model.resources)));
-  const base = sentences.map((s, k) =>
-    extractFeatures(s, model.features, model.resources, model.gazetteer, undefined, infos[k]),
-  );
+  const cache = new Map<string, TokenInfo>();
+  const infos = sentences.map((s) => analyzeTokens(s, model.resources, cache));
+  const parts = sentences.map((s, k) => featureParts(s, model.features, model.resources, model.gazetteer, infos[k]));
+  const memo = new Map<string[], Int32Array>();
   if (!model.stage1 || model.features.docWindow <= 0) {
-    return base.map((f) => decodeFeatures(model, f, withMargins));
+    return parts.map((p) => decodeRows(model, rowsFromParts(p, undefined, model.index, memo), withMargins));
   }
   const s1 = model.stage1;
-  const first = base.map((f) => decodeFeatures(s1, f, false).tags);
+  const memo1 = new Map<string[], Int32Array>();
+  const first = parts.map((p) => decodeRows(s1, rowsFromParts(p, undefined, s1.index, memo1), false).tags);
   const extra = contextFeatures(infos, first, model.features.docWindow);
-  return base.map((f, k) => {
-    const x = extra[k];
-    return decodeFeatures(model, f.map((tf, i) => tf.concat(x[i])), withMargins);
-  });
+  return parts.map((p, k) => decodeRows(model, rowsFromParts(p, extra[k], model.index, memo), withMargins));
 }
 
 /** Tags one sentence on its own (IOB2 tags); with `withMargins`, also per-token margins. */
