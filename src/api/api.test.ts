@@ -118,6 +118,11 @@ for (const backend of backends) {
         assert.equal(r.status, 200, q);
         assert.deepEqual(r.body.items.map((e: { action: string }) => e.action), ['visit'], `q=${q} finds "بالإمارات"`);
       }
+      // و and the article attached to the word in the text
+      const italy = await srv.get(`/api/events?q=${encodeURIComponent('إيطاليا')}`);
+      assert.deepEqual(italy.body.items.map((e: { action: string }) => e.action), ['sign_agreement']);
+      const both = await srv.get(`/api/events?q=${encodeURIComponent('ليبيا وإيطاليا')}`);
+      assert.deepEqual(both.body.items.map((e: { action: string }) => e.action), ['sign_agreement']);
       const none = await srv.get(`/api/events?q=${encodeURIComponent('البرازيل')}`);
       assert.equal(none.body.total, 0);
     });
@@ -305,6 +310,17 @@ for (const backend of backends) {
       assert.match(noCsrf.body.error.message, /CSRF/);
       const cfg = await srv.get('/api/config', { headers: { 'x-test-user': 'e:editor' } });
       assert.deepEqual(cfg.body, { focusCountry: 'LBY', readsRequireLogin: false, user: { name: 'e', role: 'editor' }, csrfToken: 'ok' });
+    });
+
+    test('review state: filter and detail with the audit trail', async () => {
+      await store.review.decide(visitId, 'confirm', 'amal');
+      const confirmed = await srv.get('/api/events?review=confirmed');
+      assert.deepEqual(confirmed.body.items.map((e: { id: number }) => e.id), [visitId]);
+      assert.equal(confirmed.body.items[0].review, 'confirmed');
+      assert.equal((await srv.get('/api/events?review=unreviewed')).body.total, 2);
+      const detail = (await srv.get(`/api/events/${visitId}`)).body;
+      assert.equal(detail.review, 'confirmed');
+      assert.ok(detail.audit.some((a: { user: string; entity: string }) => a.user === 'amal' && a.entity === `event:${visitId}`));
     });
 
     test('reads require a login when configured', async () => {

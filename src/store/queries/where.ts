@@ -22,6 +22,32 @@ export function nextPrefix(prefix: string): string {
   return String(y + 1);
 }
 
+/**
+ * Spellings of a query word that PostgreSQL's Arabic stemmer reduces differently from the word
+ * itself: with and without the article, and with the conjunctions و / ف attached (the stemmer
+ * strips بال، لل، كال but keeps وال، فال, and strips و from some words but not others).
+ */
+export function arabicVariants(word: string): string[] {
+  if (!/[\u0621-\u064A]/.test(word) || word.length < 2) return [word];
+  const bases = new Set([word]);
+  if (word.startsWith('ال') && word.length > 3) bases.add(word.slice(2));
+  else if (!/^[وف]?ال/.test(word)) bases.add(`ال${word}`);
+  const out = new Set<string>();
+  for (const b of bases) for (const prefix of ['', 'و', 'ف']) out.add(prefix + b);
+  return [...out];
+}
+
+/** tsquery of a search: every word (in any of its spellings) must match. */
+export function ftsQuery(search: string, p: (v: unknown) => string): string {
+  const words = normalizeArabic(search)
+    .split(/[\s\p{P}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (!words.length) return `plainto_tsquery('arabic', ${p(search)})`;
+  const terms = words.map((w) => `(${arabicVariants(w).map((v) => `plainto_tsquery('arabic', ${p(v)})`).join(' || ')})`);
+  return `(${terms.join(' && ')})`;
+}
+
 export function apiEventWhere(q: EventQuery = {}, firstParam = 1): Where {
   const parts: string[] = [];
   const params: unknown[] = [];
@@ -55,7 +81,7 @@ export function apiEventWhere(q: EventQuery = {}, firstParam = 1): Where {
     else parts.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND strpos(a.norm, ${p(normalizeArabic(a))}) > 0)`);
   }
   if (q.search !== undefined && q.search.trim()) {
-    const t = `plainto_tsquery('arabic', ${p(normalizeArabic(q.search))})`;
+    const t = ftsQuery(q.search, p);
     parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.tsv @@ ${t}
       UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE st.tsv @@ ${t})`);
   }
