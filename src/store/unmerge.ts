@@ -5,7 +5,8 @@
  * so that re-ingesting it (changed, or deleted and read again) does not merge them again.
  * Also the merge log listing.
  */
-import { aggregate, insertActors, insertEvents, updateEvents, type EventAggregate, type StoredReport } from './merge.ts';
+import { actorRows, aggregate, eventRecord, type EventAggregate, type StoredReport } from './merge.ts';
+import { writeEventRows } from './write-events.ts';
 import type { Sql } from './sql.ts';
 
 export interface MergeRecord {
@@ -95,8 +96,8 @@ export async function unmergeReport(tx: Sql, eventId: number, document: string, 
   const docId = mine.document_id;
   const own = aggregate(mine.reports);
   const [{ id: splitId }] = await tx.query<{ id: number }>(`SELECT nextval(pg_get_serial_sequence('events', 'id'))::int AS id`);
-  await insertEvents(tx, [{ id: splitId, agg: own }]);
-  await insertActors(tx, [{ id: splitId, agg: own, storedActors: 0 }]);
+  const made = { id: splitId, agg: own, storedActors: 0 };
+  await writeEventRows(tx, { insert: [eventRecord(made)], actors: actorRows(made) });
   await tx.query('UPDATE event_sources SET event_id = $2 WHERE event_id = $1 AND document_id = $3', [eventId, splitId, docId]);
   await tx.query('UPDATE event_evidence SET event_id = $2 WHERE event_id = $1 AND document_id = $3', [eventId, splitId, docId]);
   await rebuild(tx, eventId, aggregate(rest.flatMap((s) => s.reports ?? [])));
@@ -135,8 +136,7 @@ export async function unmergeById(tx: Sql, mergeId: number, note?: string): Prom
 async function rebuild(tx: Sql, id: number, agg: EventAggregate): Promise<void> {
   const [row] = await tx.query<{ review: string | null }>('SELECT review FROM events WHERE id = $1', [id]);
   if (row?.review) return;
-  await updateEvents(tx, [{ id, agg }]);
-  await tx.query('UPDATE events SET action = $2, type = $3 WHERE id = $1', [id, agg.action, agg.event]);
   await tx.query('DELETE FROM event_actors WHERE event_id = $1', [id]);
-  await insertActors(tx, [{ id, agg, storedActors: 0 }]);
+  await writeEventRows(tx, { update: [eventRecord({ id, agg })], actors: actorRows({ id, agg, storedActors: 0 }) });
+  await tx.query('UPDATE events SET action = $2, type = $3 WHERE id = $1', [id, agg.action, agg.event]);
 }

@@ -1,0 +1,167 @@
+/**
+ * Whole-pipeline throughput: read → clean → stories → sentences → tokens → entities → events →
+ * store (PGlite in memory, in this process), through `ingest()`, in MB of document text per
+ * second of this process's CPU time (one core; PGlite runs in-process, so the database's work is
+ * counted). Target: ≥ 1 MB/s.
+ *
+ * Corpus: the seed documents (../shared/seeds, when present) and examples/, copied until about
+ * RASID_BENCH_MB megabytes of text (default 2) as distinct documents: every copy has its own ids
+ * and file names and its years shifted (so its events are other happenings, its raw bytes
+ * differ and nothing is 'unchanged'); seeds are given a publication date per copy (as JSON Lines).
+ * Stage times come from IngestSummary.stageMs.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { sharedDir } from '../src/config.ts';
+import { ingest } from '../src/app/ingest.ts';
+import { buildPipeline, loadResources } from '../src/app/pipeline.ts';
+import type { Doc } from '../src/nlp/doc.ts';
+import { openStore, type DocSignature, type SaveResult, type Store } from '../src/store/index.ts';
+
+/** A store that only collects what it is given: the same ingest without the database. */
+function nullStore(kept: Array<[Doc, DocSignature]>): Store {
+  const saved: SaveResult = { status: 'added', stories: 0, duplicateStories: 0, events: 0, newEvents: 0 };
+  return {
+    beginRun: async () => 1,
+    finishRun: async () => {},
+    saveDocument: async (doc: Doc, sig: DocSignature) => {
+      kept.push([doc, sig]);
+      return { ...saved, stories: doc.stories.length, events: doc.events.length };
+    },
+    close: async () => {},
+  } as unknown as Store;
+}
+
+function cpuSeconds(since: NodeJS.CpuUsage): number {
+  const c = process.cpuUsage(since);
+  return (c.user + c.system) / 1e6;
+}
+
+interface BenchResult {
+  name: string;
+  value: number;
+  unit: string;
+  target?: string;
+  ok?: boolean;
+}
+
+const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
+
+/** ASCII years 1990–2049 moved by `k` (works on UTF-8, windows-1256 and ISO-8859-6 bytes alike). */
+function shiftYears(s: string, k: number): string {
+  return s.replace(/(?<!\d)(19[9]\d|20[0-4]\d)(?!\d)/g, (y) => String(Number(y) + k));
+}
+
+function latin1(b: Buffer): string {
+  return b.toString('latin1');
+}
+
+/** Writes copy `k` of the corpus under `dir`; returns its text size estimate in bytes. */
+export function writeCopy(dir: string, k: number): number {
+  let bytes = 0;
+  const seeds = join(sharedDir(), 'seeds');
+  if (existsSync(seeds)) {
+    const lines = readdirSync(seeds)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f, i) => {
+        const text = readFileSync(join(seeds, f), 'utf8');
+        bytes += Buffer.byteLength(text);
+        const day = new Date(Date.UTC(2020, 0, 1) + (k * 7 + i) * 86_400_000).toISOString().slice(0, 10);
+        return JSON.stringify({ id: `${f}#${k}`, date: day, outlet: `bench-${k % 5}`, text: `${text}\n(${k})` });
+      });
+    writeFileSync(join(dir, `seeds-${k}.jsonl`), lines.join('\n') + '\n');
+  }
+  for (const f of readdirSync(EXAMPLES).sort()) {
+    if (!/\.(txt|html?|jsonl)$/.test(f)) continue;
+    const raw = readFileSync(join(EXAMPLES, f));
+    if (f.endsWith('.jsonl')) {
+      const out = raw
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => {
+          const a = JSON.parse(l) as Record<string, unknown>;
+          for (const key of ['text', 'html', 'date', 'title']) if (typeof a[key] === 'string') a[key] = shiftYears(a[key] as string, k);
+          a.id = `${a.id}-${k}`;
+          if (typeof a.url === 'string') a.url = `${a.url}?copy=${k}`;
+          bytes += Buffer.byteLength(String(a.text ?? a.html ?? ''));
+          return JSON.stringify(a);
+        });
+      writeFileSync(join(dir, `${k}-${f}`), out.join('\n') + '\n');
+    } else {
+      writeFileSync(join(dir, `${k}-${f}`), Buffer.from(shiftYears(latin1(raw), k), 'latin1'));
+      bytes += raw.length / 2; // markup: roughly half of an HTML page is text
+    }
+  }
+  return bytes;
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const targetMb = Number(process.env.RASID_BENCH_MB ?? 2);
+  const root = mkdtempSync(join(tmpdir(), 'rasid-pipeline-bench-'));
+  try {
+    const warm = join(root, 'warm');
+    const corpus = join(root, 'corpus');
+    mkdirSync(warm);
+    mkdirSync(corpus);
+    writeCopy(warm, 0);
+    let estimate = 0;
+    let copies = 0;
+    while (estimate < targetMb * 1e6 && copies < 2000) estimate += writeCopy(corpus, 1 + copies++);
+
+    const res = loadResources();
+    const stages = buildPipeline(res);
+    // warm-up on another store: lazy loading and JIT do not count
+    const warmStore = await openStore();
+    await ingest(warmStore, stages, res.context, [warm]);
+    await warmStore.close();
+
+    const processed: Array<[Doc, DocSignature]> = [];
+    const n0 = process.cpuUsage();
+    await ingest(nullStore(processed), stages, res.context, [corpus]);
+    const nlpCpu = cpuSeconds(n0);
+    // the store alone, on the documents the pipeline made
+    const alone = await openStore();
+    const s0 = process.cpuUsage();
+    for (const [doc, sig] of processed) await alone.saveDocument(doc, sig);
+    const storeCpu = cpuSeconds(s0);
+    await alone.close();
+
+    const store = await openStore();
+    try {
+      const cpu0 = process.cpuUsage();
+      const t0 = performance.now();
+      const s = await ingest(store, stages, res.context, [corpus]);
+      const wall = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds(cpu0);
+      const mb = s.bytes / 1e6;
+      const stats = await store.stats();
+      const perCore = mb / cpu;
+      const out: BenchResult[] = [
+        {
+          name: `corpus: ${copies} copies, ${s.documents.read} docs (${s.documents.added} added, ${s.documents.failed} failed), ${stats.events} events from ${s.reports} reports, ${s.duplicateStories} duplicate stories`,
+          value: mb, unit: 'MB text',
+        },
+        { name: 'whole pipeline, ingest to stored events (CPU time)', value: perCore, unit: 'MB/s/core', target: '>= 1', ok: perCore >= 1 },
+        { name: 'whole pipeline, wall clock', value: mb / wall, unit: 'MB/s' },
+        { name: 'documents', value: s.documents.read / cpu, unit: 'docs/s/core' },
+        { name: 'without the store (read + NLP stages only, CPU time)', value: mb / nlpCpu, unit: 'MB/s/core' },
+        { name: 'store alone: saveDocument of the processed documents (CPU time)', value: mb / storeCpu, unit: 'MB/s/core' },
+        { name: 'store alone: documents saved', value: processed.length / storeCpu, unit: 'docs/s/core' },
+      ];
+      const total = Object.values(s.stageMs).reduce((a, b) => a + b, 0);
+      for (const [stage, ms] of Object.entries(s.stageMs)) {
+        out.push({ name: `stage ${stage} (${((100 * ms) / total).toFixed(0)}% of stage time)`, value: ms / mb / 1000, unit: 's/MB' });
+      }
+      out.push({ name: 'read and the rest (outside the stages)', value: Math.max(0, wall - total / 1000) / mb, unit: 's/MB' });
+      return out;
+    } finally {
+      await store.close();
+    }
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
