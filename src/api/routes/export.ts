@@ -1,9 +1,23 @@
 /** GET /api/export: events streamed in chunks (never the whole result in memory). */
+import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
 import { CSV_HEADER, csvLine, EXPORT_TYPES, formatRecord } from '../export.ts';
 import { defineRoute, HANDLED, type Route } from '../router.ts';
 import { EventFilterQuery } from '../schemas.ts';
 import { toEventQuery } from './read.ts';
+
+/** Resolves when `res` can take more data (or is closed). */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((ok) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      ok();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
 
 export function exportRoutes(): Route[] {
   return [
@@ -36,7 +50,7 @@ export function exportRoutes(): Route[] {
           }
           buf += formatRecord(query.format, next.value);
           if (buf.length >= 64 * 1024) {
-            if (!res.write(buf)) await new Promise((ok) => { res.once('drain', ok); res.once('close', ok); });
+            if (!res.write(buf)) await drained(res);
             buf = '';
           }
           next = await rows.next();
