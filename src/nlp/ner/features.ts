@@ -63,6 +63,9 @@ export interface TokenInfo {
   /** Cached feature strings of the word itself and as a neighbour (per document and config). */
   own?: string[];
   nb?: string[][];
+  /** Cached pair strings with the token that follows ([bl, br]) or follows the next ([bs]). */
+  next?: Map<TokenInfo, string[]>;
+  skip?: Map<TokenInfo, string>;
 }
 
 const ARABIC = /[\u0600-\u06ff]/;
@@ -178,6 +181,29 @@ export interface FeatureParts {
   fresh: string[];
 }
 
+/** `bl=a|b` (the feature of b) and `br=a|b` (the feature of a) for adjacent tokens a, b. */
+function pair(a: TokenInfo, b: TokenInfo): string[] {
+  if (!a.next) a.next = new Map();
+  let p = a.next.get(b);
+  if (!p) a.next.set(b, (p = [`bl=${a.norm}|${b.norm}`, `br=${a.norm}|${b.norm}`]));
+  return p;
+}
+
+/** `bs=` stems of the tokens before and after a token. */
+function skipPair(a: TokenInfo, b: TokenInfo): string {
+  if (!a.skip) a.skip = new Map();
+  let s = a.skip.get(b);
+  if (s === undefined) a.skip.set(b, (s = `bs=${a.stem}|${b.stem}`));
+  return s;
+}
+
+function lexTriple(l: string, c: string, r: string, memo: Map<string, string>): string {
+  const key = `${l}|${c}|${r}`;
+  let s = memo.get(key);
+  if (s === undefined) memo.set(key, (s = 'xx=' + key));
+  return s;
+}
+
 /** Features of every token of a sentence, in parts (see FeatureParts). */
 export function featureParts(
   tokens: string[],
@@ -192,6 +218,7 @@ export function featureParts(
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const reach = Math.max(cfg.window, cfg.triggers ? 2 : 0, cfg.lexicon ? 1 : 0);
+  const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
   for (let i = 0; i < n; i++) {
     const t = infos[i];
@@ -200,10 +227,14 @@ export function featureParts(
       shared.push(neighbourFeatures(at(i - d), -d, cfg), neighbourFeatures(at(i + d), d, cfg));
     }
     const f: string[] = [];
+    // Strings are cached on the (document-scoped) TokenInfo objects: building a string and
+    // hashing it for the weight lookup costs more than the lookup itself.
     if (cfg.bigrams) {
-      f.push(`bl=${at(i - 1).norm}|${t.norm}`, `br=${t.norm}|${at(i + 1).norm}`, `bs=${at(i - 1).stem}|${at(i + 1).stem}`);
+      const l = at(i - 1);
+      const r = at(i + 1);
+      f.push(pair(l, t)[0], pair(t, r)[1], skipPair(l, r));
     }
-    if (cfg.lexicon) f.push(`xx=${at(i - 1).lex}|${t.lex}|${at(i + 1).lex}`);
+    if (cfg.lexicon) f.push(lexTriple(at(i - 1).lex, t.lex, at(i + 1).lex, lexMemo));
     if (cfg.rare && !t.known) f.push(`rn-1=${at(i - 1).norm}`, `rn+1=${at(i + 1).norm}`);
     if (gaz) {
       for (const g of gaz[i] ?? []) f.push('g=' + g);
