@@ -79,6 +79,24 @@ export async function bench(): Promise<Result[]> {
       const v = p95(times);
       results.push({ name: `${name} (p95, ${n} events)`, value: v, unit: 'ms', target: `≤ ${TARGET_MS} ms`, ok: v <= TARGET_MS });
     }
+    // what the first reader (or the ingest worker) pays after new events: one event in the busiest month
+    const sql = await openPg(url, SCHEMA);
+    try {
+      const [{ day }] = await sql.query<{ day: string }>('SELECT max(day) AS day FROM events');
+      const t0 = performance.now();
+      await sql.query(
+        `INSERT INTO events (fingerprint, type, action, countries, day, date, contexts, confidence)
+         VALUES ('bench-probe', 'CONSULT', 'meet', ARRAY['LBY','TUR'], $1, $1, ARRAY['diplomatic'], 0.9)`,
+        [day],
+      );
+      await store.api.refreshSummaries();
+      const refresh = performance.now() - t0;
+      await sql.query(`DELETE FROM events WHERE fingerprint = 'bench-probe'`);
+      await store.api.refreshSummaries();
+      results.push({ name: `summaries refresh after one new event in ${day.slice(0, 7)} (${n} events)`, value: refresh, unit: 'ms' });
+    } finally {
+      await sql.close();
+    }
   } finally {
     await srv.close();
     await store.close();
