@@ -7,9 +7,9 @@ import type { DocSignature, Similarity } from './store.ts';
 
 /**
  * Default event fingerprint: type + action + sorted parties (countries, organizations) +
- * sorted normalized actor names + date. Two reports with the same fingerprint are one event.
- * An event with no date takes the document's publication day so that unrelated meetings of
- * the same parties on different days stay apart.
+ * sorted normalized actor names + date (an event with no date takes the document's publication
+ * day). It names a report (reviewers' routes, reviewed events); which reports are one event is
+ * decided by compatibility (src/nlp/events/identity.ts, src/store/merge.ts).
  */
 export function defaultFingerprint(ev: DocEvent, doc: Doc): string {
   const names = [...new Set(ev.actors.map((a) => normalizeArabic(a.name).replace(/\s+/g, ' ').trim()))].sort();

@@ -2,6 +2,7 @@
 export { openStore, createStore, dropSchema } from './open.ts';
 export { defaultFingerprint, defaultSimilarity, docSignature, exportName } from './identity.ts';
 export { migrate, loadMigrations, type Migration } from './migrate.ts';
+export type { MergeFilter, MergeRecord, UnmergeResult } from './unmerge.ts';
 export { openPg, openPglite, type Sql } from './sql.ts';
 export type {
   ActorRecord, DocSignature, DocumentPage, DocumentRow, StoredDocument, EventDetail, EventFilter, EventMerge, EventPage, EventRow, EventSort, EventSource,

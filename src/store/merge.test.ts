@@ -181,6 +181,16 @@ function register(fresh: Fresh): void {
     assert.ok(merges[0].reasons[0].startsWith('same document'));
   });
 
+  test('undated reports (no event date, no publication date) merge only with the same parties', async () => {
+    const { store } = await fresh();
+    const undated = { ...A_EVENT, date: null };
+    await save(store, { id: 'u1', stories: [{ text: A_TEXT }], events: [undated] });
+    await save(store, { id: 'u2', stories: [{ text: B_TEXT }], events: [{ ...B_EVENT, date: null }] });
+    await save(store, { id: 'u3', stories: [{ text: C_TEXT }], events: [{ ...undated, countries: ['LBY'], evidence: ['استقبل رئيس حكومة الوحدة الوطنية'] }] });
+    const rows = (await store.listEvents({}, { sort: 'id' })).rows;
+    assert.deepEqual(rows.map((r) => r.sources.sort()), [['u1.txt', 'u2.txt'], ['u3.txt']]);
+  });
+
   test('the family column agrees with CONSULT_FAMILY', async () => {
     const { store, sql } = await fresh();
     const actions = [...CONSULT_FAMILY, 'support'];

@@ -27,11 +27,15 @@ export interface SaveResult {
   duplicateStories: number;
   /** Event reports of the document (each adds a source to an event). */
   events: number;
-  /** Of those, reports that created a new event (the rest joined an event by fingerprint). */
+  /** Of those, reports that created a new event (the rest joined an event of the same happening, see src/store/merge.ts). */
   newEvents: number;
 }
 
-/** Computes the identity of an event: events with the same fingerprint are one event. */
+/**
+ * The machine identity of a report, kept on its event. With the default (`defaultFingerprint`),
+ * reports are merged by compatibility (src/nlp/events/identity.ts); a custom function given in
+ * StoreOptions makes fingerprint equality the identity instead.
+ */
 export type FingerprintFn = (event: DocEvent, doc: Doc) => string;
 
 /** Near-duplicate test on MinHash signatures (default: src/ingest/dedup.ts). */

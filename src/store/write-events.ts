@@ -49,7 +49,10 @@ export async function loadCandidates(tx: Sql, docId: string, reports: StoredRepo
   }
   conds.push('e.day IS NULL');
   const partiesOf = '(e.countries || e.organizations)';
-  const undated = windows.undated ? ` OR (e.family = ANY($1::text[]) AND ${partiesOf} && $2::text[])` : '';
+  // a report with no day at all: the latest events of its family sharing a party
+  const undated = windows.undated
+    ? `\n       UNION (SELECT e.id FROM events e WHERE e.family = ANY($1::text[]) AND ${partiesOf} && $2::text[] ORDER BY e.id DESC LIMIT 200)`
+    : '';
   const [row] = await tx.query<{ candidates: CandidateRow[] | null; blocks: BlockRow[] | null; ids: number[] }>(
     `WITH routes AS (
        SELECT fingerprint, document_id, event_id FROM event_routes
