@@ -51,12 +51,16 @@ BEGIN
   DELETE FROM country_facts f USING unnest(ds, dm) AS d(country, month) WHERE f.country = d.country AND f.month = d.month;
   INSERT INTO country_facts (country, month, dim, key, key2, n, last_day)
   WITH d AS (SELECT DISTINCT * FROM unnest(ds, dm) AS d(country, month)),
+  -- the events of the dirty months, read once (not once per dirty country)
+  em AS MATERIALIZED (
+    SELECT e.id, e.type, e.action, e.day, e.countries, e.organizations, e.contexts, e.actor_countries, rasid_month(e.day) AS month
+    FROM events e WHERE rasid_month(e.day) = ANY(dm)
+  ),
   ev AS MATERIALIZED (
-    SELECT e.id, e.type, e.action, e.day, e.countries, e.organizations, e.contexts, c.country, rasid_month(e.day) AS month
-    FROM events e
-    CROSS JOIN LATERAL (SELECT DISTINCT x AS country FROM unnest(e.countries || e.actor_countries) AS x) c
-    WHERE rasid_month(e.day) = ANY(dm)
-      AND (c.country, rasid_month(e.day)) IN (SELECT country, month FROM d)
+    SELECT em.id, em.type, em.action, em.day, em.countries, em.organizations, em.contexts, c.country, em.month
+    FROM em
+    CROSS JOIN LATERAL (SELECT DISTINCT x AS country FROM unnest(em.countries || em.actor_countries) AS x) c
+    WHERE (c.country, em.month) IN (SELECT country, month FROM d)
   )
   SELECT country, month, 'type', type, action, count(*)::int, max(day) FROM ev GROUP BY 1, 2, 4, 5
   UNION ALL
