@@ -42,6 +42,28 @@ export interface NerModel {
   stage1?: NerModel;
   /** Optional gazetteer matcher, used when `features.gazetteer` is on. */
   gazetteer?: GazetteerTagger;
+  /** For two-stage models: one index for both stages (see jointIndex). */
+  joint?: JointIndex;
+}
+
+/**
+ * One feature lookup for both stages: `index` maps a feature to its stage-2 row (ids below
+ * `n2`) or to a fresh id (stage-1-only features); `rows1[id]` is the stage-1 row or -1.
+ */
+export interface JointIndex {
+  index: Map<string, number>;
+  n2: number;
+  rows1: Int32Array;
+}
+
+/** Builds the joint index of a two-stage model. */
+export function jointIndex(model: NerModel, stage1: NerModel): JointIndex {
+  const index = new Map(model.index);
+  const n2 = model.weights.length / model.labels.length;
+  for (const name of stage1.index.keys()) if (!index.has(name)) index.set(name, index.size);
+  const rows1 = new Int32Array(index.size).fill(-1);
+  for (const [name, row1] of stage1.index) rows1[index.get(name)!] = row1;
+  return { index, n2, rows1 };
 }
 
 export interface TaggedSentence {
@@ -133,10 +155,30 @@ export function tagDocument(model: NerModel, sentences: string[][], withMargins 
     return parts.map((p) => decodeRows(model, rowsFromParts(p, undefined, model.index, memo), withMargins));
   }
   const s1 = model.stage1;
-  const memo1 = new Map<string[], Int32Array>();
-  const first = parts.map((p) => decodeRows(s1, rowsFromParts(p, undefined, s1.index, memo1), false).tags);
+  const joint = model.joint ?? jointIndex(model, s1);
+  // Base features are looked up once, in the joint index; each stage maps the ids to its rows.
+  const ids = parts.map((p) => rowsFromParts(p, undefined, joint.index, memo));
+  const first = ids.map((sent) =>
+    decodeRows(
+      s1,
+      sent.map((r) => r.map((id) => (id < 0 ? -1 : joint.rows1[id]))),
+      false,
+    ).tags,
+  );
   const extra = contextFeatures(infos, first, model.features.docWindow);
-  return parts.map((p, k) => decodeRows(model, rowsFromParts(p, extra[k], model.index, memo), withMargins));
+  return ids.map((sent, k) => {
+    const rows = sent.map((r, i) => {
+      const x = extra[k][i];
+      const out = new Int32Array(r.length + x.length);
+      for (let j = 0; j < r.length; j++) out[j] = r[j] < joint.n2 ? r[j] : -1;
+      for (let j = 0; j < x.length; j++) {
+        const id = joint.index.get(x[j]) ?? -1;
+        out[r.length + j] = id < joint.n2 ? id : -1;
+      }
+      return out;
+    });
+    return decodeRows(model, rows, withMargins);
+  });
 }
 
 /** Tags one sentence on its own (IOB2 tags); with `withMargins`, also per-token margins. */
@@ -209,7 +251,7 @@ function fromFile(file: NerModelFile, origin: string, parentResources?: FeatureR
   const weights = new Float32Array(file.weights.length);
   for (let k = 0; k < weights.length; k++) weights[k] = file.weights[k] / file.scale;
   const resources = parentResources ?? deserializeResources(file.resources);
-  return {
+  const model: NerModel = {
     info: file.info,
     labels: file.labels,
     features: { ...DEFAULT_FEATURES, ...file.features },
@@ -220,6 +262,8 @@ function fromFile(file: NerModelFile, origin: string, parentResources?: FeatureR
     resources,
     stage1: file.stage1 ? fromFile(file.stage1, `${origin} (stage1)`, resources) : undefined,
   };
+  if (model.stage1) model.joint = jointIndex(model, model.stage1);
+  return model;
 }
 
 /** Parses a serialized model. `origin` names the file in errors. */

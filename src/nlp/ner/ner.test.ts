@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readConll } from './conll.ts';
-import { DEFAULT_FEATURES, analyzeToken } from './features.ts';
-import { deserializeModel, serializeModel, tagDocument } from './model.ts';
+import { DEFAULT_FEATURES, analyzeToken, extractFeatures } from './features.ts';
+import { decodeFeatures, deserializeModel, serializeModel, tagDocument, tagSingle } from './model.ts';
 import { allowedTransitions, rng, viterbi } from './perceptron.ts';
 import { trainNer } from './train.ts';
 import { mentionsFromTags, nerStage, tagTokens } from './index.ts';
@@ -142,4 +142,28 @@ test('context features carry a word\'s first-stage type from nearby sentences, n
   // Sentence 4 is out of the window of sentence 0.
   assert.ok(!ctx[4][0].some((f) => f.startsWith('dw=')));
   assert.deepEqual(ctx[0][1].slice(0, 3), ['q=B-PERS', 'q-1=O', 'q+1=</s>']);
+});
+
+test('two-stage tagging through the joint index equals decoding each stage from feature strings', () => {
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, docWindow: 2 };
+  const model = trainNer(toy, { epochs: 4, seed: 5, features, stage1Epochs: 3 });
+  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['وكريم', 'ناصر', 'في', 'سرت']];
+  const first = docs.map((s) => tagSingle(model.stage1!, s, false).tags);
+  const extra = contextFeatures(
+    docs.map((s) => s.map((w) => analyzeToken(w, model.resources))),
+    first,
+    2,
+  );
+  const slow = docs.map((s, k) =>
+    decodeFeatures(model, extractFeatures(s, model.features, model.resources, undefined, extra[k]), true),
+  );
+  const fast = tagDocument(model, docs, true);
+  assert.deepEqual(
+    fast.map((t) => t.tags),
+    slow.map((t) => t.tags),
+  );
+  assert.deepEqual(
+    fast.map((t) => Array.from(t.margins!, (x) => x.toFixed(9))),
+    slow.map((t) => Array.from(t.margins!, (x) => x.toFixed(9))),
+  );
 });
