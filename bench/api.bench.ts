@@ -62,6 +62,7 @@ export async function bench(): Promise<Result[]> {
       ['events: first page, rare country', () => '/api/events?country=KOR&limit=50'],
       ['events: first page, dyad LBY,TUR', () => '/api/events?dyad=LBY,TUR&limit=50'],
       ['events: page 5, country LBY', () => '/api/events?country=LBY&offset=200&limit=50'],
+      ['events: first page, actor name', () => `/api/events?actor=${encodeURIComponent(`شخصية ${1000 + (k++ % 50)}`)}&limit=50`],
       ['event detail', () => `/api/events/${1 + ((k++ * 7919) % maxId)}`],
       ['actors: search by name', () => `/api/actors?q=${encodeURIComponent(`شخصية ${100 + (k++ % 50)}`)}&limit=20`],
       ['dyad LBY/TUR', () => '/api/dyads/LBY/TUR'],

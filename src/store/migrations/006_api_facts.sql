@@ -158,6 +158,9 @@ ON CONFLICT DO NOTHING;
 ALTER TABLE actors ADD COLUMN IF NOT EXISTS search_norm text
   GENERATED ALWAYS AS (rasid_norm(name || ' ' || aliases::text || ' ' || id)) STORED;
 
+-- events by actor name (GET /api/events?actor=NAME): every word of the name as a word prefix
+CREATE INDEX IF NOT EXISTS event_actors_norm_words_idx ON event_actors USING gin (to_tsvector('simple', norm));
+
 -- JIT compilation costs hundreds of milliseconds on the API's small indexed queries when the
 -- planner's estimates are large (a million events): off for this database, when we may.
 DO $$

@@ -78,7 +78,13 @@ export function apiEventWhere(q: EventQuery = {}, firstParam = 1): Where {
   if (q.actor !== undefined && q.actor.trim()) {
     const a = q.actor.trim();
     if (/^[a-z]{2,5}:/.test(a)) parts.push(`e.id IN (SELECT a.event_id FROM event_actors a WHERE a.entity = ${p(a)})`);
-    else parts.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND strpos(a.norm, ${p(normalizeArabic(a))}) > 0)`);
+    else {
+      // every word of the name, as a word prefix, in one actor's name (indexed), then the exact run
+      const norm = normalizeArabic(a);
+      const words = norm.split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 8);
+      const prefix = words.length ? `to_tsvector('simple', a.norm) @@ to_tsquery('simple', ${p(words.map((w) => `${w}:*`).join(' & '))}) AND ` : '';
+      parts.push(`e.id IN (SELECT a.event_id FROM event_actors a WHERE ${prefix}strpos(a.norm, ${p(norm)}) > 0)`);
+    }
   }
   if (q.search !== undefined && q.search.trim()) {
     const t = ftsQuery(q.search, p);
