@@ -162,7 +162,8 @@ export async function writeEvents(tx: Sql, doc: Doc, fingerprints: string[], sto
     placed.push(slot);
   }
   doc.events.forEach((ev, i) => {
-    for (const e of ev.evidence) placed[i].evidence.push({ s: e.start, e: e.end });
+    const spans = placed[i].evidence;
+    for (const e of ev.evidence) if (!spans.some((x) => x.s === e.start && x.e === e.end)) spans.push({ s: e.start, e: e.end });
   });
   const touched = [...new Set(placed)];
   const created = touched.filter((s) => s.created);
