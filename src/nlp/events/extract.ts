@@ -55,6 +55,8 @@ interface Draft {
   action: string;
   mode: string | null;
   negated: boolean;
+  /** Announced for later (then the event is AGREE): never the same happening as a past one. */
+  future: boolean;
   rules: string[];
   location: { name: string; country: string | null } | null;
   headlineOnly: boolean;
@@ -95,7 +97,7 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
 
 /** Whether a candidate reports the happening of a draft of the same story. */
 function sameHappening(c: Candidate, d: Draft): boolean {
-  if (family(c.action) !== family(d.action) || c.negated !== d.negated) return false;
+  if (family(c.action) !== family(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
   const cp = parties(c.args);
@@ -159,7 +161,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a headline announces the story's happening: it joins the body's report of that kind
-    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => family(d.action) === family(c.action) && d.negated === c.negated) : undefined);
+    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => family(d.action) === family(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
     if (into) {
       merge(into, c, 'merge.same_story');
       continue;
@@ -234,6 +236,7 @@ function newDraft(c: Candidate, story: number): Draft {
     action: c.action,
     mode: c.mode,
     negated: c.negated,
+    future: c.future,
     rules: [...c.rules],
     location: null,
     headlineOnly: c.headline,
