@@ -72,6 +72,16 @@ export function contextFeatures(keys: ContextKey[][], stage1: string[][], window
       add(stems, keys[s][i].stem, t, s);
     }
   }
+  // Feature strings are interned (one string per distinct feature), so the weight lookups of
+  // the same feature hash one string object instead of a fresh concatenation per token.
+  const interned = new Map<string, Map<string, string>>();
+  const cat = (a: string, b: string) => {
+    let m = interned.get(a);
+    if (!m) interned.set(a, (m = new Map()));
+    let v = m.get(b);
+    if (v === undefined) m.set(b, (v = a + b));
+    return v;
+  };
   const out: string[][][] = [];
   for (let s = 0; s < keys.length; s++) {
     const lo = s - window;
@@ -80,15 +90,15 @@ export function contextFeatures(keys: ContextKey[][], stage1: string[][], window
     const sentOut: string[][] = [];
     for (let i = 0; i < keys[s].length; i++) {
       const f: string[] = [
-        'q=' + tags[i],
-        'q-1=' + (i > 0 ? tags[i - 1] : '<s>'),
-        'q+1=' + (i + 1 < tags.length ? tags[i + 1] : '</s>'),
+        cat('q=', tags[i]),
+        cat('q-1=', i > 0 ? tags[i - 1] : '<s>'),
+        cat('q+1=', i + 1 < tags.length ? tags[i + 1] : '</s>'),
       ];
       const own = typeOf(tags[i]);
       const bw = bestType(words.get(keys[s][i].norm), lo, hi, own);
       const bs = bestType(stems.get(keys[s][i].stem), lo, hi, own);
-      if (bw) f.push('dw=' + bw, `dwq=${bw}|${own}`);
-      if (bs) f.push('ds=' + bs);
+      if (bw) f.push(cat('dw=', bw), cat(cat('dwq=', bw), '|' + own));
+      if (bs) f.push(cat('ds=', bs));
       sentOut.push(f);
     }
     out.push(sentOut);

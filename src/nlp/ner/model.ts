@@ -7,9 +7,10 @@ import {
   DEFAULT_FEATURES,
   analyzeTokens,
   extractFeatures,
-  featureParts,
-  type FeatureParts,
-  type TokenInfo, type FeatureConfig, type GazetteerTagger } from './features.ts';
+  type TokenInfo,
+  type FeatureConfig, type GazetteerTagger } from './features.ts';
+import { DocScorer, type FastScoring } from './fast.ts';
+import { FeatureHasher, FeatureTable } from './hash.ts';
 import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
@@ -42,28 +43,10 @@ export interface NerModel {
   stage1?: NerModel;
   /** Optional gazetteer matcher, used when `features.gazetteer` is on. */
   gazetteer?: GazetteerTagger;
-  /** For two-stage models: one index for both stages (see jointIndex). */
-  joint?: JointIndex;
-}
-
-/**
- * One feature lookup for both stages: `index` maps a feature to its stage-2 row (ids below
- * `n2`) or to a fresh id (stage-1-only features); `rows1[id]` is the stage-1 row or -1.
- */
-export interface JointIndex {
-  index: Map<string, number>;
-  n2: number;
-  rows1: Int32Array;
-}
-
-/** Builds the joint index of a two-stage model. */
-export function jointIndex(model: NerModel, stage1: NerModel): JointIndex {
-  const index = new Map(model.index);
-  const n2 = model.weights.length / model.labels.length;
-  for (const name of stage1.index.keys()) if (!index.has(name)) index.set(name, index.size);
-  const rows1 = new Int32Array(index.size).fill(-1);
-  for (const [name, row1] of stage1.index) rows1[index.get(name)!] = row1;
-  return { index, n2, rows1 };
+  /** Integer-scaled weights for tagging (computed on first use; see intScores). */
+  int?: IntScores;
+  /** Hash table and weights of the tagging fast path (computed on first use; see fastScoring). */
+  fast?: FastScoring;
 }
 
 export interface TaggedSentence {
@@ -85,16 +68,44 @@ export function rowsOf(feats: string[][], index: Map<string, number>): Int32Arra
   });
 }
 
-/** Decodes one sentence from its feature rows with this model's own weights. */
-function decodeRows(model: NerModel, rows: Int32Array[], withMargins: boolean): Tagged {
-  const n = rows.length;
+/**
+ * Integer scores of a model: weights and transitions × SCALE (the model's weights are quantized
+ * to 1/SCALE, so these are exact integers and sums of them do not depend on the order of
+ * addition). Computed once per model object and kept on it.
+ */
+interface IntScores {
+  weights: Int32Array;
+  transitions: Float64Array;
+}
+
+function intScores(model: NerModel): IntScores {
+  if (!model.int) {
+    model.int = {
+      weights: Int32Array.from(model.weights, (v) => Math.round(v * SCALE)),
+      transitions: Float64Array.from(model.transitions, (v) => Math.round(v * SCALE)),
+    };
+  }
+  return model.int;
+}
+
+/** Decodes one sentence from its (n × L, integer-scaled) emission scores. */
+function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargins: boolean): Tagged {
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
-  const e = emissions(rows, model.weights, L);
-  const path = viterbi(e, n, L, model.transitions, model.allowed);
-  const tags = Array.from(path, (y) => model.labels[y]);
+  const { transitions } = intScores(model);
+  const path = viterbi(e, n, L, transitions, model.allowed);
+  const tags = new Array<string>(n);
+  for (let i = 0; i < n; i++) tags[i] = model.labels[path[i]];
   if (!withMargins) return { tags };
-  return { tags, margins: margins(e, n, L, model.transitions, model.allowed, path) };
+  const m = margins(e, n, L, transitions, model.allowed, path);
+  for (let i = 0; i < n; i++) m[i] /= SCALE;
+  return { tags, margins: m };
+}
+
+/** Decodes one sentence from its feature rows with this model's own weights. */
+function decodeRows(model: NerModel, rows: Int32Array[], withMargins: boolean): Tagged {
+  const e = emissions(rows, intScores(model).weights, model.labels.length);
+  return decodeEmissions(model, e, rows.length, withMargins);
 }
 
 /** Decodes one sentence from its feature strings with this model's own weights. */
@@ -108,37 +119,36 @@ export function tagSingle(model: NerModel, tokens: string[], withMargins: boolea
 }
 
 /**
- * Feature rows from feature parts; the rows of shared (per-word cached) arrays are memoized in
- * `memo`, one per model index and document, so a frequent word is looked up once.
+ * The fast path's tables, built once per model object: one hash table for both stages (ids
+ * below n2 are second-stage rows; first-stage-only features get the ids after them) and
+ * integer weights. Distinct feature names whose 64-bit hashes collide would share an id; with
+ * ~10^5 features the chance of any collision is ~10^-9.
  */
-function rowsFromParts(
-  parts: FeatureParts[],
-  extra: string[][] | undefined,
-  index: Map<string, number>,
-  memo: Map<string[], Int32Array>,
-): Int32Array[] {
-  const out: Int32Array[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    const p = parts[i];
-    const x = extra ? extra[i] : undefined;
-    let len = p.fresh.length + (x ? x.length : 0);
-    for (const arr of p.shared) len += arr.length;
-    const rows = new Int32Array(len);
-    let o = 0;
-    for (const arr of p.shared) {
-      let r = memo.get(arr);
-      if (r === undefined) {
-        r = new Int32Array(arr.length);
-        for (let k = 0; k < arr.length; k++) r[k] = index.get(arr[k]) ?? -1;
-        memo.set(arr, r);
-      }
-      for (let k = 0; k < r.length; k++) rows[o++] = r[k];
-    }
-    for (const f of p.fresh) rows[o++] = index.get(f) ?? -1;
-    if (x) for (const f of x) rows[o++] = index.get(f) ?? -1;
-    out.push(rows);
+export function fastScoring(model: NerModel): FastScoring {
+  if (model.fast) return model.fast;
+  const L = model.labels.length;
+  const s1 = model.stage1 && model.features.docWindow > 0 ? model.stage1 : undefined;
+  const h = new FeatureHasher();
+  const n2 = model.index.size;
+  const table = new FeatureTable(n2 + (s1 ? s1.index.size : 0));
+  for (const [name, row] of model.index) table.add(h.start().feed(name), row);
+  if (!s1) {
+    model.fast = { L, table, w1: intScores(model).weights, n2: 0 };
+    return model.fast;
   }
-  return out;
+  let next = n2;
+  const ids: number[] = [];
+  const rows: number[] = [];
+  for (const [name, row1] of s1.index) {
+    const id = table.add(h.start().feed(name), next);
+    if (id === next) next++;
+    ids.push(id);
+    rows.push(row1);
+  }
+  const rows1 = new Int32Array(next).fill(-1);
+  for (let k = 0; k < ids.length; k++) rows1[ids[k]] = rows[k];
+  model.fast = { L, table, w1: intScores(s1).weights, rows1, w2: intScores(model).weights, n2 };
+  return model.fast;
 }
 
 /**
@@ -149,35 +159,18 @@ function rowsFromParts(
 export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
   const cache = new Map<string, TokenInfo>();
   const infos = sentences.map((s) => analyzeTokens(s, model.resources, cache));
-  const parts = sentences.map((s, k) => featureParts(s, model.features, model.resources, model.gazetteer, infos[k]));
-  const memo = new Map<string[], Int32Array>();
+  const scorer = new DocScorer(fastScoring(model), model.features, model.gazetteer);
+  const scores = sentences.map((s, k) => scorer.base(s, infos[k]));
   if (!model.stage1 || model.features.docWindow <= 0) {
-    return parts.map((p) => decodeRows(model, rowsFromParts(p, undefined, model.index, memo), withMargins));
+    return scores.map(({ e1 }, k) => decodeEmissions(model, e1, sentences[k].length, withMargins));
   }
   const s1 = model.stage1;
-  const joint = model.joint ?? jointIndex(model, s1);
-  // Base features are looked up once, in the joint index; each stage maps the ids to its rows.
-  const ids = parts.map((p) => rowsFromParts(p, undefined, joint.index, memo));
-  const first = ids.map((sent) =>
-    decodeRows(
-      s1,
-      sent.map((r) => r.map((id) => (id < 0 ? -1 : joint.rows1[id]))),
-      false,
-    ).tags,
-  );
+  const first = scores.map(({ e1 }, k) => decodeEmissions(s1, e1, sentences[k].length, false).tags);
   const extra = contextFeatures(infos, first, model.features.docWindow);
-  return ids.map((sent, k) => {
-    const rows = sent.map((r, i) => {
-      const x = extra[k][i];
-      const out = new Int32Array(r.length + x.length);
-      for (let j = 0; j < r.length; j++) out[j] = r[j] < joint.n2 ? r[j] : -1;
-      for (let j = 0; j < x.length; j++) {
-        const id = joint.index.get(x[j]) ?? -1;
-        out[r.length + j] = id < joint.n2 ? id : -1;
-      }
-      return out;
-    });
-    return decodeRows(model, rows, withMargins);
+  return scores.map(({ e2 }, k) => {
+    const n = sentences[k].length;
+    for (let i = 0; i < n; i++) scorer.extra(extra[k][i], e2!, i);
+    return decodeEmissions(model, e2!, n, withMargins);
   });
 }
 
@@ -262,7 +255,12 @@ function fromFile(file: NerModelFile, origin: string, parentResources?: FeatureR
     resources,
     stage1: file.stage1 ? fromFile(file.stage1, `${origin} (stage1)`, resources) : undefined,
   };
-  if (model.stage1) model.joint = jointIndex(model, model.stage1);
+  // The file's integers are the tagging weights (see intScores).
+  if (file.scale === SCALE) {
+    model.int = { weights: Int32Array.from(file.weights), transitions: Float64Array.from(file.transitions) };
+  }
+  // The top-level model builds its tagging tables at load (its first stage is scored through them).
+  if (!parentResources) fastScoring(model);
   return model;
 }
 

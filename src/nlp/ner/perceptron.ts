@@ -30,7 +30,7 @@ export function allowedTransitions(labels: string[]): Uint8Array {
 }
 
 /** Emission scores (n × L) for a sentence given its features as row indexes (-1 = unknown). */
-export function emissions(rows: Int32Array[], weights: Float32Array | Float64Array, L: number): Float64Array {
+export function emissions(rows: Int32Array[], weights: Float32Array | Float64Array | Int32Array, L: number): Float64Array {
   const n = rows.length;
   const e = new Float64Array(n * L);
   for (let i = 0; i < n; i++) {

@@ -5,7 +5,7 @@
 import { repairIob } from './conll.ts';
 import { contextFeatures } from './context.ts';
 import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
-import { jointIndex, quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
+import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
 import { allowedTransitions, trainPerceptron, type TrainSentence } from './perceptron.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
 
@@ -23,11 +23,6 @@ export interface TrainNerOptions {
   folds?: number;
   /** Epochs of the first-stage model (two-stage models; default: epochs). */
   stage1Epochs?: number;
-}
-
-function withJoint(model: NerModel): NerModel {
-  if (model.stage1) model.joint = jointIndex(model, model.stage1);
-  return model;
 }
 
 function sortLabels(labels: Set<string>): string[] {
@@ -91,7 +86,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     gold: Int32Array.from(s.tags, (t) => labelIdx.get(t)!),
   }));
   const allowed = allowedTransitions(labels);
-  const build = (avg: { weights: Float64Array; transitions: Float64Array }): NerModel => withJoint({
+  const build = (avg: { weights: Float64Array; transitions: Float64Array }): NerModel => ({
     info: { version: '0.0.0', ...opts.info },
     labels,
     features: cfg,

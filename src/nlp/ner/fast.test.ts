@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DEFAULT_FEATURES, extractFeatures, type GazetteerTagger } from './features.ts';
+import { decodeFeatures, deserializeModel, serializeModel, tagDocument } from './model.ts';
+import { FeatureHasher, FeatureTable } from './hash.ts';
+import { trainNer } from './train.ts';
+import { readConll } from './conll.ts';
+import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
+
+const toy = readConll(TOY_CONLL).map((s) => ({ tokens: s.tokens, tags: s.tags! }));
+
+/** A toy gazetteer: every token starting with س is a city, غدامس and the token after it a region. */
+const gaz: GazetteerTagger = (tokens) =>
+  tokens.map((w, i) => [
+    ...(w.startsWith('س') ? ['B-city'] : []),
+    ...(w === 'غدامس' ? ['B-region?'] : tokens[i - 1] === 'غدامس' ? ['I-region?'] : []),
+  ]);
+
+test('hashing a feature in parts equals hashing the whole string, and the table finds it', () => {
+  const h = new FeatureHasher();
+  const whole = h.start().feed('bl=سرت|غدامس');
+  const [a, b] = [whole.h1, whole.h2];
+  h.start().feed('bl=').feed('xسرتx', 1, 4).feed('|').feed('غدامس');
+  assert.deepEqual([h.h1, h.h2], [a, b]);
+  const t = new FeatureTable(3);
+  t.add(h.start().feed('n=سرت'), 0);
+  t.add(h.start().feed('n=غدامس'), 1);
+  assert.equal(t.add(h.start().feed('n=سرت'), 2), 0, 'a present feature keeps its row');
+  assert.equal(t.get(h.start().feed('n=غدامس')), 1);
+  assert.equal(t.get(h.start().feed('n=غدامسx')), -1);
+});
+
+test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3 };
+  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz });
+  const loaded = deserializeModel(serializeModel(model));
+  loaded.gazetteer = gaz;
+  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1']];
+  const slow = docs.map((s) => decodeFeatures(model, extractFeatures(s, features, model.resources, gaz), true));
+  for (const m of [model, loaded]) {
+    const fast = tagDocument(m, docs, true);
+    assert.deepEqual(fast.map((t) => t.tags), slow.map((t) => t.tags));
+    assert.deepEqual(
+      fast.map((t) => Array.from(t.margins!, (x) => x.toFixed(6))),
+      slow.map((t) => Array.from(t.margins!, (x) => x.toFixed(6))),
+    );
+  }
+  // The margins are not all zero, so the comparison above compares scores.
+  assert.ok(slow.some((t) => t.margins!.some((x) => x > 0)));
+});

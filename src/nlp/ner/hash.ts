@@ -1,0 +1,90 @@
+/**
+ * Numeric feature lookup for tagging: a feature string maps to a pair of 32-bit hashes (FNV-1a
+ * and a second multiplicative hash with a different multiplier and offset, i.e. a 64-bit key),
+ * and an open-addressing table maps the pair to the feature's row. The hashes are computed
+ * incrementally over the parts of a feature (`'n='`, then the word), so tagging never has to
+ * build the feature string. Training and the model file keep the feature strings.
+ */
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const H2_OFFSET = 0x9747b28c | 0;
+const H2_PRIME = 0x5bd1e995;
+
+/** Incremental hashing of a feature's parts: `start()`, `feed(part)`..., then read h1/h2. */
+export class FeatureHasher {
+  h1 = FNV_OFFSET;
+  h2 = H2_OFFSET;
+
+  start(): this {
+    this.h1 = FNV_OFFSET;
+    this.h2 = H2_OFFSET;
+    return this;
+  }
+
+  /** Feeds the UTF-16 code units of s[from..to). */
+  feed(s: string, from = 0, to = s.length): this {
+    let a = this.h1;
+    let b = this.h2;
+    for (let i = from; i < to; i++) {
+      const c = s.charCodeAt(i);
+      a = Math.imul(a ^ c, FNV_PRIME);
+      b = Math.imul(b ^ c, H2_PRIME);
+      b ^= b >>> 15;
+    }
+    this.h1 = a;
+    this.h2 = b;
+    return this;
+  }
+}
+
+/** Open-addressing hash table from a feature's hash pair to its row (-1 when absent). */
+export class FeatureTable {
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  /** A table with room for `size` features. */
+  constructor(size: number) {
+    let cap = 16;
+    while (cap < size * 2) cap *= 2;
+    this.mask = cap - 1;
+    this.k1 = new Int32Array(cap);
+    this.k2 = new Int32Array(cap);
+    this.rows = new Int32Array(cap).fill(-1);
+  }
+
+  /**
+   * Adds the feature whose hashes are in `h` with `row` (≥ 0) unless present; returns the row
+   * it has in the table (the existing one when it was present).
+   */
+  add(h: FeatureHasher, row: number): number {
+    const a = h.h1;
+    const b = h.h2;
+    let i = a & this.mask;
+    for (;;) {
+      const r = this.rows[i];
+      if (r < 0) break;
+      if (this.k1[i] === a && this.k2[i] === b) return r;
+      i = (i + 1) & this.mask;
+    }
+    this.k1[i] = a;
+    this.k2[i] = b;
+    this.rows[i] = row;
+    return row;
+  }
+
+  /** Row of the feature whose hashes are in `h` (-1 when unknown). */
+  get(h: FeatureHasher): number {
+    const a = h.h1;
+    const b = h.h2;
+    let i = a & this.mask;
+    for (;;) {
+      const r = this.rows[i];
+      if (r < 0) return -1;
+      if (this.k1[i] === a && this.k2[i] === b) return r;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
