@@ -3,19 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from './main.ts';
+import { runCli } from './testkit.ts';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
-}
+const run = runCli;
 
 const STORY =
   'تونس تستقبل وزير الخارجية الجزائري\n\nاستقبل الرئيس التونسي قيس سعيد، اليوم الاثنين، وزير الخارجية الجزائري أحمد عطاف، وبحث معه سبل تعزيز التعاون الثنائي بين البلدين.\n';

@@ -3,21 +3,11 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { discoveredId } from '../../nlp/actors/index.ts';
 import { NEW_PERSON, NEW_PERSON_COUNTRY, writeArticles } from '../../app/testkit-actors.ts';
-import { main } from '../main.ts';
+import { runCli } from '../testkit.ts';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
-}
+const run = runCli;
 
 let articles: string;
 let data: string;

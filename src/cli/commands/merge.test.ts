@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../main.ts';
+import { runCli } from '../testkit.ts';
 import { openStore } from '../../store/index.ts';
 import { buildDoc, testSignature, testSimilarity } from '../../store/testkit.ts';
 import { MEET, MEET_EVENT } from '../../store/contract-fixtures.ts';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
-}
+const run = runCli;
 
 test('merges lists the merge with its reasons; unmerge splits it and the log shows the split', async () => {
   const data = join(mkdtempSync(join(tmpdir(), 'rasid-merge-')), 'db');

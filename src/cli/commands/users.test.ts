@@ -3,22 +3,12 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
-import { main } from '../main.ts';
+import { runCli } from '../testkit.ts';
 import { openStore } from '../../store/open.ts';
 import { verifyPassword } from '../../api/auth/password.ts';
 import { digest } from '../../api/auth/secrets.ts';
 
-async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
-  return { code, out, err };
-}
+const run = runCli;
 
 test('rasid users: add prints a one-time password that verifies against the stored hash; reset, token, list, remove', async () => {
   const data = join(mkdtempSync(join(tmpdir(), 'rasid-users-')), 'db');
