@@ -5,6 +5,7 @@
  * Also the story datelines that `rasid trace` shows.
  */
 import { normalizeArabic } from '../text/normalize.ts';
+import { aliasNames, KIND_GROUPS, type ActorDbRow } from './queries/actors.ts';
 import type { Sql } from './sql.ts';
 import type { ActorRecord } from './store.ts';
 
@@ -101,31 +102,6 @@ export interface ActorStore {
   markDocuments(docs: Array<{ id: string; rawHash: string }>): Promise<void>;
   getState(key: string): Promise<string | null>;
   setState(key: string, value: string): Promise<void>;
-}
-
-const KIND_GROUPS: Record<string, string[]> = {
-  person: ['person'],
-  institution: ['institution', 'organization'],
-  organization: ['institution', 'igo', 'organization'],
-  igo: ['igo'],
-  state: ['state', 'country'],
-  country: ['state', 'country'],
-};
-
-interface ActorDbRow {
-  id: string;
-  name: string;
-  kind: string;
-  country: string | null;
-  aliases: unknown;
-  roles: unknown;
-  discovered: boolean;
-  events: number;
-}
-
-function aliasNames(v: unknown): string[] {
-  if (!Array.isArray(v)) return [];
-  return v.map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' && 'name' in a ? String((a as { name: unknown }).name) : '')).filter(Boolean);
 }
 
 function toListing(r: ActorDbRow): ActorListing {

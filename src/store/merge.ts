@@ -14,20 +14,14 @@ import type { Doc, DocEvent } from '../nlp/doc.ts';
 import { actionFamily, compatibility, personKey, type EventReport } from '../nlp/events/identity.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Sql } from './sql.ts';
+import type { ExportActor } from './store.ts';
 import { loadCandidates, writeEventRows, type BlockRow, type CandidateRow, type EventRecord } from './write-events.ts';
 
 /** Advisory lock taken by every transaction that matches and writes events (one writer at a time). */
 export const EVENT_LOCK = 7283002;
 
-export interface StoredActor {
-  name: string;
-  kind: string;
-  country: string | null;
-  org: string | null;
-  title: string | null;
-  side: string;
-  entity: string | null;
-}
+/** An actor of a stored report: the same fields as an exported actor. */
+export type StoredActor = ExportActor;
 
 /** What event_sources.reports keeps of each report, so that an event can be rebuilt or split. */
 export interface StoredReport {

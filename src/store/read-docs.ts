@@ -1,17 +1,9 @@
 import type { Sql } from './sql.ts';
 import type { DocumentPage, DocumentRow, StoredDocument } from './store.ts';
 
-interface DocDbRow {
-  id: string;
-  name: string;
-  origin: string;
-  format: string;
-  encoding: string;
-  url: string | null;
-  title: string | null;
-  outlet: string | null;
-  published: string | null;
-  lang: string | null;
+/** A `documents` row: the columns DocumentRow names alike, the rest in the database's names. */
+interface DocDbRow
+  extends Pick<DocumentRow, 'id' | 'name' | 'origin' | 'format' | 'encoding' | 'url' | 'title' | 'outlet' | 'published' | 'lang'> {
   raw_hash: string;
   ingested_at: Date;
   run_id: number | null;

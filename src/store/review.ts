@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { actionNames, cameoFor, isValidContext, isValidEvent, isValidMode } from '../ontology/index.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Sql } from './sql.ts';
+import type { EventRow } from './store.ts';
 import { aggregate, EVENT_LOCK, insertActors, updateEvents, type StoredReport } from './merge.ts';
 import { unmergeReport } from './unmerge.ts';
 
@@ -55,17 +56,8 @@ export interface EventCorrection {
 }
 
 /** The reviewable state of an event, as written to the audit log. */
-export interface EventSnapshot {
-  id: number;
-  event: string;
-  action: string;
-  mode: string | null;
-  date: string | null;
-  day: string | null;
-  countries: string[];
-  organizations: string[];
-  location: { name: string; country: string | null } | null;
-  contexts: string[];
+export interface EventSnapshot
+  extends Pick<EventRow, 'id' | 'event' | 'action' | 'mode' | 'date' | 'day' | 'countries' | 'organizations' | 'location' | 'contexts'> {
   actors: Array<Omit<CorrectedActor, 'entity'> & { entity: string | null }>;
   sources: string[];
   review: ReviewState | null;

@@ -4,13 +4,14 @@ import type { Sql } from '../sql.ts';
 import { listApiEvents } from './events.ts';
 import type { ActorFilter, ActorItem, ActorProfile } from './types.ts';
 
-interface ActorDbRow {
+/** An `actors` row with its event count; aliases and roles are JSON as stored (see `aliasNames`). */
+export interface ActorDbRow {
   id: string;
   name: string;
   kind: string;
   country: string | null;
-  aliases: string[];
-  roles: unknown[];
+  aliases: unknown;
+  roles: unknown;
   discovered: boolean;
   events: number;
 }
@@ -29,7 +30,7 @@ export const KIND_GROUPS: Record<string, string[]> = {
 };
 
 /** Aliases are stored as strings or as objects with a name. */
-function aliasNames(v: unknown): string[] {
+export function aliasNames(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
   return v
     .map((a) => (typeof a === 'string' ? a : a && typeof a === 'object' && 'name' in a ? String((a as { name: unknown }).name) : ''))

@@ -3,7 +3,7 @@ import { eventOrder } from '../filter.ts';
 import { getEvent } from '../read.ts';
 import type { Sql } from '../sql.ts';
 import type { EventSort } from '../store.ts';
-import { EVENT_COLUMNS, loadRelated, toApiRow, toExportRow, type EventDbRow } from './rows.ts';
+import { EVENT_COLUMNS, selectEventPage, streamEvents, toApiRow, toExportRow, type EventDbRow } from './rows.ts';
 import type { ApiEventDetail, ApiEventPage, EventQuery } from './types.ts';
 import { apiEventWhere } from './where.ts';
 
@@ -30,11 +30,7 @@ export async function listApiEvents(
       `SELECT count(*)::int AS c FROM (SELECT 1 FROM events e ${where.sql} LIMIT $${n + 1}) x`,
       [...where.params, cap + 1],
     );
-  const rows = await sql.query<EventDbRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events e ${where.sql} ORDER BY ${eventOrder(page.sort)} LIMIT $${n + 1} OFFSET $${n + 2}`,
-    [...where.params, limit, offset],
-  );
-  const rel = await loadRelated(sql, rows.map((r) => r.id), true);
+  const { rows, rel } = await selectEventPage<EventDbRow>(sql, EVENT_COLUMNS, where, eventOrder(page.sort), limit, offset, true);
   let total = c;
   if (cap === 0) total = offset + rows.length;
   else if (c > cap) {
@@ -62,19 +58,5 @@ export async function getApiEvent(sql: Sql, id: number): Promise<ApiEventDetail 
 }
 
 export async function* exportApiEvents(sql: Sql, q: EventQuery = {}, batch = 500) {
-  const where = apiEventWhere(q);
-  const n = where.params.length;
-  const cond = where.sql ? `${where.sql} AND e.id > $${n + 1}` : `WHERE e.id > $${n + 1}`;
-  let after = 0;
-  for (;;) {
-    const rows = await sql.query<EventDbRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events e ${cond} ORDER BY e.id LIMIT $${n + 2}`,
-      [...where.params, after, batch],
-    );
-    if (!rows.length) return;
-    const rel = await loadRelated(sql, rows.map((r) => r.id));
-    for (const r of rows) yield toExportRow(r, rel);
-    after = rows[rows.length - 1].id;
-    if (rows.length < batch) return;
-  }
+  yield* streamEvents(sql, EVENT_COLUMNS, apiEventWhere(q), batch, toExportRow);
 }

@@ -1,9 +1,15 @@
-/** Event rows of the API: one query for the events, three for their actors, evidence and sources. */
+/**
+ * Event rows as every read query loads them (the Store's src/store/read.ts and the API's
+ * queries/events.ts): one query for the events, three for their actors, evidence and sources,
+ * and the mapping to listed, API and export rows.
+ */
+import type { Where } from '../filter.ts';
 import type { Sql } from '../sql.ts';
-import type { ExportActor, ExportEvidence, ExportRow } from '../store.ts';
+import type { EventRow, ExportActor, ExportEvidence, ExportRow } from '../store.ts';
 import type { ApiEventRow } from './types.ts';
 
-export interface EventDbRow {
+/** The columns of an event that every read needs (see `eventColumns`). */
+export interface EventBaseDbRow {
   id: number;
   type: string;
   action: string;
@@ -19,13 +25,28 @@ export interface EventDbRow {
   rules: string[];
   negated: boolean;
   cameo: string | null;
-  review: 'confirmed' | 'corrected' | 'rejected' | null;
   source_count: number;
 }
 
-export const EVENT_COLUMNS = `e.id, e.type, e.action, e.mode, e.countries, e.organizations, e.location_name,
-  e.location_country, e.date, e.day, e.contexts, e.confidence, e.rules, e.negated, e.cameo, e.review,
+/** An event as the API reads it (`EVENT_COLUMNS`). */
+export interface EventDbRow extends EventBaseDbRow {
+  review: 'confirmed' | 'corrected' | 'rejected' | null;
+}
+
+/** An event as the Store reads it (`STORE_EVENT_COLUMNS`). */
+export interface StoreEventDbRow extends EventBaseDbRow {
+  fingerprint: string;
+}
+
+/** The select list of `EventBaseDbRow` over `events e`, with `extra` columns. */
+function eventColumns(extra: string): string {
+  return `e.id, e.type, e.action, e.mode, e.countries, e.organizations, e.location_name,
+  e.location_country, e.date, e.day, e.contexts, e.confidence, e.rules, e.negated, e.cameo, ${extra},
   (SELECT count(*)::int FROM event_sources s WHERE s.event_id = e.id) AS source_count`;
+}
+
+export const EVENT_COLUMNS = eventColumns('e.review');
+export const STORE_EVENT_COLUMNS = eventColumns('e.fingerprint');
 
 export interface Related {
   actors: Map<number, ExportActor[]>;
@@ -48,6 +69,7 @@ export async function loadRelated(sql: Sql, ids: number[], firstEvidenceOnly = f
     [ids],
   );
   for (const { event_id, ...a } of actors) push(out.actors, event_id, a);
+  // event_sources is keyed by (event_id, document_id): the join adds at most the one added_at
   const evidenceSql = `SELECT v.event_id, v.document_id AS document, d.name AS doc, v.text, v.start_offset AS start, v.end_offset AS "end"
      FROM event_evidence v JOIN documents d ON d.id = v.document_id
      LEFT JOIN event_sources s ON s.event_id = v.event_id AND s.document_id = v.document_id
@@ -67,7 +89,40 @@ export async function loadRelated(sql: Sql, ids: number[], firstEvidenceOnly = f
   return out;
 }
 
-export function toApiRow(r: EventDbRow, rel: Related): ApiEventRow {
+/** One page of events matching `where`, in `order`, with their related rows. */
+export async function selectEventPage<R extends EventBaseDbRow>(
+  sql: Sql, columns: string, where: Where, order: string, limit: number, offset: number, firstEvidenceOnly = false,
+): Promise<{ rows: R[]; rel: Related }> {
+  const n = where.params.length;
+  const rows = await sql.query<R>(
+    `SELECT ${columns} FROM events e ${where.sql} ORDER BY ${order} LIMIT $${n + 1} OFFSET $${n + 2}`,
+    [...where.params, limit, offset],
+  );
+  return { rows, rel: await loadRelated(sql, rows.map((r) => r.id), firstEvidenceOnly) };
+}
+
+/** Streams the events matching `where` in id order, loading `batch` events at a time, as `toRow` maps them. */
+export async function* streamEvents<R extends EventBaseDbRow, T>(
+  sql: Sql, columns: string, where: Where, batch: number, toRow: (r: R, rel: Related) => T,
+): AsyncGenerator<T> {
+  const n = where.params.length;
+  const cond = where.sql ? `${where.sql} AND e.id > $${n + 1}` : `WHERE e.id > $${n + 1}`;
+  let after = 0;
+  for (;;) {
+    const rows = await sql.query<R>(
+      `SELECT ${columns} FROM events e ${cond} ORDER BY e.id LIMIT $${n + 2}`,
+      [...where.params, after, batch],
+    );
+    if (!rows.length) return;
+    const rel = await loadRelated(sql, rows.map((r) => r.id));
+    for (const r of rows) yield toRow(r, rel);
+    after = rows[rows.length - 1].id;
+    if (rows.length < batch) return;
+  }
+}
+
+/** An event as listed for presentation (the Store's `EventRow`). */
+export function toEventRow(r: EventBaseDbRow, rel: Related): EventRow {
   const evidence = rel.evidence.get(r.id) ?? [];
   return {
     id: r.id,
@@ -86,13 +141,16 @@ export function toApiRow(r: EventDbRow, rel: Related): ApiEventRow {
     sourceCount: r.source_count,
     sources: [...new Set(rel.sources.get(r.id) ?? [])],
     snippet: evidence[0]?.text ?? null,
-    review: r.review ?? null,
   };
 }
 
-/** The scored export format (src/store/read.ts `exportEvents`), plus day and review state. */
-export function toExportRow(r: EventDbRow, rel: Related): ExportRow & { day: string | null; review: string | null } {
-  const row: ExportRow & { day: string | null; review: string | null } = {
+export function toApiRow(r: EventDbRow, rel: Related): ApiEventRow {
+  return { ...toEventRow(r, rel), review: r.review ?? null };
+}
+
+/** The scored export format (src/store/read.ts `exportEvents`), `extra` fields before the optional ones. */
+export function toScoredRow<X extends object>(r: EventBaseDbRow, rel: Related, extra: X): ExportRow & X {
+  const row: ExportRow & X = {
     id: String(r.id),
     event: r.type,
     action: r.action,
@@ -106,11 +164,15 @@ export function toExportRow(r: EventDbRow, rel: Related): ExportRow & { day: str
     evidence: (rel.evidence.get(r.id) ?? []).map(({ doc, text, start, end }) => ({ doc, text, start, end })),
     sources: [...new Set(rel.sources.get(r.id) ?? [])],
     confidence: Number(r.confidence),
-    day: r.day,
-    review: r.review ?? null,
+    ...extra,
   };
   if (r.rules.length) row.rules = r.rules;
   if (r.cameo) row.cameo = r.cameo;
   if (r.negated) row.negated = true;
   return row;
+}
+
+/** The scored export format plus day and review state (the API's exports). */
+export function toExportRow(r: EventDbRow, rel: Related): ExportRow & { day: string | null; review: string | null } {
+  return toScoredRow(r, rel, { day: r.day, review: r.review ?? null });
 }
