@@ -27,6 +27,16 @@ export function splitTrainDev<T>(sentences: T[], devFraction: number): { train: 
   return { train: sentences.slice(0, cut), dev: sentences.slice(cut) };
 }
 
+/**
+ * Splits off block `k` of `parts` contiguous blocks (by sentence count) as the development split
+ * (the rest, in order, is the training split). Block parts-1 with parts=10 is the default dev.
+ */
+export function splitBlock<T>(sentences: T[], k: number, parts = 10): { train: T[]; dev: T[] } {
+  const lo = Math.round((sentences.length * k) / parts);
+  const hi = Math.round((sentences.length * (k + 1)) / parts);
+  return { train: [...sentences.slice(0, lo), ...sentences.slice(hi)], dev: sentences.slice(lo, hi) };
+}
+
 /** All AQMAR articles (sorted by file name). */
 export function readAqmar(sharedDir: string): TaggedSentence[] {
   const dir = join(sharedDir, AQMAR_DIR);

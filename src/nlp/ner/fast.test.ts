@@ -31,8 +31,8 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
-  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3 };
-  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz });
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true };
+  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'] });
   const loaded = deserializeModel(serializeModel(model));
   loaded.gazetteer = gaz;
   const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1']];

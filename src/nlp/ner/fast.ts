@@ -6,7 +6,7 @@
  * model are scored in one pass over the base features (one lookup in a joint table).
  * `fast.test.ts` checks that this equals decoding from feature strings.
  */
-import type { FeatureConfig, GazetteerTagger, TokenInfo } from './features.ts';
+import { boundary, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
 
 /** What the fast path needs of a model: integer weights of one or two stages and the table. */
@@ -21,8 +21,6 @@ export interface FastScoring {
   w2?: Int32Array;
   n2: number;
 }
-
-const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true });
 
 const REL = ['-8', '-7', '-6', '-5', '-4', '-3', '-2', '-1', '0', '+1', '+2', '+3', '+4', '+5', '+6', '+7', '+8'];
 
@@ -116,6 +114,9 @@ export class DocScorer {
         this.add(v, 0, both, L);
       }
     }
+    if (cfg.cues && t.cue) this.vec(v, 'k0=', t.cue);
+    if (cfg.foreign) this.vec(v, 'fv=', t.foreign);
+    if (cfg.names && t.name) this.vec(v, 'nm0', '');
     this.own.set(t, v);
     return v;
   }
@@ -139,6 +140,20 @@ export class DocScorer {
     }
     if (cfg.triggers && t.trig && ad <= 2) this.vec(v, 't' + rel + '=', t.trig);
     if (cfg.lexicon && ad === 1) this.vec(v, 'x' + rel + '=', t.lex);
+    if (cfg.cues && t.cue && ad <= 2) this.vec(v, 'k' + rel + '=', t.cue);
+    if (cfg.names && t.name && ad === 1) this.vec(v, 'nm' + rel, '');
+    const na = cfg.nbAffixes ?? 0;
+    if (na > 0 && ad === 1) {
+      const len = t.norm.length;
+      const L = this.s.L;
+      const both = this.s.w2 ? v : undefined;
+      for (let k = 1; k <= na && k <= len; k++) {
+        this.h.start().feed('a').feed(rel).feed(String(k)).feed('=').feed(t.norm, 0, k);
+        this.add(v, 0, both, L);
+        this.h.start().feed('z').feed(rel).feed(String(k)).feed('=').feed(t.norm, len - k, len);
+        this.add(v, 0, both, L);
+      }
+    }
     m.set(t, v);
     return v;
   }
@@ -155,7 +170,7 @@ export class DocScorer {
     const e2 = w2 ? new Float64Array(n * L) : undefined;
     const at = (i: number) => (i < 0 ? this.BOS : i >= n ? this.EOS : infos[i]);
     const gaz = cfg.gazetteer && this.gazetteer ? this.gazetteer(tokens) : undefined;
-    const reach = Math.max(cfg.window, cfg.triggers ? 2 : 0, cfg.lexicon ? 1 : 0);
+    const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
     const h = this.h;
     const addVec = (v: Float64Array, o: number) => {
       for (let y = 0; y < L; y++) e1[o + y] += v[y];
@@ -189,10 +204,22 @@ export class DocScorer {
         h.start().feed('rn+1=').feed(r.norm);
         this.add(e1, o, e2, o);
       }
+      if (cfg.conj) {
+        h.start().feed('sb=').feed(l.stem).feed('|').feed(t.stem);
+        this.add(e1, o, e2, o);
+        h.start().feed('sn=').feed(t.stem).feed('|').feed(r.stem);
+        this.add(e1, o, e2, o);
+      }
       if (gaz) {
         for (const g of gaz[i] ?? []) {
           h.start().feed('g=').feed(g);
           this.add(e1, o, e2, o);
+          if (cfg.conj) {
+            h.start().feed('hg=').feed(t.shape).feed('|').feed(g);
+            this.add(e1, o, e2, o);
+            h.start().feed('pg=').feed(t.prefix).feed('|').feed(g);
+            this.add(e1, o, e2, o);
+          }
         }
         for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) {
           h.start().feed('g-1=').feed(g);

@@ -4,7 +4,7 @@
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 import type { FeatureResources } from './resources.ts';
-import { LOCATION_TRIGGERS, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
+import { LOCATION_TRIGGERS, MISC_CUES, ORG_CUES, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
 
 export interface FeatureConfig {
   /** Neighbour words/stems at distance 1..window on each side. */
@@ -28,6 +28,16 @@ export interface FeatureConfig {
    * as the same document; 0 = off (single stage).
    */
   docWindow: number;
+  /** MISC/ORG cue-word classes (lexicon.ts MISC_CUES, ORG_CUES) of the token and ±2 neighbours. */
+  cues?: boolean;
+  /** Conjunctions: stem bigrams with each neighbour, shape × gazetteer hit, prefix × gazetteer hit. */
+  conj?: boolean;
+  /** Prefixes and suffixes (1..nbAffixes) of the ±1 neighbours' normalized words; 0/absent = off. */
+  nbAffixes?: number;
+  /** Person-name list hits (`FeatureResources.names`) of the token and its ±1 neighbours. */
+  names?: boolean;
+  /** Foreign-name cue of the stem: share of long vowels (ا و ي) by length bucket. */
+  foreign?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -48,6 +58,8 @@ export type GazetteerTagger = (tokens: string[]) => string[][];
 const PERS = new Set(PERSON_TRIGGERS);
 const LOC = new Set(LOCATION_TRIGGERS);
 const ORG = new Set(ORG_TRIGGERS);
+const MCUE = new Set(MISC_CUES);
+const OCUE = new Set(ORG_CUES);
 
 /** What feature extraction knows about one token (computed once per token). */
 export interface TokenInfo {
@@ -60,6 +72,12 @@ export interface TokenInfo {
   lex: string;
   slex: string;
   known: boolean;
+  /** Cue class ('M', 'O' or ''; see FeatureConfig.cues). */
+  cue: string;
+  /** Foreign-name cue (see FeatureConfig.foreign). */
+  foreign: string;
+  /** In the person-name list (see FeatureConfig.names): '1' or ''. */
+  name: string;
   /** Cached feature strings of the word itself and as a neighbour (per document and config). */
   own?: string[];
   nb?: string[][];
@@ -85,6 +103,23 @@ function shapeOf(word: string): string {
   return s;
 }
 
+function cueOf(norm: string, stem: string): string {
+  if (MCUE.has(norm) || MCUE.has(stem)) return 'M';
+  if (OCUE.has(norm) || OCUE.has(stem)) return 'O';
+  return '';
+}
+
+/** Long-vowel share of the stem in quarters, with a length bucket: transliterated names are vowel-rich. */
+function foreignOf(stem: string): string {
+  let v = 0;
+  for (let i = 0; i < stem.length; i++) {
+    const c = stem[i];
+    if (c === 'ا' || c === 'و' || c === 'ي') v++;
+  }
+  const q = stem.length ? Math.min(3, Math.floor((4 * v) / stem.length)) : 0;
+  return `${q}${stem.length <= 3 ? 's' : stem.length <= 6 ? 'm' : 'l'}`;
+}
+
 function triggerOf(norm: string, stem: string): string {
   if (PERS.has(norm) || PERS.has(stem)) return 'P';
   if (ORG.has(norm) || ORG.has(stem)) return 'O';
@@ -104,10 +139,13 @@ export function analyzeToken(word: string, res: FeatureResources | undefined): T
     lex: res?.lex?.get(norm) ?? '',
     slex: res?.lex?.get('s:' + stem) ?? '',
     known: res?.vocab ? res.vocab.has(norm) : true,
+    cue: cueOf(norm, stem),
+    foreign: foreignOf(stem),
+    name: res?.names && (res.names.has(norm) || res.names.has(stem)) ? '1' : '',
   };
 }
 
-const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true });
+export const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true, cue: '', foreign: '', name: '' });
 
 /**
  * Infos for a document's tokens, sharing one TokenInfo per distinct word (so the feature strings
@@ -149,6 +187,9 @@ function ownFeatures(word: string, t: TokenInfo, cfg: FeatureConfig): string[] {
     f.push('r', 'rh=' + t.shape, 'rp=' + t.prefix);
     if (t.norm.length >= 2) f.push('rz2=' + t.norm.slice(-2));
   }
+  if (cfg.cues && t.cue) f.push('k0=' + t.cue);
+  if (cfg.foreign) f.push('fv=' + t.foreign);
+  if (cfg.names && t.name) f.push('nm0');
   t.own = f;
   return f;
 }
@@ -168,6 +209,13 @@ function neighbourFeatures(t: TokenInfo, d: number, cfg: FeatureConfig): string[
   }
   if (cfg.triggers && t.trig && Math.abs(d) <= 2) f.push(`t${rel}=${t.trig}`);
   if (cfg.lexicon && Math.abs(d) === 1) f.push(`x${rel}=${t.lex}`);
+  if (cfg.cues && t.cue && Math.abs(d) <= 2) f.push(`k${rel}=${t.cue}`);
+  if (cfg.names && t.name && Math.abs(d) === 1) f.push(`nm${rel}`);
+  const na = cfg.nbAffixes ?? 0;
+  if (na > 0 && Math.abs(d) === 1) {
+    const len = t.norm.length;
+    for (let k = 1; k <= na && k <= len; k++) f.push(`a${rel}${k}=${t.norm.slice(0, k)}`, `z${rel}${k}=${t.norm.slice(len - k)}`);
+  }
   t.nb[slot] = f;
   return f;
 }
@@ -217,7 +265,7 @@ export function featureParts(
   const EOS = boundary('</s>');
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
-  const reach = Math.max(cfg.window, cfg.triggers ? 2 : 0, cfg.lexicon ? 1 : 0);
+  const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
   const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
   for (let i = 0; i < n; i++) {
@@ -236,8 +284,12 @@ export function featureParts(
     }
     if (cfg.lexicon) f.push(lexTriple(at(i - 1).lex, t.lex, at(i + 1).lex, lexMemo));
     if (cfg.rare && !t.known) f.push(`rn-1=${at(i - 1).norm}`, `rn+1=${at(i + 1).norm}`);
+    if (cfg.conj) f.push(`sb=${at(i - 1).stem}|${t.stem}`, `sn=${t.stem}|${at(i + 1).stem}`);
     if (gaz) {
-      for (const g of gaz[i] ?? []) f.push('g=' + g);
+      for (const g of gaz[i] ?? []) {
+        f.push('g=' + g);
+        if (cfg.conj) f.push(`hg=${t.shape}|${g}`, `pg=${t.prefix}|${g}`);
+      }
       for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
       for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
     }

@@ -12,11 +12,14 @@ export interface FeatureResources {
   vocab?: Set<string>;
   /** Normalized word (or `s:`+stem) → entity type it most often carries (PERS, LOC, ...). */
   lex?: Map<string, string>;
+  /** Normalized words of person names from a list outside the training data (the `names` features). */
+  names?: Set<string>;
 }
 
 export interface SerializedResources {
   vocab?: string[];
   lex?: Record<string, string>;
+  names?: string[];
 }
 
 /** Builds the vocabulary and entity lexicon from tagged sentences. */
@@ -62,6 +65,7 @@ export function serializeResources(r: FeatureResources): SerializedResources {
   return {
     vocab: r.vocab ? [...r.vocab].sort() : undefined,
     lex: r.lex ? Object.fromEntries([...r.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : undefined,
+    names: r.names ? [...r.names].sort() : undefined,
   };
 }
 
@@ -69,5 +73,6 @@ export function deserializeResources(s: SerializedResources | undefined): Featur
   return {
     vocab: s?.vocab ? new Set(s.vocab) : undefined,
     lex: s?.lex ? new Map(Object.entries(s.lex)) : undefined,
+    names: s?.names ? new Set(s.names) : undefined,
   };
 }

@@ -21,6 +21,8 @@ export interface TrainNerOptions {
   info?: Partial<NerModelInfo>;
   /** Folds for jackknifing (default 10 for resources, 5 for first-stage tags; contiguous blocks). */
   folds?: number;
+  /** Words of person names (normalized; used by the `names` features, stored in the model). */
+  names?: string[];
   /** Epochs of the first-stage model (two-stage models; default: epochs). */
   stage1Epochs?: number;
 }
@@ -39,8 +41,9 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     .map((s) => ({ tokens: s.tokens, tags: repairIob(s.tags) }));
   let stage1: NerModel | undefined;
   let extra: string[][][] | undefined;
-  const needRes = cfg.lexicon || cfg.rare;
-  const resources: FeatureResources = needRes ? buildResources(clean, 1) : {};
+  const names = cfg.names && opts.names ? new Set(opts.names) : undefined;
+  const needRes = cfg.lexicon || cfg.rare || names !== undefined;
+  const resources: FeatureResources = needRes ? { ...buildResources(clean, 1), names } : {};
   if (cfg.docWindow > 0) {
     const cfg1 = { ...cfg, docWindow: 0 };
     const opts1 = { ...opts, features: cfg1, epochs: opts.stage1Epochs ?? opts.epochs, onEpoch: undefined };
@@ -71,7 +74,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
   const foldRes: FeatureResources[] = [];
   if (needRes) {
-    for (let f = 0; f < folds; f++) foldRes.push(buildResources(clean.filter((_, k) => foldOf(k) !== f), 1));
+    for (let f = 0; f < folds; f++) foldRes.push({ ...buildResources(clean.filter((_, k) => foldOf(k) !== f), 1), names });
   }
   const feats = clean.map((s, k) =>
     extractFeatures(s.tokens, cfg, needRes ? foldRes[foldOf(k)] : undefined, opts.gazetteer, extra?.[k]),
