@@ -38,7 +38,7 @@ export async function bench(): Promise<BenchResult[]> {
   tagDocument(model, sentences.slice(0, 50)); // warm up
   // CPU time of this (single-threaded) process, so other work on a shared machine does not count.
   let best = Infinity;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < 7; r++) {
     const c = process.cpuUsage();
     tagDocument(model, sentences);
     const u = process.cpuUsage(c);
