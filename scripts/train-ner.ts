@@ -17,6 +17,7 @@ import { ANERCORP_FILE, readAqmar, readTaggedFile, splitBlock, splitTrainDev } f
 import { DEFAULT_FEATURES, type FeatureConfig } from '../src/nlp/ner/features.ts';
 import { serializeModel, tagDocument, type NerModel, type TaggedSentence } from '../src/nlp/ner/model.ts';
 import { trainNer } from '../src/nlp/ner/train.ts';
+import { writeConll } from '../src/nlp/ner/conll.ts';
 import { formatScore, scoreNer, type NerScore } from '../src/nlp/ner/score.ts';
 import { MODEL_VERSION, ATTRIBUTION, gazetteerTagger } from '../src/nlp/ner/index.ts';
 import { DEFAULT_GAZETTEER_PATH, loadGazetteer } from '../src/nlp/gazetteer/index.ts';
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     aqmar: { type: 'boolean', default: false },
     'no-gazetteer': { type: 'boolean', default: false },
     'no-final': { type: 'boolean', default: false },
+    /** Also write the phase-1 model (trained without the dev split) and the dev split as CoNLL, for `rasid eval ner`. */
+    'dev-model': { type: 'string', default: '' },
+    'dev-conll': { type: 'string', default: '' },
     /**
      * Epochs for the final model: 5 = the best mean dev F1 over the three blocks (9, 4, 6; see
      * models/ner/README.md); '' = the best epoch on this run's dev.
@@ -92,7 +96,7 @@ function evaluate(model: NerModel, sents: TaggedSentence[]): NerScore {
 const perEpoch: NerScore[] = [];
 let best = { epoch: 0, f1: -1, score: undefined as NerScore | undefined };
 const t0 = performance.now();
-trainNer([...train, ...extra], {
+const devModel = trainNer([...train, ...extra], {
   epochs,
   seed,
   features,
@@ -113,6 +117,14 @@ trainNer([...train, ...extra], {
   },
 });
 console.log(`best dev epoch ${best.epoch}:\n${formatScore(best.score!)}`);
+if (values['dev-model']) {
+  writeFileSync(values['dev-model'], serializeModel(devModel));
+  console.log(`wrote the model trained without dev (${epochs} epochs) to ${values['dev-model']}`);
+}
+if (values['dev-conll']) {
+  writeFileSync(values['dev-conll'], writeConll(dev));
+  console.log(`wrote the dev split (${dev.length} sentences) to ${values['dev-conll']}`);
+}
 
 if (!values['no-final']) {
   const finalEpochs = values['final-epochs'] ? Number(values['final-epochs']) : best.epoch;
