@@ -6,34 +6,14 @@
  * Throughput is counted in input bytes per second of CPU time (one core). Targets: ≥ 1 MB/s for the whole read path (HTML pages
  * dominate), ≥ 5 MB/s for clean+segment, ≥ 2 MB/s for signatures.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { sharedDir } from '../src/config.ts';
 import type { Doc } from '../src/nlp/doc.ts';
 import { buildLineStats, cleanStage } from '../src/ingest/clean.ts';
 import { storySignature } from '../src/ingest/dedup.ts';
 import { readInputs } from '../src/ingest/read.ts';
 import { storiesStage } from '../src/ingest/stories.ts';
+import { type BenchResult, corpusPaths } from './kit.ts';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
 
-/** The seed directory and the example documents (not the gold annotation files). */
-function inputs(): string[] {
-  const paths: string[] = [];
-  const seeds = join(sharedDir(), 'seeds');
-  if (existsSync(seeds)) paths.push(seeds);
-  const examples = new URL('../examples', import.meta.url).pathname;
-  if (existsSync(examples)) {
-    for (const f of readdirSync(examples).sort()) if (/\.(txt|html?|jsonl)$/.test(f) && !f.startsWith('gold')) paths.push(join(examples, f));
-  }
-  return paths;
-}
 
 async function readAll(paths: string[]): Promise<Doc[]> {
   const docs: Doc[] = [];
@@ -63,7 +43,7 @@ async function timed(minMs: number, fn: () => Promise<number> | number): Promise
 }
 
 export async function bench(): Promise<BenchResult[]> {
-  const paths = inputs();
+  const paths = corpusPaths();
   if (paths.length === 0) return [{ name: 'no input (../shared/seeds and examples/ absent)', value: 0, unit: 'docs' }];
   const first = await readAll(paths);
   const rawBytes = first.reduce((n, d) => n + (d.raw?.length ?? utf8Bytes(d.text)), 0);

@@ -9,14 +9,8 @@ import { sharedDir } from '../src/config.ts';
 import { DEFAULT_MODEL_PATH, loadNerModel, readConll, tagDocument, scoreNer } from '../src/nlp/ner/index.ts';
 import { ANERCORP_FILE, readTaggedFile, splitTrainDev } from '../src/nlp/ner/data.ts';
 import { TOY_CONLL } from '../src/nlp/ner/toy.test-data.ts';
+import { type BenchResult } from './kit.ts';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
 
 export async function bench(): Promise<BenchResult[]> {
   if (!existsSync(DEFAULT_MODEL_PATH)) return [];

@@ -19,6 +19,7 @@ import { ingest } from '../src/app/ingest.ts';
 import { buildPipeline, loadResources } from '../src/app/pipeline.ts';
 import type { Doc } from '../src/nlp/doc.ts';
 import { openStore, type DocSignature, type SaveResult, type Store } from '../src/store/index.ts';
+import { type BenchResult } from './kit.ts';
 
 /** A store that only collects what it is given: the same ingest without the database. */
 function nullStore(kept: Array<[Doc, DocSignature]>): Store {
@@ -39,13 +40,6 @@ function cpuSeconds(since: NodeJS.CpuUsage): number {
   return (c.user + c.system) / 1e6;
 }
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
 
 const EXAMPLES = fileURLToPath(new URL('../examples/', import.meta.url));
 

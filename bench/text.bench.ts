@@ -10,14 +10,8 @@ import { normalize, normalizeArabic } from '../src/text/normalize.ts';
 import { splitSentences } from '../src/text/sentences.ts';
 import { tokenize } from '../src/text/tokenize.ts';
 import { cliticCandidates, lookupWithClitics } from '../src/text/clitics.ts';
+import { type BenchResult } from './kit.ts';
 
-interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  target?: string;
-  ok?: boolean;
-}
 
 const TARGET_MB_S = 5;
 
