@@ -12,6 +12,7 @@ import { cameoFor } from '../../ontology/index.ts';
 import { tokenRange } from '../../text/index.ts';
 import type { Token } from '../doc.ts';
 import { assignArguments, type Assigned } from './args.ts';
+import { CONSULT_FAMILY } from './identity.ts';
 import { fullestMentions, placesIn, unitsIn } from './units.ts';
 import { countContexts, pickContexts, type ContextCues } from './contexts.ts';
 
@@ -21,8 +22,11 @@ export interface EventResources {
   contextCues: ContextCues;
 }
 
-/** Actions that are one kind of happening for merging: talks, meetings, visits, calls. */
-const CONSULT_FAMILY = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'attend', 'host', 'mediate']);
+/**
+ * Actions that are one kind of happening for merging inside a story: the store's consult family
+ * (identity.ts) plus mediation, which a story reports as part of the talks it describes.
+ */
+const STORY_CONSULT_FAMILY: ReadonlySet<string> = new Set([...CONSULT_FAMILY, 'mediate']);
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Words that tie a sentence to the meeting already reported. */
@@ -68,7 +72,7 @@ function tokensOf(doc: Doc, span: Span): Token[] {
 }
 
 function family(action: string): string {
-  return CONSULT_FAMILY.has(action) ? 'consult' : action;
+  return STORY_CONSULT_FAMILY.has(action) ? 'consult' : action;
 }
 
 function parties(args: Assigned[]): Set<string> {
@@ -111,10 +115,6 @@ function sameHappening(c: Candidate, d: Draft): boolean {
   return isSubset(cp, dp) || isSubset(dp, cp);
 }
 
-function headlineSpan(story: Story): Span | undefined {
-  return story.headline;
-}
-
 function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, fullest: Map<string, number>): Candidate[] {
   const tokens = tokensOf(doc, sentence);
   const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
@@ -124,7 +124,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   const titles = doc.mentions.filter(
     (m) => (m.type === 'title' || (m as { kindDetail?: string }).kindDetail === 'nisba') && m.start >= sentence.start && m.end <= sentence.end,
   );
-  const head = headlineSpan(story);
+  const head = story.headline;
   const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
   const out: Candidate[] = [];
   const verbs = hits.filter((h) => !h.nominal);
