@@ -4,14 +4,11 @@
  * happenings stay apart; a merge can be undone and re-ingestion keeps it undone. Articles written
  * for these tests. Runs on PGlite, and on the PostgreSQL server when RASID_TEST_DATABASE_URL is set.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { testDatabaseUrl } from '../config.ts';
 import { CONSULT_FAMILY } from '../nlp/events/identity.ts';
-import { createStore, dropSchema, openStore } from './open.ts';
-import { migrate } from './migrate.ts';
-import { openPglite, type Sql } from './sql.ts';
+import type { Sql } from './sql.ts';
+import { onBothBackends, type Fresh } from './test-backends.ts';
 import type { Store } from './store.ts';
 import { buildDoc, testSignature, testSimilarity, type DocSpec, type EventSpec } from './testkit.ts';
 
@@ -56,7 +53,6 @@ async function count(sql: Sql, table: string): Promise<number> {
   return (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 }
 
-type Fresh = () => Promise<{ store: Store; sql: Sql }>;
 
 function register(fresh: Fresh): void {
   test('the same meeting reported by two outlets is one event with both sources and evidence from both', async () => {
@@ -203,42 +199,4 @@ function register(fresh: Fresh): void {
   });
 }
 
-const url = testDatabaseUrl();
-
-describe('event merging (pglite)', () => {
-  let base: Sql | null = null;
-  let n = 0;
-  before(async () => {
-    base = await openPglite();
-  });
-  after(async () => base?.close());
-  register(async () => {
-    const schema = `m${++n}`;
-    await base!.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
-    const sql: Sql = { ...base!, close: async () => {} };
-    await migrate(sql);
-    return { store: createStore(sql, { similarity: testSimilarity }), sql };
-  });
-});
-
-if (url) {
-  describe('event merging (postgresql)', () => {
-    const prefix = `rasid_merge_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const open: Array<{ store: Store; sql: Sql; schema: string }> = [];
-    after(async () => {
-      for (const o of open) {
-        await o.store.close().catch(() => {});
-        await o.sql.close().catch(() => {});
-        await dropSchema(url, o.schema);
-      }
-    });
-    register(async () => {
-      const schema = `${prefix}_${open.length + 1}`;
-      const store = await openStore({ databaseUrl: url, schema, similarity: testSimilarity });
-      const { openPg } = await import('./sql.ts');
-      const sql = await openPg(url, schema);
-      open.push({ store, sql, schema });
-      return { store, sql };
-    });
-  });
-}
+onBothBackends('event merging', 'merge', register);

@@ -3,19 +3,15 @@
  * changed document; every change is audit-logged. Runs on PGlite, and on the PostgreSQL server
  * when RASID_TEST_DATABASE_URL is set.
  */
-import { after, before, describe, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { testDatabaseUrl } from '../config.ts';
-import { createStore, dropSchema, openStore } from './open.ts';
-import { migrate } from './migrate.ts';
-import { openPglite, type Sql } from './sql.ts';
+import type { Sql } from './sql.ts';
+import { onBothBackends, type Fresh } from './test-backends.ts';
 import type { Store } from './store.ts';
 import { buildDoc, testSignature, testSimilarity, type DocSpec } from './testkit.ts';
 import { CONGRAT, CONGRAT_EVENT, MEET, MEET_EVENT, SIGN, SIGN_EVENT } from './contract-fixtures.ts';
 import { ReviewError } from './review.ts';
 
-type Fresh = () => Promise<{ store: Store; sql: Sql }>;
 
 async function save(store: Store, spec: DocSpec) {
   const doc = buildDoc(spec);
@@ -216,43 +212,4 @@ function register(fresh: Fresh): void {
   });
 }
 
-const url = testDatabaseUrl();
-describe('review store (pglite)', () => {
-  let base: Sql | null = null;
-  let n = 0;
-  before(async () => {
-    base = await openPglite();
-  });
-  after(() => base?.close());
-  register(async () => {
-    const schema = `r${++n}`;
-    await base!.exec(`CREATE SCHEMA ${schema}; SET search_path TO ${schema}`);
-    const sql: Sql = { ...base!, close: async () => {} };
-    await migrate(sql);
-    return { store: createStore(sql, { similarity: testSimilarity }), sql };
-  });
-});
-
-if (url) {
-  describe('review store (postgresql)', () => {
-    const prefix = `rasid_review_${process.pid}_${randomBytes(3).toString('hex')}`;
-    const open: Array<{ store: Store; sql: Sql; schema: string }> = [];
-    after(async () => {
-      for (const o of open) {
-        await o.store.close().catch(() => {});
-        await o.sql.close().catch(() => {});
-        await dropSchema(url, o.schema);
-      }
-    });
-    register(async () => {
-      const schema = `${prefix}_${open.length + 1}`;
-      const store = await openStore({ databaseUrl: url, schema, similarity: testSimilarity });
-      const { openPg } = await import('./sql.ts');
-      const sql = await openPg(url, schema);
-      open.push({ store, sql, schema });
-      return { store, sql };
-    });
-  });
-} else {
-  test('review store (postgresql)', (t) => t.skip('RASID_TEST_DATABASE_URL not set'));
-}
+onBothBackends('review store', 'review', register);
