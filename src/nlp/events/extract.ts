@@ -6,15 +6,13 @@
  */
 import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts';
 import { findTriggers, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
-import { detectModes, type ModeCue } from '../modes/index.ts';
-import { resolveDates } from '../dates/index.ts';
+import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { cameoFor } from '../../ontology/index.ts';
-import { tokenRange } from '../../text/index.ts';
-import type { Token } from '../doc.ts';
 import { assignArguments, type Assigned } from './args.ts';
 import { CONSULT_FAMILY } from './identity.ts';
-import { fullestMentions, placesIn, unitsIn } from './units.ts';
+import { fullestMentions, placesIn, unitsOf } from './units.ts';
 import { countContexts, pickContexts, type ContextCues } from './contexts.ts';
+import { datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
 
 export interface EventResources {
   triggers: TriggerLexicon;
@@ -66,11 +64,6 @@ interface Draft {
   headlineOnly: boolean;
 }
 
-function tokensOf(doc: Doc, span: Span): Token[] {
-  const [from, to] = tokenRange(doc.tokens, span);
-  return doc.tokens.slice(from, to);
-}
-
 function family(action: string): string {
   return STORY_CONSULT_FAMILY.has(action) ? 'consult' : action;
 }
@@ -115,25 +108,32 @@ function sameHappening(c: Candidate, d: Draft): boolean {
   return isSubset(cp, dp) || isSubset(dp, cp);
 }
 
-function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, fullest: Map<string, number>): Candidate[] {
+/** What the extraction of one document shares: the actors' fullest mentions and the per-document cache. */
+interface DocWork {
+  fullest: Map<string, number>;
+  cache: DocCache;
+  modes: ModeIndex;
+}
+
+function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, w: DocWork): Candidate[] {
   const tokens = tokensOf(doc, sentence);
-  const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens });
+  const hits = findTriggers(doc.text, res.triggers, sentence.start, sentence.end, { tokens, analyses: w.cache.analyses });
   if (hits.length === 0) return [];
-  const units = unitsIn(doc, sentence.start, sentence.end, fullest);
+  const inside = mentionsIn(w.cache, doc.mentions, sentence.start, sentence.end);
+  const units = unitsOf(doc, inside, sentence.start, sentence.end, w.fullest, w.cache.linkedTitles);
   // titles and nisba adjectives between a verb or preposition and its party don't count as distance
-  const titles = doc.mentions.filter(
-    (m) => (m.type === 'title' || (m as { kindDetail?: string }).kindDetail === 'nisba') && m.start >= sentence.start && m.end <= sentence.end,
-  );
+  const titles = inside.map((i) => doc.mentions[i]).filter((m) => m.type === 'title' || (m as { kindDetail?: string }).kindDetail === 'nisba');
   const head = story.headline;
   const isHeadline = Boolean(sentence.headline || (head && sentence.start >= head.start && sentence.end <= head.end + 1));
   const out: Candidate[] = [];
+  const clause = modeClause(doc.text, sentence.start, sentence.end, w.modes, tokens);
   const verbs = hits.filter((h) => !h.nominal);
   for (const hit of hits) {
     // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
-    const modes = detectModes(doc.text, sentence.start, sentence.end, hit, res.modeCues, tokens);
+    const modes = modesIn(clause, hit, w.modes);
     const args = assignArguments(hit, units, doc.text, sentence, titles);
     let event = hit.event;
     const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues])];
@@ -148,8 +148,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
 }
 
 /** Extracts the events of one story. */
-function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources, fullest: Map<string, number>): DocEvent[] {
-  const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res, fullest));
+function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources, w: DocWork): DocEvent[] {
+  const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res, w));
   // body first, so the lede defines the event and the headline joins it
   const ordered = [...cands.filter((c) => !c.headline), ...cands.filter((c) => c.headline)];
   const drafts: Draft[] = [];
@@ -204,7 +204,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     else drafts.push(newDraft(c, story.index));
   }
   addCounterparts(drafts);
-  return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res));
+  return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res, w.cache));
 }
 
 /**
@@ -265,7 +265,7 @@ function merge(d: Draft, c: Candidate, rule: string): void {
   if (!d.mode && c.mode && family(c.action) === family(d.action)) d.mode = c.mode;
 }
 
-function finish(doc: Doc, story: Story, d: Draft, res: EventResources): DocEvent {
+function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: DocCache): DocEvent {
   const actors: EventActor[] = d.actors.map((a) => ({
     name: a.unit.name,
     kind: a.unit.kind,
@@ -287,8 +287,12 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources): DocEvent
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   if (countries.size + organizations.size < 2 && location?.country) countries.add(location.country);
   const sentenceTokens = d.candidates.flatMap((c) => tokensOf(doc, c.sentence));
-  const storyTokens = tokensOf(doc, story);
-  const contexts = pickContexts(countContexts(sentenceTokens, res.contextCues), countContexts(storyTokens, res.contextCues));
+  let storyCounts = cache.storyContexts.get(story.index);
+  if (!storyCounts) {
+    storyCounts = countContexts(tokensOf(doc, story), res.contextCues);
+    cache.storyContexts.set(story.index, storyCounts);
+  }
+  const contexts = pickContexts(countContexts(sentenceTokens, res.contextCues), storyCounts);
   const evidence = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline) || a.sentence.start - b.sentence.start).map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
   const confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(d.actors.length, 3) + (d.candidates.some((c) => !c.hit.nominal) ? 0.1 : 0) + (d.candidates.length > 1 ? 0.05 : 0));
   return {
@@ -299,7 +303,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources): DocEvent
     countries: [...countries].sort(),
     organizations: [...organizations].sort(),
     location,
-    date: dateOf(doc, story, d),
+    date: dateOf(doc, story, d, cache),
     contexts,
     evidence: dedupeSpans(evidence),
     story: story.index,
@@ -345,10 +349,10 @@ function locate(doc: Doc, story: Story, d: Draft): { name: string; country: stri
 }
 
 /** When: a date expression in the event's sentences, else the story's dateline date. */
-function dateOf(doc: Doc, story: Story, d: Draft): string | null {
+function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): string | null {
   const ref = { published: doc.meta.published, dateline: story.dateline?.date };
   for (const c of d.candidates) {
-    const dates = resolveDates(doc.text, c.sentence.start, c.sentence.end, ref).filter((x) => x.value && x.precision === 'day');
+    const dates = datesOf(cache, doc, c.sentence, ref).filter((x) => x.value && x.precision === 'day');
     if (dates.length) return dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value;
   }
   return story.dateline?.date ?? null;
@@ -358,10 +362,10 @@ function dateOf(doc: Doc, story: Story, d: Draft): string | null {
 export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const stories = doc.stories.length ? doc.stories : [{ index: 0, start: 0, end: doc.text.length, rule: 'whole' } as Story];
   const events: DocEvent[] = [];
-  const fullest = fullestMentions(doc);
+  const w: DocWork = { fullest: fullestMentions(doc), cache: docCache(doc), modes: indexModeCues(res.modeCues) };
   for (const story of stories) {
     const sentences = doc.sentences.filter((s) => s.story === story.index);
-    events.push(...storyEvents(doc, story, sentences, res, fullest));
+    events.push(...storyEvents(doc, story, sentences, res, w));
   }
   return events;
 }

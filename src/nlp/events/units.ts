@@ -40,14 +40,28 @@ export function fullestMentions(doc: Doc): Map<string, number> {
   return best;
 }
 
+/** Indices of the title mentions linked to a person. */
+export function linkedTitlesOf(doc: Doc): Set<number> {
+  const linked = new Set<number>();
+  for (const m of doc.mentions) if (m.type === 'person' && m.title !== undefined) linked.add(m.title);
+  return linked;
+}
+
 /** Units of the mentions inside [start, end), in text order. */
 export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<string, number> = fullestMentions(doc)): Unit[] {
+  return unitsOf(doc, doc.mentions.keys(), start, end, fullest, linkedTitlesOf(doc));
+}
+
+/**
+ * `unitsIn` over the given mention indices (ascending; those outside [start, end) are skipped),
+ * with the linked titles of the document computed once by the caller.
+ */
+export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end: number, fullest: Map<string, number>, linkedTitles: ReadonlySet<number>): Unit[] {
   const mentions = doc.mentions as MentionX[];
-  const linkedTitles = new Set<number>();
-  for (const m of mentions) if (m.type === 'person' && m.title !== undefined) linkedTitles.add(m.title);
   const units: Unit[] = [];
-  mentions.forEach((m, i) => {
-    if (m.start < start || m.end > end) return;
+  for (const i of indices) {
+    const m = mentions[i];
+    if (m.start < start || m.end > end) continue;
     const base = { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [] };
     if (m.type === 'person') {
       // a short mention ("الباعور") speaks for the actor's fullest mention in the document
@@ -78,7 +92,7 @@ export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<strin
       const text = doc.text.slice(m.start, m.end);
       units.push({ ...base, kind: 'person', name: text, country: m.country ?? null, org: m.org ?? null, title: text });
     }
-  });
+  }
   // a unit nested in another (a country inside an institution's name) is part of it
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unit[] = [];

@@ -69,9 +69,106 @@ const FUTURE_PREFIX = /^[وف]?س[يتنا][\u0621-\u064a]{2,}$/;
 const IMPERFECT_LIKE = /^[يتن][\u0621-\u064a]{2,}$/;
 const PAST_WITH_TA = new Set(['تم', 'تمت', 'تلقي', 'تلقت', 'تسلم', 'تسلمت', 'تباحث', 'تناول', 'تناولت', 'توجه', 'توجهت']);
 
+/** Cue phrases by their first word, for finding every cue of a clause in one pass. */
+export interface ModeIndex {
+  cues: readonly ModeCue[];
+  byFirst: Map<string, Array<{ cue: number; phrase: string[] }>>;
+}
+
+/** Compiles cues for `modeClause` (cheap; once per document or per cue list). */
+export function indexModeCues(cues: readonly ModeCue[]): ModeIndex {
+  const byFirst: ModeIndex['byFirst'] = new Map();
+  cues.forEach((c, cue) => {
+    if (c.prefix) return;
+    for (const phrase of c.phrases) {
+      const list = byFirst.get(phrase[0]);
+      if (list) list.push({ cue, phrase });
+      else byFirst.set(phrase[0], [{ cue, phrase }]);
+    }
+  });
+  return { cues, byFirst };
+}
+
+/** A clause prepared once for the mode cues of any trigger in it. */
+export interface ModeClause {
+  /** Normalized words (word and number tokens) of the clause. */
+  words: string[];
+  starts: number[];
+  ends: number[];
+  /** Every cue phrase occurrence: cue index, position, phrase length (next-imperfect condition already checked). */
+  found: Array<{ cue: number; at: number; length: number }>;
+}
+
+/** The words of text[clauseStart, clauseEnd) and every cue phrase occurring in them. */
+export function modeClause(text: string, clauseStart: number, clauseEnd: number, index: ModeIndex, tokens?: Token[]): ModeClause {
+  const toks = (tokens ?? tokenize(text, clauseStart, clauseEnd)).filter(
+    (t) => t.start >= clauseStart && t.end <= clauseEnd && (!t.kind || t.kind === 'word' || t.kind === 'number'),
+  );
+  const words = toks.map((t) => t.norm);
+  const found: ModeClause['found'] = [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i];
+    const own = index.byFirst.get(w);
+    const bare = w[0] === 'و' || w[0] === 'ف' ? index.byFirst.get(w.slice(1)) : undefined;
+    for (const list of [own, bare]) {
+      if (!list) continue;
+      for (const { cue, phrase } of list) {
+        let ok = true;
+        for (let k = 1; k < phrase.length && ok; k++) ok = words[i + k] === phrase[k];
+        if (!ok) continue;
+        if (index.cues[cue].nextImperfect) {
+          const next = words[i + phrase.length];
+          if (!next || !IMPERFECT_LIKE.test(next) || PAST_WITH_TA.has(next)) continue;
+        }
+        found.push({ cue, at: i, length: phrase.length });
+      }
+    }
+  }
+  return { words, starts: toks.map((t) => t.start), ends: toks.map((t) => t.end), found };
+}
+
+/** Modes of the trigger at `trigger` in a prepared clause. */
+export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): ModeResult {
+  const { words, starts, ends } = clause;
+  const res: ModeResult = { negated: false, future: false, hypothetical: false, cues: [] };
+  let first = -1;
+  let lastIdx = -1;
+  for (let i = 0; i < words.length; i++) {
+    if (first < 0 && ends[i] > trigger.start) first = i;
+    if (starts[i] < trigger.end) lastIdx = i;
+  }
+  if (first < 0) return res;
+  const fired = new Set<number>();
+  index.cues.forEach((c, cue) => {
+    if (!c.prefix) return;
+    for (let i = first; i <= lastIdx; i++) if (FUTURE_PREFIX.test(words[i])) fired.add(cue);
+  });
+  for (const { cue, at, length } of clause.found) {
+    const c = index.cues[cue];
+    if (c.clause) {
+      fired.add(cue);
+      continue;
+    }
+    if (at >= first && at <= lastIdx) continue;
+    const before = c.before > 0 && at >= first - c.before - length + 1 && at <= first - length;
+    const after = c.after > 0 && at >= lastIdx + 1 && at <= lastIdx + c.after;
+    if (before || after) fired.add(cue);
+  }
+  for (const cue of [...fired].sort((a, b) => a - b)) {
+    const c = index.cues[cue];
+    if (res.cues.includes(c.id)) continue;
+    res.cues.push(c.id);
+    if (c.kind === 'negation') res.negated = true;
+    else if (c.kind === 'future') res.future = true;
+    else res.hypothetical = true;
+  }
+  return res;
+}
+
 /**
  * Modes of the trigger at `trigger` within the clause text[clauseStart, clauseEnd).
- * `tokens` (e.g. doc.tokens) may be passed to avoid tokenizing again.
+ * `tokens` (e.g. doc.tokens) may be passed to avoid tokenizing again. For several triggers of
+ * one clause, prepare it once with `modeClause` and call `modesIn`.
  */
 export function detectModes(
   text: string,
@@ -81,50 +178,6 @@ export function detectModes(
   cues: ModeCue[] = defaultCues(),
   tokens?: Token[],
 ): ModeResult {
-  const toks = (tokens ?? tokenize(text, clauseStart, clauseEnd)).filter(
-    (t) => t.start >= clauseStart && t.end <= clauseEnd && (!t.kind || t.kind === 'word' || t.kind === 'number'),
-  );
-  const words = toks.map((t) => t.norm);
-  const first = toks.findIndex((t) => t.end > trigger.start);
-  const lastIdx = toks.reduce((acc, t, i) => (t.start < trigger.end ? i : acc), -1);
-  const res: ModeResult = { negated: false, future: false, hypothetical: false, cues: [] };
-  if (first < 0) return res;
-  const fire = (c: ModeCue) => {
-    if (res.cues.includes(c.id)) return;
-    res.cues.push(c.id);
-    if (c.kind === 'negation') res.negated = true;
-    else if (c.kind === 'future') res.future = true;
-    else res.hypothetical = true;
-  };
-  const matchAt = (phrase: string[], i: number): boolean =>
-    phrase.every((w, k) => {
-      const t = words[i + k];
-      if (t === undefined) return false;
-      return t === w || (k === 0 && (t === 'و' + w || t === 'ف' + w));
-    });
-
-  for (const c of cues) {
-    if (c.prefix) {
-      for (let i = first; i <= lastIdx; i++) if (FUTURE_PREFIX.test(words[i])) fire(c);
-      continue;
-    }
-    for (const phrase of c.phrases) {
-      const ranges: [number, number][] = [];
-      if (c.clause) ranges.push([0, words.length - 1]);
-      if (c.before) ranges.push([Math.max(0, first - c.before - phrase.length + 1), first - phrase.length]);
-      if (c.after) ranges.push([lastIdx + 1, Math.min(words.length - 1, lastIdx + c.after)]);
-      for (const [from, to] of ranges) {
-        for (let i = from; i <= to; i++) {
-          if (i >= first && i <= lastIdx && !c.clause) continue;
-          if (!matchAt(phrase, i)) continue;
-          if (c.nextImperfect) {
-            const next = words[i + phrase.length];
-            if (!next || !IMPERFECT_LIKE.test(next) || PAST_WITH_TA.has(next)) continue;
-          }
-          fire(c);
-        }
-      }
-    }
-  }
-  return res;
+  const index = indexModeCues(cues);
+  return modesIn(modeClause(text, clauseStart, clauseEnd, index, tokens), trigger, index);
 }

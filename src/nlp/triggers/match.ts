@@ -48,6 +48,11 @@ export interface TriggerHit extends Span {
 export interface FindOptions {
   /** Tokens of the text (e.g. doc.tokens) to reuse instead of tokenizing again. */
   tokens?: Token[];
+  /**
+   * Analyses of normalized words already made (e.g. one map per document): read and filled, so
+   * the words of a document are analyzed once. The analyses of a word never depend on its context.
+   */
+  analyses?: Map<string, Analysis[]>;
 }
 
 const BOUNDARY = new Set(['.', '!', '?', '؟', '؛', ';', ':', '…', '...']);
@@ -67,7 +72,7 @@ interface Candidate {
 export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end = text.length, opts: FindOptions = {}): TriggerHit[] {
   const toks = (opts.tokens ?? tokenize(text, start, end)).filter((t) => t.start >= start && t.end <= end);
   const n = toks.length;
-  const cache = new Map<string, Analysis[]>();
+  const cache = opts.analyses ?? new Map<string, Analysis[]>();
   const analyses: Analysis[][] = toks.map((t) => {
     if (t.kind && t.kind !== 'word') return [];
     let a = cache.get(t.norm);

@@ -71,6 +71,9 @@ function nounPrefixes(): Set<string> {
 
 const MAX_PREFIX = Math.max(...Object.values(PREFIXES).flatMap((s) => [...s].map((x) => x.length)));
 const MAX_SUFFIX = Math.max(...Object.values(SUFFIXES).flatMap((s) => [...s].map((x) => x.length)));
+/** Every prefix and suffix of any class: splits with others are never looked up. */
+const ANY_PREFIX: ReadonlySet<string> = new Set(Object.values(PREFIXES).flatMap((s) => [...s]));
+const ANY_SUFFIX: ReadonlySet<string> = new Set(Object.values(SUFFIXES).flatMap((s) => [...s]));
 
 /** Stem index: stem string → registrations. */
 export class StemIndex {
@@ -125,11 +128,12 @@ export class StemIndex {
     const len = word.length;
     for (let p = 0; p <= Math.min(MAX_PREFIX, len - 1); p++) {
       const prefix = word.slice(0, p);
+      if (!ANY_PREFIX.has(prefix)) continue;
       for (let s = 0; s <= Math.min(MAX_SUFFIX, len - p - 1); s++) {
-        const stem = word.slice(p, len - s);
-        const regs = this.stems.get(stem);
-        if (!regs) continue;
         const suffix = s ? word.slice(len - s) : '';
+        if (!ANY_SUFFIX.has(suffix)) continue;
+        const regs = this.stems.get(word.slice(p, len - s));
+        if (!regs) continue;
         for (const r of regs) {
           if (!PREFIXES[r.cls].has(prefix) || !SUFFIXES[r.cls].has(suffix)) continue;
           if (!out.some((a) => a.key === r.key && a.cls === r.cls)) out.push({ key: r.key, cls: r.cls, prefix, suffix });
