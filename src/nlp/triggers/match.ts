@@ -68,37 +68,58 @@ interface Candidate {
   used: number[];
 }
 
+/**
+ * One text span being scanned: its tokens, their analyses and the clause boundaries. The
+ * helpers below are plain functions of it (no closures are made per call).
+ */
+interface Scan {
+  text: string;
+  lex: TriggerLexicon;
+  toks: Token[];
+  n: number;
+  analyses: Analysis[][];
+  /** boundary[i]: a clause-final mark is token i, or a line break lies before token i. */
+  boundary: boolean[];
+}
+
+/** True when `word` ends in ta marbuta (ة, ۃ), tashkeel and tatweel after it allowed. */
+function endsInTaMarbuta(text: string, start: number, end: number): boolean {
+  for (let i = end - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x064b && c <= 0x065f) || c === 0x0670 || c === 0x0640) continue;
+    return c === 0x0629 || c === 0x06c3;
+  }
+  return false;
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10) return true;
+  return false;
+}
+
 /** Finds trigger hits in text[start, end). */
 export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end = text.length, opts: FindOptions = {}): TriggerHit[] {
   const toks = (opts.tokens ?? tokenize(text, start, end)).filter((t) => t.start >= start && t.end <= end);
   const n = toks.length;
   const cache = opts.analyses ?? new Map<string, Analysis[]>();
-  const analyses: Analysis[][] = toks.map((t) => {
-    if (t.kind && t.kind !== 'word') return [];
-    let a = cache.get(t.norm);
-    if (!a) {
-      a = lex.index.analyze(t.norm);
-      cache.set(t.norm, a);
+  const analyses: Analysis[][] = new Array(n);
+  const boundary: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.kind && t.kind !== 'word') analyses[i] = [];
+    else {
+      let a = cache.get(t.norm);
+      if (!a) {
+        a = lex.index.analyze(t.norm);
+        cache.set(t.norm, a);
+      }
+      // ta marbuta (normalized to ه) never ends a verb: وزارة is not و + زار + ه
+      if (a.length && endsInTaMarbuta(text, t.start, t.end)) a = a.filter((x) => x.cls !== 'past' && x.cls !== 'imperf');
+      analyses[i] = a;
     }
-    // ta marbuta (normalized to ه) never ends a verb: وزارة is not و + زار + ه
-    if (TA_MARBUTA_END.test(text.slice(t.start, t.end))) a = a.filter((x) => x.cls !== 'past' && x.cls !== 'imperf');
-    return a;
-  });
-  // boundary[i]: a clause-final mark is token i, or a line break lies before token i
-  const boundary = toks.map((t, i) => {
-    if (t.kind === 'punct' && BOUNDARY.has(t.norm)) return true;
-    return i > 0 && text.slice(toks[i - 1].end, t.start).includes('\n');
-  });
-  const isWord = (i: number) => !toks[i].kind || toks[i].kind === 'word';
-  const isVerbHead = (i: number) => analyses[i].some((a) => (a.cls === 'past' || a.cls === 'imperf') && lex.verbHeads.has(a.key));
-  const prevWord = (i: number): number => {
-    if (boundary[i] && isWord(i)) return -1; // a line break lies before token i
-    for (let j = i - 1; j >= 0; j--) {
-      if (isWord(j)) return j;
-      if (boundary[j]) return -1;
-    }
-    return -1;
-  };
+    boundary[i] = (t.kind === 'punct' && BOUNDARY.has(t.norm)) || (i > 0 && hasLineBreak(text, toks[i - 1].end, t.start));
+  }
+  const sc: Scan = { text, lex, toks, n, analyses, boundary };
 
   const candidates: Candidate[] = [];
   for (let i = 0; i < n; i++) {
@@ -109,14 +130,14 @@ export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end =
       for (const entry of entries) {
         if (entry.nominal === isVerb) continue;
         if (isVerb) {
-          const p = prevWord(i);
+          const p = prevWord(sc, i);
           if (p >= 0 && lex.nounContext.has(toks[p].norm)) continue;
         }
         if (entry.hamza && !/[أإآؤئء]/.test(text.slice(toks[i].start, toks[i].end))) continue;
-        if (entry.unless.size && nextWords(toks, i, 2, isWord, boundary).some((j) => entry.unless.has(toks[j].norm))) continue;
+        if (entry.unless.size && nextWords(sc, i, 2).some((j) => entry.unless.has(toks[j].norm))) continue;
         let comp: number[] = [];
         if (entry.with) {
-          const found = findComplement(entry, i);
+          const found = findComplement(sc, entry, i);
           if (!found) continue;
           comp = found;
         }
@@ -124,34 +145,6 @@ export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end =
         candidates.push({ entry, head: i, analysis: a, comp, used: [i, ...comp] });
       }
     }
-  }
-
-  function findComplement(entry: TriggerEntry, head: number): number[] | null {
-    let words = 0;
-    for (let j = head + 1; j < n; j++) {
-      if (boundary[j]) return null;
-      if (!isWord(j)) continue;
-      for (const alt of entry.with!) {
-        const m = matchSeq(alt, j);
-        if (m) return m;
-      }
-      if (isVerbHead(j)) return null;
-      if (++words > entry.gap) return null;
-    }
-    return null;
-  }
-
-  function matchSeq(seq: string[][], j: number): number[] | null {
-    const out: number[] = [];
-    let k = j;
-    for (const keys of seq) {
-      while (k < n && !isWord(k) && !boundary[k]) k++;
-      if (k >= n || boundary[k] && k !== j) return null;
-      if (!analyses[k].some((a) => keys.includes(a.key))) return null;
-      out.push(k);
-      k++;
-    }
-    return out;
   }
 
   candidates.sort(
@@ -164,128 +157,183 @@ export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end =
   for (const c of candidates) {
     if (c.used.some((i) => taken.has(i))) continue;
     c.used.forEach((i) => taken.add(i));
-    hits.push(buildHit(c));
+    hits.push(buildHit(sc, c));
   }
   return hits.sort((a, b) => a.start - b.start);
-
-  function buildHit(c: Candidate): TriggerHit {
-    const e = c.entry;
-    const headTok = toks[c.head];
-    const last = c.comp.length ? c.comp[c.comp.length - 1] : c.head;
-    const rules = [e.id];
-    const isVerb = !e.nominal;
-    // prefer the past reading of a finite verb (التقيا: past dual, not imperfect 1st person)
-    const verbForms = analyses[c.head].filter((a) => c.entry.headKeys.includes(a.key) && (a.cls === 'past' || a.cls === 'imperf'));
-    const a = verbForms.find((x) => x.cls === 'past') ?? verbForms[0] ?? c.analysis;
-    let voice: 'active' | 'passive' = 'active';
-    if (isVerb) {
-      if (a.cls === 'past' && dammaOnFirstStemLetter(text.slice(headTok.start, headTok.end), a.prefix.length)) {
-        voice = 'passive';
-        rules.push('voice.damma');
-      } else if (c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && passiveByOrder(c)) {
-        voice = 'passive';
-        rules.push('voice.order');
-      }
-    } else {
-      const p = prevWord(c.head);
-      const pp = p >= 0 ? prevWord(p) : -1;
-      const aux = (j: number) => lex.passiveAux.has(toks[j].norm) || lex.passiveAux.has(toks[j].norm.replace(/^[وف]/, ''));
-      if ((p >= 0 && aux(p)) || (pp >= 0 && aux(pp) && lex.adverbs.has(toks[p].norm))) {
-        voice = 'passive';
-        rules.push('voice.aux');
-      }
-    }
-    let action = e.action;
-    let event = e.event;
-    let mode = e.mode;
-    for (const cue of lex.modeCues) {
-      if (!cue.events.includes(event) || mode === cue.mode) continue;
-      const window = nextWords(toks, last, cue.window, isWord, boundary);
-      if (window.some((j) => cue.cues.some((seq) => matchSeq(seq.map((k) => [k]), j)))) {
-        mode = cue.mode;
-        if (cue.action) {
-          action = cue.action;
-          const info = lex.ontology.byAction.get(action);
-          if (info && info.event !== event) event = info.event;
-        }
-        rules.push(cue.id);
-      }
-    }
-    const cameo = e.cameo && action === e.action ? e.cameo : cameoFor(event, action, mode, lex.ontology);
-    return {
-      start: headTok.start < toks[last].start ? headTok.start : toks[last].start,
-      end: Math.max(headTok.end, toks[last].end),
-      id: e.id,
-      action,
-      event,
-      mode,
-      cameo,
-      lemma: e.lemma,
-      voice,
-      nominal: e.nominal,
-      tense: isVerb ? (a.cls === 'past' ? 'past' : 'imperfect') : null,
-      head: { start: headTok.start, end: headTok.end },
-      parts: c.used.map((i) => ({ start: toks[i].start, end: toks[i].end })),
-      prefix: a.prefix,
-      suffix: a.suffix,
-      args: e.args,
-      markers: findMarkers(e.args, last, c.comp.length === 0),
-      strength: e.strength,
-      rules,
-    };
-  }
-
-  /**
-   * عُقد اليوم اجتماع: the verb opens its clause, only adverbs stand between it and its noun,
-   * and the noun is neither accusative (اجتماعا) nor possessed (التزامه).
-   */
-  function passiveByOrder(c: Candidate): boolean {
-    const first = c.comp[0];
-    const p = prevWord(c.head);
-    if (p >= 0 && !lex.passiveAux.has(toks[p].norm) && !/[،,(]/.test(text.slice(toks[p].end, toks[c.head].start))) return false;
-    for (let j = c.head + 1; j < first; j++) {
-      if (!isWord(j)) continue;
-      if (!lex.adverbs.has(toks[j].norm)) return false;
-    }
-    const compA = analyses[first];
-    const accusativeOrPossessed = compA.some((x) => x.suffix !== '' && x.suffix !== 'ه' && x.suffix !== 'ات');
-    return !accusativeOrPossessed && !/[\u064b]/.test(text.slice(toks[first].start, toks[first].end));
-  }
-
-  function findMarkers(args: ArgHints, after: number, single: boolean): ArgMarker[] {
-    const out: ArgMarker[] = [];
-    const want = new Map<string, Role>(Object.entries(args.preps ?? {}));
-    let words = 0;
-    for (let j = after + 1; j < n && words < MARKER_WINDOW; j++) {
-      if (boundary[j]) break;
-      if (!isWord(j)) continue;
-      words++;
-      const w = toks[j].norm;
-      const bare = w.replace(/^[وف]/, '');
-      const span = { start: toks[j].start, end: toks[j].end };
-      const push = (marker: string, role: Role, attached: boolean) => {
-        if (!out.some((m) => m.marker === marker)) out.push({ ...span, marker, role, attached });
-      };
-      if (args.by && (lex.markers.by.has(w) || lex.markers.by.has(bare))) push('by', args.by, true);
-      if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) push('between', args.between, false);
-      for (const [p, r] of want) {
-        if (w === p || bare === p) push(p, r, false);
-        else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3) {
-          // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
-          const rest = bare.slice(1);
-          if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1)) push(p, r, true);
-        }
-      }
-    }
-    return out;
-  }
 }
 
-function nextWords(toks: Token[], i: number, count: number, isWord: (i: number) => boolean, boundary: boolean[]): number[] {
+function isWord(sc: Scan, i: number): boolean {
+  const k = sc.toks[i].kind;
+  return !k || k === 'word';
+}
+
+function isVerbHead(sc: Scan, i: number): boolean {
+  return sc.analyses[i].some((a) => (a.cls === 'past' || a.cls === 'imperf') && sc.lex.verbHeads.has(a.key));
+}
+
+function prevWord(sc: Scan, i: number): number {
+  if (sc.boundary[i] && isWord(sc, i)) return -1; // a line break lies before token i
+  for (let j = i - 1; j >= 0; j--) {
+    if (isWord(sc, j)) return j;
+    if (sc.boundary[j]) return -1;
+  }
+  return -1;
+}
+
+function findComplement(sc: Scan, entry: TriggerEntry, head: number): number[] | null {
+  let words = 0;
+  for (let j = head + 1; j < sc.n; j++) {
+    if (sc.boundary[j]) return null;
+    if (!isWord(sc, j)) continue;
+    for (const alt of entry.with!) {
+      const m = matchSeq(sc, alt, j);
+      if (m) return m;
+    }
+    if (isVerbHead(sc, j)) return null;
+    if (++words > entry.gap) return null;
+  }
+  return null;
+}
+
+function matchSeq(sc: Scan, seq: string[][], j: number): number[] | null {
   const out: number[] = [];
-  for (let j = i + 1; j < toks.length && out.length < count; j++) {
-    if (boundary[j]) break;
-    if (isWord(j)) out.push(j);
+  let k = j;
+  for (const keys of seq) {
+    while (k < sc.n && !isWord(sc, k) && !sc.boundary[k]) k++;
+    if (k >= sc.n || sc.boundary[k] && k !== j) return null;
+    if (!sc.analyses[k].some((a) => keys.includes(a.key))) return null;
+    out.push(k);
+    k++;
+  }
+  return out;
+}
+
+function isPassiveAux(sc: Scan, j: number): boolean {
+  const w = sc.toks[j].norm;
+  return sc.lex.passiveAux.has(w) || sc.lex.passiveAux.has(w.replace(/^[وف]/, ''));
+}
+
+function buildHit(sc: Scan, c: Candidate): TriggerHit {
+  const { text, lex, toks, analyses } = sc;
+  const e = c.entry;
+  const headTok = toks[c.head];
+  const last = c.comp.length ? c.comp[c.comp.length - 1] : c.head;
+  const rules = [e.id];
+  const isVerb = !e.nominal;
+  // prefer the past reading of a finite verb (التقيا: past dual, not imperfect 1st person)
+  const verbForms = analyses[c.head].filter((a) => c.entry.headKeys.includes(a.key) && (a.cls === 'past' || a.cls === 'imperf'));
+  const a = verbForms.find((x) => x.cls === 'past') ?? verbForms[0] ?? c.analysis;
+  let voice: 'active' | 'passive' = 'active';
+  if (isVerb) {
+    if (a.cls === 'past' && dammaOnFirstStemLetter(text.slice(headTok.start, headTok.end), a.prefix.length)) {
+      voice = 'passive';
+      rules.push('voice.damma');
+    } else if (c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && passiveByOrder(sc, c)) {
+      voice = 'passive';
+      rules.push('voice.order');
+    }
+  } else {
+    const p = prevWord(sc, c.head);
+    const pp = p >= 0 ? prevWord(sc, p) : -1;
+    if ((p >= 0 && isPassiveAux(sc, p)) || (pp >= 0 && isPassiveAux(sc, pp) && lex.adverbs.has(toks[p].norm))) {
+      voice = 'passive';
+      rules.push('voice.aux');
+    }
+  }
+  let action = e.action;
+  let event = e.event;
+  let mode = e.mode;
+  for (const cue of lex.modeCues) {
+    if (!cue.events.includes(event) || mode === cue.mode) continue;
+    const window = nextWords(sc, last, cue.window);
+    if (window.some((j) => cue.cues.some((seq) => matchSeq(sc, seq.map((k) => [k]), j)))) {
+      mode = cue.mode;
+      if (cue.action) {
+        action = cue.action;
+        const info = lex.ontology.byAction.get(action);
+        if (info && info.event !== event) event = info.event;
+      }
+      rules.push(cue.id);
+    }
+  }
+  const cameo = e.cameo && action === e.action ? e.cameo : cameoFor(event, action, mode, lex.ontology);
+  return {
+    start: headTok.start < toks[last].start ? headTok.start : toks[last].start,
+    end: Math.max(headTok.end, toks[last].end),
+    id: e.id,
+    action,
+    event,
+    mode,
+    cameo,
+    lemma: e.lemma,
+    voice,
+    nominal: e.nominal,
+    tense: isVerb ? (a.cls === 'past' ? 'past' : 'imperfect') : null,
+    head: { start: headTok.start, end: headTok.end },
+    parts: c.used.map((i) => ({ start: toks[i].start, end: toks[i].end })),
+    prefix: a.prefix,
+    suffix: a.suffix,
+    args: e.args,
+    markers: findMarkers(sc, e.args, last, c.comp.length === 0),
+    strength: e.strength,
+    rules,
+  };
+}
+
+/**
+ * عُقد اليوم اجتماع: the verb opens its clause, only adverbs stand between it and its noun,
+ * and the noun is neither accusative (اجتماعا) nor possessed (التزامه).
+ */
+function passiveByOrder(sc: Scan, c: Candidate): boolean {
+  const { text, lex, toks } = sc;
+  const first = c.comp[0];
+  const p = prevWord(sc, c.head);
+  if (p >= 0 && !lex.passiveAux.has(toks[p].norm) && !/[،,(]/.test(text.slice(toks[p].end, toks[c.head].start))) return false;
+  for (let j = c.head + 1; j < first; j++) {
+    if (!isWord(sc, j)) continue;
+    if (!lex.adverbs.has(toks[j].norm)) return false;
+  }
+  const compA = sc.analyses[first];
+  const accusativeOrPossessed = compA.some((x) => x.suffix !== '' && x.suffix !== 'ه' && x.suffix !== 'ات');
+  return !accusativeOrPossessed && !/[\u064b]/.test(text.slice(toks[first].start, toks[first].end));
+}
+
+/** Adds a marker unless one with the same preposition is already there. */
+function pushMarker(out: ArgMarker[], tok: Token, marker: string, role: Role, attached: boolean): void {
+  if (!out.some((m) => m.marker === marker)) out.push({ start: tok.start, end: tok.end, marker, role, attached });
+}
+
+function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): ArgMarker[] {
+  const { lex, toks } = sc;
+  const out: ArgMarker[] = [];
+  const want = args.preps ? Object.entries(args.preps) : [];
+  let words = 0;
+  for (let j = after + 1; j < sc.n && words < MARKER_WINDOW; j++) {
+    if (sc.boundary[j]) break;
+    if (!isWord(sc, j)) continue;
+    words++;
+    const tok = toks[j];
+    const w = tok.norm;
+    const bare = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : w;
+    if (args.by && (lex.markers.by.has(w) || lex.markers.by.has(bare))) pushMarker(out, tok, 'by', args.by, true);
+    if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) pushMarker(out, tok, 'between', args.between, false);
+    for (const [p, r] of want) {
+      if (w === p || bare === p) pushMarker(out, tok, p, r, false);
+      else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3) {
+        // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
+        const rest = bare.slice(1);
+        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1)) pushMarker(out, tok, p, r, true);
+      }
+    }
+  }
+  return out;
+}
+
+function nextWords(sc: Scan, i: number, count: number): number[] {
+  const out: number[] = [];
+  for (let j = i + 1; j < sc.toks.length && out.length < count; j++) {
+    if (sc.boundary[j]) break;
+    if (isWord(sc, j)) out.push(j);
   }
   return out;
 }

@@ -78,9 +78,12 @@ const ANY_SUFFIX: ReadonlySet<string> = new Set(Object.values(SUFFIXES).flatMap(
 /** Stem index: stem string → registrations. */
 export class StemIndex {
   private readonly stems = new Map<string, { key: string; cls: FormClass }[]>();
+  /** First two letters of every stem (and one-letter stems whole): words with none after a prefix are skipped fast. */
+  private readonly heads = new Set<string>();
 
   private add(stem: string, key: string, cls: FormClass): void {
     if (stem.length < 2 && cls !== 'lit') return;
+    this.heads.add(stem.slice(0, 2));
     const list = this.stems.get(stem) ?? [];
     if (!list.some((r) => r.key === key && r.cls === cls)) list.push({ key, cls });
     this.stems.set(stem, list);
@@ -129,6 +132,7 @@ export class StemIndex {
     for (let p = 0; p <= Math.min(MAX_PREFIX, len - 1); p++) {
       const prefix = word.slice(0, p);
       if (!ANY_PREFIX.has(prefix)) continue;
+      if (!this.heads.has(word.slice(p, p + 2)) && !this.heads.has(word[p])) continue;
       for (let s = 0; s <= Math.min(MAX_SUFFIX, len - p - 1); s++) {
         const suffix = s ? word.slice(len - s) : '';
         if (!ANY_SUFFIX.has(suffix)) continue;
