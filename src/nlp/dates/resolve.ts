@@ -57,6 +57,9 @@ const HM = `(${alt(H.keys())})`;
 const WD = `(${alt(W.keys())})`;
 const NEXT = '(?:المقبل|المقبله|القادم|القادمه)';
 const PAST = '(?:الماضي|الماضيه|المنصرم|المنصرمه|الفايت|الفايته)';
+/** Words every form of NEXT / PAST contains. */
+const NEXT_WORDS = ['المقبل', 'القادم'];
+const PAST_WORDS = ['الماضي', 'المنصرم', 'الفايت'];
 const CURR = '(?:الجاري|الحالي|الحاليه|الجاريه|هذا|هذه)';
 /** An attached conjunction or preposition before a relative word (وأمس, والشهر, بالأمس). */
 const C = '(?:[وف]?[بل]?)';
@@ -64,6 +67,11 @@ const C = '(?:[وف]?[بل]?)';
 interface Rule {
   id: string;
   re: RegExp;
+  /**
+   * What the normalized text must contain for `re` to match at all (a fast test before the
+   * regex): `digit`, or any one of the words.
+   */
+  needs: 'digit' | readonly string[];
   make(m: RegExpExecArray, ref: Date | null): Omit<DateMention, 'start' | 'end' | 'text' | 'rule'> | null;
 }
 
@@ -98,26 +106,31 @@ const month = (m: RegExpExecArray, i: number) => G.get(m[i].replace(/\s+/g, ' ')
 const RULES: Rule[] = [
   {
     id: 'abs.ymd_numeric',
+    needs: 'digit',
     re: new RegExp(`${L}(\\d{4})([/.\\-])(\\d{1,2})\\2(\\d{1,2})${R}`, 'gu'),
     make: (m) => day(dayValue(+m[1], +m[3], +m[4]), 'absolute'),
   },
   {
     id: 'abs.dmy_numeric',
+    needs: 'digit',
     re: new RegExp(`${L}(\\d{1,2})([/.\\-])(\\d{1,2})\\2(\\d{4})${R}`, 'gu'),
     make: (m) => day(dayValue(+m[4], +m[3], +m[1]), 'absolute'),
   },
   {
     id: 'hijri.day_month_year',
+    needs: 'digit',
     re: new RegExp(`${L}(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?${HM}\\s+(?:(?:سنه|عام|لعام)\\s+)?(\\d{4})(?:\\s*(?:ه|للهجره|هجريه|هجري)${R})?`, 'gu'),
     make: (m) => day(hijriToGregorian(+m[3], H.get(m[2].replace(/\s+/g, ' '))!, +m[1]), 'hijri'),
   },
   {
     id: 'abs.day_month_year',
+    needs: 'digit',
     re: new RegExp(`${L}(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?${GMX}\\s*(?:(?:سنه|عام|لعام)\\s+)?(\\d{4})(?:\\s*م${R})?`, 'gu'),
     make: (m) => day(dayValue(+m[4], month(m, 2), +m[1]), 'absolute'),
   },
   {
     id: 'abs.day_month',
+    needs: 'digit',
     re: new RegExp(`${L}(\\d{1,2})\\s+(?:من\\s+)?(?:شهر\\s+)?${GMX}(?:\\s+(${NEXT}|${PAST}|${CURR}))?${R}(?!\\s*[/(\\-]?\\s*\\d)`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'day', kind: 'absolute' };
@@ -135,11 +148,13 @@ const RULES: Rule[] = [
   },
   {
     id: 'abs.month_year',
+    needs: 'digit',
     re: new RegExp(`${L}(?:شهر\\s+)?${GMX}\\s*(?:(?:سنه|عام|لعام)\\s+)?(\\d{4})${R}`, 'gu'),
     make: (m) => ({ value: ym(+m[3], month(m, 1)), precision: 'month', kind: 'absolute' }),
   },
   {
     id: 'rel.month_name',
+    needs: [...NEXT_WORDS, ...PAST_WORDS],
     re: new RegExp(`${L}(?:شهر\\s+)?${GMX}\\s+(${NEXT}|${PAST})${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'month', kind: 'relative' };
@@ -153,11 +168,13 @@ const RULES: Rule[] = [
   },
   {
     id: 'abs.year',
+    needs: 'digit',
     re: new RegExp(`${L}(?:عام|العام|سنه|السنه|لعام)\\s+(\\d{4})${R}`, 'gu'),
     make: (m) => ({ value: m[1], precision: 'year', kind: 'absolute' }),
   },
   {
     id: 'weekday.today',
+    needs: ['اليوم'],
     re: new RegExp(`${L}(?:[وف])?اليوم\\s+${WD}${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'day', kind: 'weekday' };
@@ -168,11 +185,13 @@ const RULES: Rule[] = [
   },
   {
     id: 'weekday.next',
+    needs: NEXT_WORDS,
     re: new RegExp(`${L}(?:يوم\\s+)?${WD}\\s+${NEXT}${R}`, 'gu'),
     make: (m, ref) => ({ value: ref ? iso(nextWeekday(ref, W.get(m[1])!)) : null, precision: 'day', kind: 'weekday' }),
   },
   {
     id: 'weekday.past',
+    needs: [...W.keys()],
     re: new RegExp(`${L}(?:(?:[وف]?(?:صباح|مساء|ظهر|عصر|فجر|ليله|يوم)|[وفب]?يوم)\\s+)?(?:يوم\\s+)?${WD}(?:\\s+${PAST})?${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'day', kind: 'weekday' };
@@ -183,6 +202,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'rel.day',
+    needs: ['امس', 'غد', 'اليوم'],
     re: new RegExp(`${L}(?:${C}(?:صباح|مساء|ظهر|عصر|فجر|ليله)\\s+)?${C}(اول\\s+(?:من\\s+)?امس|بعد\\s+غد|امس|الامس|اليوم|غدا|غد)${R}`, 'gu'),
     make: (m, ref) => {
       const w = m[1].replace(/\s+/g, ' ').replace(/^الامس$/, 'امس');
@@ -193,6 +213,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'rel.week',
+    needs: ['الاسبوع'],
     re: new RegExp(`${L}(?:(?:خلال|في|طيله)\\s+)?${C}(?:الاسبوع\\s+(${PAST}|${NEXT}|${CURR})|(هذا)\\s+الاسبوع)${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: null, kind: 'relative' };
@@ -204,6 +225,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'rel.month',
+    needs: ['الشهر'],
     re: new RegExp(`${L}${C}(?:هذا\\s+الشهر|الشهر\\s+(${PAST}|${NEXT}|${CURR}))${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'month', kind: 'relative' };
@@ -215,6 +237,7 @@ const RULES: Rule[] = [
   },
   {
     id: 'rel.year',
+    needs: ['العام', 'السنه'],
     re: new RegExp(`${L}${C}(?:العام|السنه)\\s+(${PAST}|${NEXT}|${CURR})${R}`, 'gu'),
     make: (m, ref) => {
       if (!ref) return { value: null, precision: 'year', kind: 'relative' };
@@ -239,7 +262,9 @@ export function resolveDates(text: string, start: number, end: number, ref: Date
   const refDate = referenceDate(ref);
   const taken: [number, number][] = [];
   const out: DateMention[] = [];
+  const digit = /\d/.test(norm.text);
   for (const rule of RULES) {
+    if (rule.needs === 'digit' ? !digit : !rule.needs.some((w) => norm.text.includes(w))) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(norm.text); m; m = rule.re.exec(norm.text)) {
       const s = m.index;
