@@ -10,7 +10,7 @@ import { tokenRange } from '../../text/index.ts';
 import { linkedTitlesOf } from './units.ts';
 
 export interface DocCache {
-  /** Trigger-lexicon analyses by normalized word (shared by every sentence of the document). */
+  /** Trigger-lexicon analyses by normalized word (shared by every sentence of the document, or a run's memo). */
   analyses: Map<string, Analysis[]>;
   /** Dates of a span under a reference, by `start:end:published:dateline`. */
   dates: Map<string, DateMention[]>;
@@ -22,11 +22,12 @@ export interface DocCache {
   linkedTitles: Set<number>;
 }
 
-export function docCache(doc: Doc): DocCache {
+/** The cache of one document; `analyses`, when given, is a word memo shared with other documents. */
+export function docCache(doc: Doc, analyses: Map<string, Analysis[]> = new Map()): DocCache {
   const ms = doc.mentions;
   const order = Array.from(ms.keys()).sort((a, b) => ms[a].start - ms[b].start || a - b);
   const linkedTitles = linkedTitlesOf(doc);
-  return { analyses: new Map(), dates: new Map(), storyContexts: new Map(), byStart: Int32Array.from(order), linkedTitles };
+  return { analyses, dates: new Map(), storyContexts: new Map(), byStart: Int32Array.from(order), linkedTitles };
 }
 
 /** resolveDates(doc.text, span.start, span.end, ref), computed once per span and reference. */

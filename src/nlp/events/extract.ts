@@ -5,7 +5,7 @@
  * Every event records the ids of the rules that produced it.
  */
 import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts';
-import { findTriggers, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
+import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { cameoFor } from '../../ontology/index.ts';
 import { assignArguments, type Assigned } from './args.ts';
@@ -18,7 +18,16 @@ export interface EventResources {
   triggers: TriggerLexicon;
   modeCues: ModeCue[];
   contextCues: ContextCues;
+  /**
+   * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's
+   * analyses depend only on `triggers`); emptied when it grows past WORD_MEMO_LIMIT words.
+   * Without it, each document has its own.
+   */
+  wordMemo?: Map<string, Analysis[]>;
 }
+
+/** Largest number of words kept in EventResources.wordMemo. */
+export const WORD_MEMO_LIMIT = 200_000;
 
 /**
  * Actions that are one kind of happening for merging inside a story: the store's consult family
@@ -362,7 +371,8 @@ function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): string | nul
 export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const stories = doc.stories.length ? doc.stories : [{ index: 0, start: 0, end: doc.text.length, rule: 'whole' } as Story];
   const events: DocEvent[] = [];
-  const w: DocWork = { fullest: fullestMentions(doc), cache: docCache(doc), modes: indexModeCues(res.modeCues) };
+  if (res.wordMemo && res.wordMemo.size > WORD_MEMO_LIMIT) res.wordMemo.clear();
+  const w: DocWork = { fullest: fullestMentions(doc), cache: docCache(doc, res.wordMemo), modes: indexModeCues(res.modeCues) };
   for (const story of stories) {
     const sentences = doc.sentences.filter((s) => s.story === story.index);
     events.push(...storyEvents(doc, story, sentences, res, w));

@@ -9,7 +9,7 @@ export { extractEvents, type EventResources } from './extract.ts';
 export { loadContextCues, countContexts, pickContexts, type ContextCues } from './contexts.ts';
 
 export function loadEventResources(): EventResources {
-  return { triggers: loadTriggers(), modeCues: loadModeCues(), contextCues: loadContextCues() };
+  return { triggers: loadTriggers(), modeCues: loadModeCues(), contextCues: loadContextCues(), wordMemo: new Map() };
 }
 
 export function eventsStage(res: EventResources): Stage<unknown> {
