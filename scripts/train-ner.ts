@@ -22,7 +22,7 @@ import { formatScore, scoreNer, type NerScore } from '../src/nlp/ner/score.ts';
 import { MODEL_VERSION, ATTRIBUTION, gazetteerTagger } from '../src/nlp/ner/index.ts';
 import { DEFAULT_GAZETTEER_PATH, loadGazetteer } from '../src/nlp/gazetteer/index.ts';
 import { createHash } from 'node:crypto';
-import { personNameWords } from '../src/nlp/ner/names.ts';
+import { loadEntityList, loadNameList } from '../src/nlp/ner/lists.ts';
 
 const { values } = parseArgs({
   options: {
@@ -72,7 +72,8 @@ const gazetteer = gaz ? gazetteerTagger(gaz) : undefined;
 const gazetteerInfo = gaz
   ? `data/compiled/gazetteer.json (${gaz.size} aliases, sha256 ${createHash('sha256').update(readFileSync(DEFAULT_GAZETTEER_PATH)).digest('hex').slice(0, 12)})`
   : undefined;
-const names = features.names ? personNameWords() : undefined;
+const names = features.names ? loadNameList() : undefined;
+const entities = features.lists ? loadEntityList() : undefined;
 const shared = sharedDir();
 
 const all = readTaggedFile(join(shared, ANERCORP_FILE));
@@ -104,6 +105,7 @@ const devModel = trainNer([...train, ...extra], {
   stage1Epochs,
   gazetteer,
   names,
+  entities,
   onEpoch(epoch, model, errors) {
     const score = evaluate(model, dev);
     const o = score.overall;
@@ -146,6 +148,7 @@ if (!values['no-final']) {
     stage1Epochs,
     gazetteer,
     names,
+    entities,
     info: {
       version: MODEL_VERSION,
       license: 'CC BY-SA 4.0 (derivative of the training data; see models/ner/LICENSE.md)',
@@ -157,7 +160,8 @@ if (!values['no-final']) {
         minCount,
         stage1Epochs: features.docWindow > 0 ? stage1Epochs : undefined,
         gazetteer: gazetteerInfo,
-        names: names ? `data/actors person-name words (${names.length})` : undefined,
+        names: names ? `data/ner/given-names.tsv (${names.length} names)` : undefined,
+        entities: entities ? `data/ner/entities.tsv (${entities.length} names)` : undefined,
         algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
       },
       dev: {

@@ -6,6 +6,8 @@ import { FeatureHasher, FeatureTable } from './hash.ts';
 import { trainNer } from './train.ts';
 import { readConll } from './conll.ts';
 import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
+import { parseEntityList } from './lists.ts';
+import { WordCache } from './fast.ts';
 
 const toy = readConll(TOY_CONLL).map((s) => ({ tokens: s.tokens, tags: s.tags! }));
 
@@ -31,8 +33,9 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
-  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true };
-  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'] });
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true };
+  const entities = parseEntityList('LOC\tسرت\nORG\tغدامس\nMISC\tغدامس و\n');
+  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities });
   const loaded = deserializeModel(serializeModel(model));
   loaded.gazetteer = gaz;
   const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1']];
@@ -47,4 +50,32 @@ test('the hashed fast path tags and scores like decoding from feature strings (a
   }
   // The margins are not all zero, so the comparison above compares scores.
   assert.ok(slow.some((t) => t.margins!.some((x) => x > 0)));
+});
+
+test('the cross-document word cache never changes the tags, also when it overflows and starts over', () => {
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, gazetteer: true, conj: true, nbAffixes: 2, docWindow: 3 };
+  const text = serializeModel(trainNer(toy, { epochs: 3, seed: 5, features, gazetteer: gaz }));
+  const fresh = () => {
+    const m = deserializeModel(text);
+    m.gazetteer = gaz;
+    if (m.stage1) m.stage1.gazetteer = gaz;
+    return m;
+  };
+  const docs = [toy.slice(0, 3).map((s) => s.tokens), [TOY_HELDOUT.tokens], toy.slice(2).map((s) => s.tokens)];
+  // Each document tagged by a model that has seen nothing before.
+  const alone = docs.map((d) => tagDocument(fresh(), d, true));
+  const warm = fresh();
+  const tiny = fresh();
+  tiny.fast!.words = new WordCache(4);
+  for (const m of [warm, tiny]) {
+    for (let round = 0; round < 2; round++) {
+      docs.forEach((d, k) => {
+        const got = tagDocument(m, d, true);
+        assert.deepEqual(got.map((t) => t.tags), alone[k].map((t) => t.tags));
+        assert.deepEqual(got.map((t) => Array.from(t.margins!)), alone[k].map((t) => Array.from(t.margins!)));
+      });
+    }
+  }
+  assert.ok(warm.fast!.words.map.size > 4, 'the warm cache keeps the words of earlier documents');
+  assert.ok(tiny.fast!.words.map.size <= 4, 'a bounded cache stays within its bound');
 });

@@ -1,13 +1,16 @@
 /**
  * The tagging fast path: the same features as features.ts (`featureParts`), but hashed part by
- * part (hash.ts) instead of built as strings, and scored straight into emission vectors. The
- * scores of a word's own features and of its features as a neighbour at each offset are cached
- * per document, so a repeated word costs a few vector additions. Both stages of a two-stage
+ * part (hash.ts) instead of built as strings, and scored straight into emission vectors. A
+ * word's analysis and the scores of its own features and of its features as a neighbour at each
+ * offset are cached across documents in a bounded cache owned by the model's FastScoring (see
+ * WordCache), so a word seen before costs a few vector additions. Both stages of a two-stage
  * model are scored in one pass over the base features (one lookup in a joint table).
  * `fast.test.ts` checks that this equals decoding from feature strings.
  */
-import { boundary, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
+import { analyzeToken, boundary, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
+import type { FeatureResources } from './resources.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
+import type { EntityMatcher } from './lists.ts';
 
 /** What the fast path needs of a model: integer weights of one or two stages and the table. */
 export interface FastScoring {
@@ -20,6 +23,52 @@ export interface FastScoring {
   /** Second-stage weights; its rows are the joint ids below `n2`. */
   w2?: Int32Array;
   n2: number;
+  /** Cross-document cache of word analyses and score vectors (see WordCache). */
+  words: WordCache;
+  /**
+   * Hash states of every prefix ending in '|' of the pair features' names (`bl=`, `br=`, `bs=`,
+   * `sb=`, `sn=`; see pairPrefixes): a word whose `bl=w|` is absent has no `bl=w|…` feature.
+   */
+  prefixes: FeatureTable;
+  /** Feature ids of second-stage context feature strings (a small set; see DocScorer.extra). */
+  ids: Map<string, number>;
+}
+
+/** A word's analysis and its cached score vectors: slot 0 = own features, then one slot per neighbour offset. */
+interface WordEntry {
+  info: TokenInfo;
+  /** slots × width scores (× SCALE); slot k is valid when bit k of `done` is set. */
+  v: Float64Array;
+  done: number;
+  /** Hash states of the pair-feature prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem). */
+  pre?: Int32Array;
+  /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped). */
+  preBits?: number;
+}
+
+const PAIR_HEADS = ['bl=', 'br=', 'bs=', 'sb=', 'sn='];
+
+/** The table of pair-feature name prefixes (FastScoring.prefixes) for these feature names. */
+export function pairPrefixes(names: Iterable<string>): FeatureTable {
+  const found: string[] = [];
+  for (const name of names) {
+    if (name.charCodeAt(2) !== 61 || !PAIR_HEADS.includes(name.slice(0, 3))) continue;
+    for (let j = name.indexOf('|'); j >= 0; j = name.indexOf('|', j + 1)) found.push(name.slice(0, j + 1));
+  }
+  const table = new FeatureTable(found.length);
+  const h = new FeatureHasher();
+  for (const f of found) table.add(h.start().feed(f), 0);
+  return table;
+}
+
+/**
+ * Bounded cache of WordEntry by surface word, owned by one model's FastScoring (the scores
+ * depend on the model's weights, features and resources). When full it starts over, so memory
+ * stays below about `max` × (slots × width × 8 + ~150) bytes; results never depend on it.
+ */
+export class WordCache {
+  readonly map = new Map<string, WordEntry>();
+  constructor(readonly max = 32768) {}
 }
 
 const REL = ['-8', '-7', '-6', '-5', '-4', '-3', '-2', '-1', '0', '+1', '+2', '+3', '+4', '+5', '+6', '+7', '+8'];
@@ -27,24 +76,91 @@ const REL = ['-8', '-7', '-6', '-5', '-4', '-3', '-2', '-1', '0', '+1', '+2', '+
 /** Scores the sentences of one document (one instance per document and model). */
 export class DocScorer {
   private readonly h = new FeatureHasher();
-  private readonly own = new Map<TokenInfo, Float64Array>();
-  private readonly nb: Array<Map<TokenInfo, Float64Array>> = REL.map(() => new Map());
   private readonly width: number;
-  private readonly BOS = boundary('<s>');
-  private readonly EOS = boundary('</s>');
+  private readonly reach: number;
+  private readonly slots: number;
+  private readonly BOS: WordEntry;
+  private readonly EOS: WordEntry;
 
   constructor(
     private readonly s: FastScoring,
     private readonly cfg: FeatureConfig,
+    private readonly res: FeatureResources | undefined,
     private readonly gazetteer: GazetteerTagger | undefined,
+    private readonly entities?: EntityMatcher,
   ) {
     this.width = s.w2 ? 2 * s.L : s.L;
+    this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
+    this.slots = 1 + 2 * this.reach;
+    this.BOS = this.newEntry(boundary('<s>'));
+    this.EOS = this.newEntry(boundary('</s>'));
+  }
+
+  private newEntry(info: TokenInfo): WordEntry {
+    return { info, v: new Float64Array(this.slots * this.width), done: 0 };
+  }
+
+  /** The cached entry of a word (analysed on first sight). */
+  private entry(word: string): WordEntry {
+    const cache = this.s.words;
+    let e = cache.map.get(word);
+    if (!e) {
+      if (cache.map.size >= cache.max) cache.map.clear();
+      e = this.newEntry(analyzeToken(word, this.res));
+      cache.map.set(word, e);
+    }
+    return e;
+  }
+
+  /** Analyses of a sentence's words (shared, cached objects: do not modify). */
+  infos(tokens: string[]): TokenInfo[] {
+    return tokens.map((w) => this.entry(w).info);
+  }
+
+  /** Pair-feature prefix hash states of a word (see WordEntry.pre), computed on first use. */
+  private pre(e: WordEntry): Int32Array {
+    if (e.pre) return e.pre;
+    const p = new Int32Array(10);
+    const h = this.h;
+    const t = e.info;
+    const parts = [t.norm, t.norm, t.stem, t.stem, t.stem];
+    let bits = 0;
+    for (let k = 0; k < 5; k++) {
+      h.start().feed(PAIR_HEADS[k]).feed(parts[k]).feed('|');
+      p[2 * k] = h.h1;
+      p[2 * k + 1] = h.h2;
+      if (this.s.prefixes.get(h) >= 0) bits |= 1 << k;
+    }
+    e.pre = p;
+    e.preBits = bits;
+    return p;
+  }
+
+  /** Slot of neighbour offset d (−reach..reach, not 0). */
+  private slot(d: number): number {
+    return d < 0 ? this.reach + d + 1 : this.reach + d;
+  }
+
+  /** Scores of slot k of a word entry, computed on first use. */
+  private scores(e: WordEntry, word: string, k: number): number {
+    const bit = 1 << k;
+    if ((e.done & bit) === 0) {
+      const o = k * this.width;
+      if (k === 0) this.ownVector(word, e.info, e.v, o);
+      else this.nbVector(e.info, k <= this.reach ? k - this.reach - 1 : k - this.reach, e.v, o);
+      e.done |= bit;
+    }
+    return k * this.width;
   }
 
   /** Adds the weights of the hashed feature to v1 at o1 (stage 1 / single) and v2 at o2. */
   private add(v1: Float64Array | undefined, o1: number, v2: Float64Array | undefined, o2: number): void {
     const id = this.s.table.get(this.h);
-    if (id < 0) return;
+    if (id >= 0) this.addId(id, v1, o1, v2, o2);
+  }
+
+  /** Adds the weights of feature `id` (joint table id) to v1 at o1 and v2 at o2. */
+  private addId(id: number, v1: Float64Array | undefined, o1: number, v2: Float64Array | undefined, o2: number): void {
     const { L, w1, rows1, w2, n2 } = this.s;
     if (rows1) {
       const r1 = rows1[id];
@@ -55,93 +171,84 @@ export class DocScorer {
     }
   }
 
-  /** Feature `a + b` into a cached vector (both stages). */
-  private vec(v: Float64Array, a: string, b: string): void {
+  /** Feature `a + b` into the vector at v[o..] (both stages: stage 2 at o + L). */
+  private vec(v: Float64Array, o: number, a: string, b: string): void {
     this.h.start().feed(a).feed(b);
-    this.add(v, 0, this.s.w2 ? v : undefined, this.s.L);
+    this.add(v, o, this.s.w2 ? v : undefined, o + this.s.L);
   }
 
-  /** Scores of the word's own features (features.ts ownFeatures). */
-  private ownVector(word: string, t: TokenInfo): Float64Array {
-    let v = this.own.get(t);
-    if (v) return v;
-    v = new Float64Array(this.width);
+  /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
+  private ownVector(word: string, t: TokenInfo, v: Float64Array, o: number): void {
     const cfg = this.cfg;
     const h = this.h;
-    this.vec(v, 'b', '');
-    this.vec(v, 'n=', t.norm);
-    this.vec(v, 's=', t.stem);
-    this.vec(v, 'p=', t.prefix);
-    this.vec(v, 'h=', t.shape);
-    if (word !== t.norm) this.vec(v, 'w=', word);
+    this.vec(v, o, 'b', '');
+    this.vec(v, o, 'n=', t.norm);
+    this.vec(v, o, 's=', t.stem);
+    this.vec(v, o, 'p=', t.prefix);
+    this.vec(v, o, 'h=', t.shape);
+    if (word !== t.norm) this.vec(v, o, 'w=', word);
     const L = this.s.L;
     const both = this.s.w2 ? v : undefined;
     const len = t.norm.length;
     for (let k = 1; k <= cfg.affixes && k <= len; k++) {
       h.start().feed('a').feed(String(k)).feed('=').feed(t.norm, 0, k);
-      this.add(v, 0, both, L);
+      this.add(v, o, both, o + L);
       h.start().feed('z').feed(String(k)).feed('=').feed(t.norm, len - k, len);
-      this.add(v, 0, both, L);
+      this.add(v, o, both, o + L);
     }
     const sl = t.stem.length;
     if (t.stem !== t.norm) {
       for (let k = 1; k <= cfg.affixes && k < sl; k++) {
         h.start().feed('sa').feed(String(k)).feed('=').feed(t.stem, 0, k);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
         h.start().feed('sz').feed(String(k)).feed('=').feed(t.stem, sl - k, sl);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
       }
     }
-    if (cfg.triggers && t.trig) this.vec(v, 't0=', t.trig);
+    if (cfg.triggers && t.trig) this.vec(v, o, 't0=', t.trig);
     if (cfg.charNgrams > 0) {
       const k = cfg.charNgrams;
       const padded = `^${t.norm}$`;
       for (let j = 0; j + k <= padded.length; j++) {
         h.start().feed('c=').feed(padded, j, j + k);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
       }
     }
     if (cfg.lexicon) {
-      this.vec(v, 'x=', t.lex);
-      this.vec(v, 'xs=', t.slex);
+      this.vec(v, o, 'x=', t.lex);
+      this.vec(v, o, 'xs=', t.slex);
     }
     if (cfg.rare && !t.known) {
-      this.vec(v, 'r', '');
-      this.vec(v, 'rh=', t.shape);
-      this.vec(v, 'rp=', t.prefix);
+      this.vec(v, o, 'r', '');
+      this.vec(v, o, 'rh=', t.shape);
+      this.vec(v, o, 'rp=', t.prefix);
       if (t.norm.length >= 2) {
         h.start().feed('rz2=').feed(t.norm, t.norm.length - 2);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
       }
     }
-    if (cfg.cues && t.cue) this.vec(v, 'k0=', t.cue);
-    if (cfg.foreign) this.vec(v, 'fv=', t.foreign);
-    if (cfg.names && t.name) this.vec(v, 'nm0', '');
-    this.own.set(t, v);
-    return v;
+    if (cfg.cues && t.cue) this.vec(v, o, 'k0=', t.cue);
+    if (cfg.foreign) this.vec(v, o, 'fv=', t.foreign);
+    if (cfg.names && t.name) this.vec(v, o, 'nm0', '');
   }
 
-  /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures). */
-  private nbVector(t: TokenInfo, d: number): Float64Array {
-    const m = this.nb[d + 8];
-    let v = m.get(t);
-    if (v) return v;
-    v = new Float64Array(this.width);
+  /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures) into v[o..]. */
+  private nbVector(t: TokenInfo, d: number, v: Float64Array, o: number): void {
     const cfg = this.cfg;
     const rel = REL[d + 8];
     const ad = Math.abs(d);
     if (ad <= cfg.window) {
-      this.vec(v, 'n' + rel + '=', t.norm);
-      this.vec(v, 's' + rel + '=', t.stem);
+      this.vec(v, o, 'n' + rel + '=', t.norm);
+      this.vec(v, o, 's' + rel + '=', t.stem);
       if (ad === 1) {
-        this.vec(v, 'h' + rel + '=', t.shape);
-        this.vec(v, 'p' + rel + '=', t.prefix);
+        this.vec(v, o, 'h' + rel + '=', t.shape);
+        this.vec(v, o, 'p' + rel + '=', t.prefix);
       }
     }
-    if (cfg.triggers && t.trig && ad <= 2) this.vec(v, 't' + rel + '=', t.trig);
-    if (cfg.lexicon && ad === 1) this.vec(v, 'x' + rel + '=', t.lex);
-    if (cfg.cues && t.cue && ad <= 2) this.vec(v, 'k' + rel + '=', t.cue);
-    if (cfg.names && t.name && ad === 1) this.vec(v, 'nm' + rel, '');
+    if (cfg.triggers && t.trig && ad <= 2) this.vec(v, o, 't' + rel + '=', t.trig);
+    if (cfg.lexicon && ad === 1) this.vec(v, o, 'x' + rel + '=', t.lex);
+    if (cfg.cues && t.cue && ad <= 2) this.vec(v, o, 'k' + rel + '=', t.cue);
+    if (cfg.names && t.name && ad === 1) this.vec(v, o, 'nm' + rel, '');
     const na = cfg.nbAffixes ?? 0;
     if (na > 0 && ad === 1) {
       const len = t.norm.length;
@@ -149,50 +256,69 @@ export class DocScorer {
       const both = this.s.w2 ? v : undefined;
       for (let k = 1; k <= na && k <= len; k++) {
         this.h.start().feed('a').feed(rel).feed(String(k)).feed('=').feed(t.norm, 0, k);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
         this.h.start().feed('z').feed(rel).feed(String(k)).feed('=').feed(t.norm, len - k, len);
-        this.add(v, 0, both, L);
+        this.add(v, o, both, o + L);
       }
     }
-    m.set(t, v);
-    return v;
   }
 
   /**
    * Base-feature emissions (n × L, × SCALE) of a sentence: `e1` for the single or first-stage
    * model and, for two-stage models, `e2` for the second stage (context features not included).
    */
-  base(tokens: string[], infos: TokenInfo[]): { e1: Float64Array; e2?: Float64Array } {
+  base(tokens: string[]): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
     const { L, w2 } = this.s;
     const cfg = this.cfg;
     const n = tokens.length;
     const e1 = new Float64Array(n * L);
     const e2 = w2 ? new Float64Array(n * L) : undefined;
-    const at = (i: number) => (i < 0 ? this.BOS : i >= n ? this.EOS : infos[i]);
+    const entries = new Array<WordEntry>(n);
+    const infos = new Array<TokenInfo>(n);
+    for (let i = 0; i < n; i++) {
+      entries[i] = this.entry(tokens[i]);
+      infos[i] = entries[i].info;
+    }
+    const atE = (i: number) => (i < 0 ? this.BOS : i >= n ? this.EOS : entries[i]);
+    const wordAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]);
     const gaz = cfg.gazetteer && this.gazetteer ? this.gazetteer(tokens) : undefined;
-    const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
+    const ents = cfg.lists && this.entities ? this.entities.match(infos) : undefined;
+    const reach = this.reach;
     const h = this.h;
-    const addVec = (v: Float64Array, o: number) => {
-      for (let y = 0; y < L; y++) e1[o + y] += v[y];
-      if (e2) for (let y = 0; y < L; y++) e2[o + y] += v[L + y];
+    const addVec = (e: WordEntry, word: string, k: number, o: number) => {
+      const v = e.v;
+      const s = this.scores(e, word, k);
+      for (let y = 0; y < L; y++) e1[o + y] += v[s + y];
+      if (e2) for (let y = 0, s2 = s + L; y < L; y++) e2[o + y] += v[s2 + y];
     };
     for (let i = 0; i < n; i++) {
       const t = infos[i];
       const o = i * L;
-      addVec(this.ownVector(tokens[i], t), o);
+      addVec(entries[i], tokens[i], 0, o);
       for (let d = 1; d <= reach; d++) {
-        addVec(this.nbVector(at(i - d), -d), o);
-        addVec(this.nbVector(at(i + d), d), o);
+        addVec(atE(i - d), wordAt(i - d), this.slot(-d), o);
+        addVec(atE(i + d), wordAt(i + d), this.slot(d), o);
       }
-      const l = at(i - 1);
-      const r = at(i + 1);
+      const le = atE(i - 1);
+      const l = le.info;
+      const r = atE(i + 1).info;
+      const pl = cfg.bigrams || cfg.conj ? this.pre(le) : undefined;
+      const pt = cfg.bigrams || cfg.conj ? this.pre(entries[i]) : undefined;
+      const bl = le.preBits!;
+      const bt = entries[i].preBits!;
       if (cfg.bigrams) {
-        h.start().feed('bl=').feed(l.norm).feed('|').feed(t.norm);
-        this.add(e1, o, e2, o);
-        h.start().feed('br=').feed(t.norm).feed('|').feed(r.norm);
-        this.add(e1, o, e2, o);
-        h.start().feed('bs=').feed(l.stem).feed('|').feed(r.stem);
-        this.add(e1, o, e2, o);
+        if (bl & 1) {
+          h.set(pl![0], pl![1]).feed(t.norm);
+          this.add(e1, o, e2, o);
+        }
+        if (bt & 2) {
+          h.set(pt![2], pt![3]).feed(r.norm);
+          this.add(e1, o, e2, o);
+        }
+        if (bl & 4) {
+          h.set(pl![4], pl![5]).feed(r.stem);
+          this.add(e1, o, e2, o);
+        }
       }
       if (cfg.lexicon) {
         h.start().feed('xx=').feed(l.lex).feed('|').feed(t.lex).feed('|').feed(r.lex);
@@ -205,10 +331,14 @@ export class DocScorer {
         this.add(e1, o, e2, o);
       }
       if (cfg.conj) {
-        h.start().feed('sb=').feed(l.stem).feed('|').feed(t.stem);
-        this.add(e1, o, e2, o);
-        h.start().feed('sn=').feed(t.stem).feed('|').feed(r.stem);
-        this.add(e1, o, e2, o);
+        if (bl & 8) {
+          h.set(pl![6], pl![7]).feed(t.stem);
+          this.add(e1, o, e2, o);
+        }
+        if (bt & 16) {
+          h.set(pt![8], pt![9]).feed(r.stem);
+          this.add(e1, o, e2, o);
+        }
       }
       if (gaz) {
         for (const g of gaz[i] ?? []) {
@@ -230,15 +360,39 @@ export class DocScorer {
           this.add(e1, o, e2, o);
         }
       }
+      if (ents) {
+        for (const x of ents[i]) {
+          h.start().feed('e=').feed(x);
+          this.add(e1, o, e2, o);
+        }
+        if (i > 0) {
+          for (const x of ents[i - 1]) {
+            h.start().feed('e-1=').feed(x);
+            this.add(e1, o, e2, o);
+          }
+        }
+        if (i + 1 < n) {
+          for (const x of ents[i + 1]) {
+            h.start().feed('e+1=').feed(x);
+            this.add(e1, o, e2, o);
+          }
+        }
+      }
     }
-    return { e1, e2 };
+    return { e1, e2, infos };
   }
 
   /** Adds second-stage-only features (strings, e.g. document context) of token i to e2. */
   extra(feats: string[], e2: Float64Array, i: number): void {
+    const ids = this.s.ids;
     for (const f of feats) {
-      this.h.start().feed(f);
-      this.add(undefined, 0, e2, i * this.s.L);
+      let id = ids.get(f);
+      if (id === undefined) {
+        if (ids.size >= 65536) ids.clear();
+        id = this.s.table.get(this.h.start().feed(f));
+        ids.set(f, id);
+      }
+      if (id >= 0) this.addId(id, undefined, 0, e2, i * this.s.L);
     }
   }
 }

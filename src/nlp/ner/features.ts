@@ -38,6 +38,8 @@ export interface FeatureConfig {
   names?: boolean;
   /** Foreign-name cue of the stem: share of long vowels (ا و ي) by length bucket. */
   foreign?: boolean;
+  /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
+  lists?: boolean;
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -265,6 +267,7 @@ export function featureParts(
   const EOS = boundary('</s>');
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
+  const ents = cfg.lists && res?.entities ? res.entities.match(infos) : undefined;
   const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
   const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
@@ -292,6 +295,11 @@ export function featureParts(
       }
       for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
       for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
+    }
+    if (ents) {
+      for (const e of ents[i]) f.push('e=' + e);
+      if (i > 0) for (const e of ents[i - 1]) f.push('e-1=' + e);
+      if (i + 1 < n) for (const e of ents[i + 1]) f.push('e+1=' + e);
     }
     out.push({ shared, fresh: f });
   }

@@ -22,6 +22,13 @@ export class FeatureHasher {
     return this;
   }
 
+  /** Resumes from a saved state (h1, h2 read after feeding a prefix). */
+  set(h1: number, h2: number): this {
+    this.h1 = h1;
+    this.h2 = h2;
+    return this;
+  }
+
   /** Feeds the UTF-16 code units of s[from..to). */
   feed(s: string, from = 0, to = s.length): this {
     let a = this.h1;

@@ -5,11 +5,9 @@
 import { contextFeatures } from './context.ts';
 import {
   DEFAULT_FEATURES,
-  analyzeTokens,
   extractFeatures,
-  type TokenInfo,
   type FeatureConfig, type GazetteerTagger } from './features.ts';
-import { DocScorer, type FastScoring } from './fast.ts';
+import { DocScorer, WordCache, pairPrefixes, type FastScoring } from './fast.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
 import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
@@ -133,7 +131,7 @@ export function fastScoring(model: NerModel): FastScoring {
   const table = new FeatureTable(n2 + (s1 ? s1.index.size : 0));
   for (const [name, row] of model.index) table.add(h.start().feed(name), row);
   if (!s1) {
-    model.fast = { L, table, w1: intScores(model).weights, n2: 0 };
+    model.fast = { L, table, w1: intScores(model).weights, n2: 0, words: new WordCache(), ids: new Map(), prefixes: pairPrefixes(model.index.keys()) };
     return model.fast;
   }
   let next = n2;
@@ -147,7 +145,8 @@ export function fastScoring(model: NerModel): FastScoring {
   }
   const rows1 = new Int32Array(next).fill(-1);
   for (let k = 0; k < ids.length; k++) rows1[ids[k]] = rows[k];
-  model.fast = { L, table, w1: intScores(s1).weights, rows1, w2: intScores(model).weights, n2 };
+  const prefixes = pairPrefixes([...model.index.keys(), ...s1.index.keys()]);
+  model.fast = { L, table, w1: intScores(s1).weights, rows1, w2: intScores(model).weights, n2, words: new WordCache(), ids: new Map(), prefixes };
   return model.fast;
 }
 
@@ -157,16 +156,14 @@ export function fastScoring(model: NerModel): FastScoring {
  * Both stages share the base features (same config and resources; see train.ts).
  */
 export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
-  const cache = new Map<string, TokenInfo>();
-  const infos = sentences.map((s) => analyzeTokens(s, model.resources, cache));
-  const scorer = new DocScorer(fastScoring(model), model.features, model.gazetteer);
-  const scores = sentences.map((s, k) => scorer.base(s, infos[k]));
+  const scorer = new DocScorer(fastScoring(model), model.features, model.resources, model.gazetteer, model.resources.entities);
+  const scores = sentences.map((s) => scorer.base(s));
   if (!model.stage1 || model.features.docWindow <= 0) {
     return scores.map(({ e1 }, k) => decodeEmissions(model, e1, sentences[k].length, withMargins));
   }
   const s1 = model.stage1;
   const first = scores.map(({ e1 }, k) => decodeEmissions(s1, e1, sentences[k].length, false).tags);
-  const extra = contextFeatures(infos, first, model.features.docWindow);
+  const extra = contextFeatures(scores.map((x) => x.infos), first, model.features.docWindow);
   return scores.map(({ e2 }, k) => {
     const n = sentences[k].length;
     for (let i = 0; i < n; i++) scorer.extra(extra[k][i], e2!, i);

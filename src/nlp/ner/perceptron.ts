@@ -48,7 +48,18 @@ export function emissions(rows: Int32Array[], weights: Float32Array | Float64Arr
 
 const NEG = -1e30;
 
-/** Best label sequence (label indexes). */
+/** For each label y, the labels allowed before it (ascending), from `allowed` (prev < L only). */
+function predecessors(L: number, allowed: Uint8Array): Int32Array[] {
+  const out: Int32Array[] = [];
+  for (let y = 0; y < L; y++) {
+    const ps: number[] = [];
+    for (let p = 0; p < L; p++) if (allowed[p * L + y]) ps.push(p);
+    out.push(Int32Array.from(ps));
+  }
+  return out;
+}
+
+/** Best label sequence (label indexes). Ties go to the lowest previous label. */
 export function viterbi(
   e: Float64Array,
   n: number,
@@ -58,25 +69,29 @@ export function viterbi(
 ): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
+  const prevs = predecessors(L, allowed);
   const delta = new Float64Array(n * L);
   const back = new Int32Array(n * L);
   for (let y = 0; y < L; y++) {
     delta[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
   }
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
+    const cur = i * L;
     for (let y = 0; y < L; y++) {
+      const ps = prevs[y];
       let best = NEG;
       let arg = 0;
-      for (let p = 0; p < L; p++) {
-        if (!allowed[p * L + y]) continue;
-        const s = delta[(i - 1) * L + p] + trans[p * L + y];
+      for (let k = 0; k < ps.length; k++) {
+        const p = ps[k];
+        const s = delta[prev + p] + trans[p * L + y];
         if (s > best) {
           best = s;
           arg = p;
         }
       }
-      delta[i * L + y] = best + e[i * L + y];
-      back[i * L + y] = arg;
+      delta[cur + y] = best + e[cur + y];
+      back[cur + y] = arg;
     }
   }
   let best = NEG;

@@ -6,6 +6,7 @@
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 import { splitClitics } from './lexicon.ts';
+import { EntityMatcher } from './lists.ts';
 
 export interface FeatureResources {
   /** Normalized words seen at least twice in training. */
@@ -14,12 +15,16 @@ export interface FeatureResources {
   lex?: Map<string, string>;
   /** Normalized words of person names from a list outside the training data (the `names` features). */
   names?: Set<string>;
+  /** Listed entity names (data/ner/entities.tsv; the `lists` features). */
+  entities?: EntityMatcher;
 }
 
 export interface SerializedResources {
   vocab?: string[];
   lex?: Record<string, string>;
   names?: string[];
+  /** `TYPE<TAB>normalized name` lines. */
+  entities?: string[];
 }
 
 /** Builds the vocabulary and entity lexicon from tagged sentences. */
@@ -66,6 +71,7 @@ export function serializeResources(r: FeatureResources): SerializedResources {
     vocab: r.vocab ? [...r.vocab].sort() : undefined,
     lex: r.lex ? Object.fromEntries([...r.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : undefined,
     names: r.names ? [...r.names].sort() : undefined,
+    entities: r.entities ? r.entities.lines() : undefined,
   };
 }
 
@@ -74,5 +80,6 @@ export function deserializeResources(s: SerializedResources | undefined): Featur
     vocab: s?.vocab ? new Set(s.vocab) : undefined,
     lex: s?.lex ? new Map(Object.entries(s.lex)) : undefined,
     names: s?.names ? new Set(s.names) : undefined,
+    entities: s?.entities ? EntityMatcher.fromLines(s.entities) : undefined,
   };
 }

@@ -8,6 +8,7 @@ import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, ty
 import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
 import { allowedTransitions, trainPerceptron, type TrainSentence } from './perceptron.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
+import { EntityMatcher, type EntityEntry } from './lists.ts';
 
 export interface TrainNerOptions {
   epochs: number;
@@ -23,6 +24,8 @@ export interface TrainNerOptions {
   folds?: number;
   /** Words of person names (normalized; used by the `names` features, stored in the model). */
   names?: string[];
+  /** Listed entity names (used by the `lists` features, stored in the model). */
+  entities?: EntityEntry[];
   /** Epochs of the first-stage model (two-stage models; default: epochs). */
   stage1Epochs?: number;
 }
@@ -42,8 +45,9 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   let stage1: NerModel | undefined;
   let extra: string[][][] | undefined;
   const names = cfg.names && opts.names ? new Set(opts.names) : undefined;
-  const needRes = cfg.lexicon || cfg.rare || names !== undefined;
-  const resources: FeatureResources = needRes ? { ...buildResources(clean, 1), names } : {};
+  const entities = cfg.lists && opts.entities ? new EntityMatcher(opts.entities) : undefined;
+  const needRes = cfg.lexicon || cfg.rare || names !== undefined || entities !== undefined;
+  const resources: FeatureResources = needRes ? { ...buildResources(clean, 1), names, entities } : {};
   if (cfg.docWindow > 0) {
     const cfg1 = { ...cfg, docWindow: 0 };
     const opts1 = { ...opts, features: cfg1, epochs: opts.stage1Epochs ?? opts.epochs, onEpoch: undefined };
@@ -74,7 +78,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
   const foldRes: FeatureResources[] = [];
   if (needRes) {
-    for (let f = 0; f < folds; f++) foldRes.push({ ...buildResources(clean.filter((_, k) => foldOf(k) !== f), 1), names });
+    for (let f = 0; f < folds; f++) foldRes.push({ ...buildResources(clean.filter((_, k) => foldOf(k) !== f), 1), names, entities });
   }
   const feats = clean.map((s, k) =>
     extractFeatures(s.tokens, cfg, needRes ? foldRes[foldOf(k)] : undefined, opts.gazetteer, extra?.[k]),
