@@ -44,13 +44,20 @@ export function normalizedWords(text: string): string[] {
     .filter(Boolean);
 }
 
-function fnv1a(s: string): number {
-  let h = 0x811c9dc5;
+const FNV_OFFSET = 0x811c9dc5;
+const SPACE = 0x20;
+
+/** FNV-1a of `s` continued from state `h` (fnv1a(a + b) = fnvFrom(fnvFrom(FNV_OFFSET, a), b)). */
+function fnvFrom(h: number, s: string): number {
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return h >>> 0;
+  return h;
+}
+
+function fnvChar(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
 }
 
 /** MurmurHash3 finalizer: a bijection on 32-bit integers with good avalanche. */
@@ -76,27 +83,52 @@ function makeSeeds(n: number): Uint32Array {
 
 const SEEDS = makeSeeds(NUM_HASHES);
 
-function shingles(words: string[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * FNV-1a hashes of the distinct word 3-shingles ("w1 w2 w3"; the whole text when it has fewer
+ * words), computed over the words without building the shingle strings. Equal shingles have
+ * equal hashes, and the MinHash minimum does not change when a value repeats, so only distinct
+ * hash values are kept.
+ */
+function shingleHashes(words: string[]): Set<number> {
+  const out = new Set<number>();
   if (words.length === 0) return out;
   if (words.length < SHINGLE_WORDS) {
-    out.add(words.join(' '));
+    let h = FNV_OFFSET;
+    words.forEach((w, i) => {
+      if (i > 0) h = fnvChar(h, SPACE);
+      h = fnvFrom(h, w);
+    });
+    out.add(h >>> 0);
     return out;
   }
-  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) out.add(words.slice(i, i + SHINGLE_WORDS).join(' '));
+  for (let i = 0; i + SHINGLE_WORDS <= words.length; i++) {
+    let h = fnvFrom(FNV_OFFSET, words[i]);
+    for (let k = 1; k < SHINGLE_WORDS; k++) h = fnvFrom(fnvChar(h, SPACE), words[i + k]);
+    out.add(h >>> 0);
+  }
   return out;
 }
 
 export function storySignature(text: string): StorySignature {
   const words = normalizedWords(text);
   const hash = createHash('sha256').update(words.join(' ')).digest('hex');
-  const minhash = new Uint32Array(NUM_HASHES).fill(0xffffffff);
-  for (const sh of shingles(words)) {
-    const base = fnv1a(sh);
-    for (let i = 0; i < NUM_HASHES; i++) {
-      const v = fmix32(base ^ SEEDS[i]);
-      if (v < minhash[i]) minhash[i] = v;
+  const bases = Uint32Array.from(shingleHashes(words));
+  const minhash = new Uint32Array(NUM_HASHES);
+  for (let i = 0; i < NUM_HASHES; i++) {
+    const seed = SEEDS[i];
+    let min = 0xffffffff;
+    for (let k = 0; k < bases.length; k++) {
+      // fmix32(bases[k] ^ seed), inlined
+      let h = bases[k] ^ seed;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      h >>>= 0;
+      if (h < min) min = h;
     }
+    minhash[i] = min;
   }
   const bands: string[] = [];
   for (let b = 0; b < BANDS; b++) {
