@@ -1,53 +1,82 @@
 /**
- * NER tagger benchmarks: model load time, model size, tagging speed (one core), and the dev F1
- * recorded in the model at training time. Uses the ANERcorp train file's dev part (last 10%)
- * as text when /work/shared is present, else the toy corpus repeated.
+ * NER tagger benchmarks: model load time, model size, tagging speed (one core, CPU time), and
+ * the dev F1 recorded in the model at training time. Text: the ANERcorp train file when
+ * /work/shared is present (else the toy corpus repeated), cut into documents of 20 sentences.
+ *
+ * The tagger keeps a bounded cross-document cache of word analyses and score vectors on the
+ * loaded model, so speeds are measured on text the model instance has NOT tagged before:
+ *  - warm cache: a model instance first tags the first 90% of the file, then the last tenth
+ *    (the dev part) once; this is the steady state of a long ingest run;
+ *  - cold cache: a fresh model instance (JIT already warm) tags the dev part once.
+ * A repeated-text figure (the same dev part again, best of 5) is given for comparison only.
  */
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedDir } from '../src/config.ts';
-import { DEFAULT_MODEL_PATH, loadNerModel, readConll, tagDocument, scoreNer } from '../src/nlp/ner/index.ts';
+import { DEFAULT_MODEL_PATH, loadNerModel, readConll, tagDocument, scoreNer, type NerModel } from '../src/nlp/ner/index.ts';
 import { ANERCORP_FILE, readTaggedFile, splitTrainDev } from '../src/nlp/ner/data.ts';
 import { TOY_CONLL } from '../src/nlp/ner/toy.test-data.ts';
 import { type BenchResult } from './kit.ts';
 
+const DOC_SENTENCES = 20;
+
+function documents(sentences: string[][]): string[][][] {
+  const out: string[][][] = [];
+  for (let i = 0; i < sentences.length; i += DOC_SENTENCES) out.push(sentences.slice(i, i + DOC_SENTENCES));
+  return out;
+}
+
+/** CPU milliseconds of this (single-threaded) process, so other work on a shared machine does not count. */
+function cpuMs(f: () => void): number {
+  const c = process.cpuUsage();
+  f();
+  const u = process.cpuUsage(c);
+  return (u.user + u.system) / 1000;
+}
+
+const rate = (tokens: number, ms: number) => Math.round(tokens / (ms / 1000));
 
 export async function bench(): Promise<BenchResult[]> {
   if (!existsSync(DEFAULT_MODEL_PATH)) return [];
   const out: BenchResult[] = [];
   const size = statSync(DEFAULT_MODEL_PATH).size / 1e6;
   out.push({ name: 'model size', value: size, unit: 'MB', target: '<= 20', ok: size <= 20 });
-  const c0 = process.cpuUsage();
-  const model = loadNerModel();
-  const c1 = process.cpuUsage(c0);
-  const loadMs = (c1.user + c1.system) / 1000;
+  let model: NerModel | undefined;
+  const loadMs = cpuMs(() => (model = loadNerModel()));
   out.push({ name: 'model load (CPU time, incl. gazetteer)', value: loadMs, unit: 'ms', target: '< 1000', ok: loadMs < 1000 });
 
   const file = join(sharedDir(), ANERCORP_FILE);
-  const dev = existsSync(file)
-    ? splitTrainDev(readTaggedFile(file), 0.1).dev
+  const all = existsSync(file)
+    ? readTaggedFile(file)
     : Array.from({ length: 200 }, () => readConll(TOY_CONLL).map((s) => ({ tokens: s.tokens, tags: s.tags! }))).flat();
-  const sentences = dev.map((s) => s.tokens);
-  const tokens = sentences.reduce((a, s) => a + s.length, 0);
-  tagDocument(model, sentences.slice(0, 50)); // warm up
-  // CPU time of this (single-threaded) process, so other work on a shared machine does not count.
-  let best = Infinity;
-  for (let r = 0; r < 7; r++) {
-    const c = process.cpuUsage();
-    tagDocument(model, sentences);
-    const u = process.cpuUsage(c);
-    best = Math.min(best, (u.user + u.system) / 1000);
-  }
-  const tps = Math.round(tokens / (best / 1000));
-  out.push({ name: 'tagging speed (tokens per CPU second)', value: tps, unit: 'tokens/s', target: '>= 50000', ok: tps >= 50000 });
+  const { train, dev } = splitTrainDev(all, 0.1);
+  const devDocs = documents(dev.map((s) => s.tokens));
+  const tokens = dev.reduce((a, s) => a + s.tokens.length, 0);
 
-  const recorded = (model.info.dev as { scores?: { ALL?: { f1: number } } } | undefined)?.scores?.ALL?.f1;
+  // Warm cache: the instance has tagged the rest of the file (distinct sentences) before.
+  const warmDocs = documents(train.map((s) => s.tokens));
+  const warmUpMs = cpuMs(() => warmDocs.forEach((d) => tagDocument(model!, d)));
+  const warmTokens = train.reduce((a, s) => a + s.tokens.length, 0);
+  out.push({ name: 'tagging, first pass over 90% of ANERcorp (cache filling, JIT warming)', value: rate(warmTokens, warmUpMs), unit: 'tokens/s' });
+  const warm = rate(tokens, cpuMs(() => devDocs.forEach((d) => tagDocument(model!, d))));
+  out.push({ name: 'tagDocument speed, distinct text, warm cache', value: warm, unit: 'tokens/s', target: '>= 300000', ok: warm >= 300000 });
+
+  // Cold cache: a fresh instance of the model on the same (for it unseen) text.
+  const fresh = loadNerModel();
+  const cold = rate(tokens, cpuMs(() => devDocs.forEach((d) => tagDocument(fresh, d))));
+  out.push({ name: 'tagDocument speed, distinct text, cold cache', value: cold, unit: 'tokens/s', target: '>= 50000', ok: cold >= 50000 });
+
+  let best = Infinity;
+  for (let r = 0; r < 5; r++) best = Math.min(best, cpuMs(() => devDocs.forEach((d) => tagDocument(model!, d))));
+  out.push({ name: 'tagDocument speed, repeated text (comparison only)', value: rate(tokens, best), unit: 'tokens/s' });
+
+  const recorded = (model!.info.dev as { scores?: { ALL?: { f1: number } } } | undefined)?.scores?.ALL?.f1;
   if (recorded !== undefined) {
     out.push({ name: 'dev F1 (recorded at training, model trained without dev)', value: recorded * 100, unit: 'F1' });
   }
   if (existsSync(file)) {
     // The shipped model was retrained on train+dev, so this is a fit check, not a dev score.
-    const pred = tagDocument(model, sentences).map((t) => t.tags);
+    const pred = devDocs.flatMap((d) => tagDocument(model!, d)).map((t) => t.tags);
     const f1 = scoreNer(dev.map((s) => s.tags), pred).overall.f1 * 100;
     out.push({ name: 'F1 on dev part with the shipped model (seen in training)', value: f1, unit: 'F1' });
   }

@@ -79,3 +79,23 @@ test('the cross-document word cache never changes the tags, also when it overflo
   assert.ok(warm.fast!.words.map.size > 4, 'the warm cache keeps the words of earlier documents');
   assert.ok(tiny.fast!.words.map.size <= 4, 'a bounded cache stays within its bound');
 });
+
+test('a model trained on IOBES labels tags valid IOB2, the same on the fast and the string path', () => {
+  const features = { ...DEFAULT_FEATURES, iobes: true, docWindow: 3, gazetteer: true };
+  const model = trainNer(toy, { epochs: 4, seed: 3, features, gazetteer: gaz });
+  assert.ok(model.labels.some((l) => l.startsWith('S-')) && model.labels.some((l) => l.startsWith('E-')));
+  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens];
+  const fast = tagDocument(model, docs);
+  for (const t of fast) {
+    t.tags.forEach((tag, i) => {
+      assert.match(tag, /^(O|[BI]-\w+)$/);
+      if (tag.startsWith('I-')) assert.equal(t.tags[i - 1]?.slice(2), tag.slice(2), `I- continues a chunk: ${t.tags}`);
+    });
+  }
+  // Trained on its own sentences, it reproduces most gold chunks (so the conversion is not lossy).
+  const gold = toy.map((s) => s.tags.join(' '));
+  assert.ok(fast.slice(0, toy.length).filter((t, k) => t.tags.join(' ') === gold[k]).length >= toy.length - 1);
+  const single = trainNer(toy, { epochs: 4, seed: 3, features: { ...features, docWindow: 0 }, gazetteer: gaz });
+  const slow = docs.map((s) => decodeFeatures(single, extractFeatures(s, single.features, single.resources, gaz), false).tags);
+  assert.deepEqual(tagDocument(single, docs).map((t) => t.tags), slow);
+});

@@ -37,13 +37,16 @@ export interface FastScoring {
 /** A word's analysis and its cached score vectors: slot 0 = own features, then one slot per neighbour offset. */
 interface WordEntry {
   info: TokenInfo;
-  /** slots × width scores (× SCALE); slot k is valid when bit k of `done` is set. */
+  /**
+   * The slab holding this word's numbers from `base`: slots × width scores (× SCALE; slot k is
+   * valid when bit k of `done` is set), then the hash states (h1, h2) of the pair-feature
+   * prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem; valid when preBits ≥ 0).
+   */
   v: Float64Array;
+  base: number;
   done: number;
-  /** Hash states of the pair-feature prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem). */
-  pre?: Int32Array;
-  /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped). */
-  preBits?: number;
+  /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped); -1 = not computed. */
+  preBits: number;
 }
 
 const PAIR_HEADS = ['bl=', 'br=', 'bs=', 'sb=', 'sn='];
@@ -68,7 +71,29 @@ export function pairPrefixes(names: Iterable<string>): FeatureTable {
  */
 export class WordCache {
   readonly map = new Map<string, WordEntry>();
+  private slab = new Float64Array(0);
+  private used = 0;
+  /** Sentence-boundary entries (kept across clear()). */
+  bos?: WordEntry;
+  eos?: WordEntry;
   constructor(readonly max = 32768) {}
+
+  /** Room for `size` numbers in a slab (fresh slabs after clear(): old entries may still be in use). */
+  alloc(size: number): { v: Float64Array; base: number } {
+    if (this.used + size > this.slab.length) {
+      this.slab = new Float64Array(Math.max(size, 1 << 16));
+      this.used = 0;
+    }
+    const base = this.used;
+    this.used += size;
+    return { v: this.slab, base };
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.slab = new Float64Array(0);
+    this.used = 0;
+  }
 }
 
 const REL = ['-8', '-7', '-6', '-5', '-4', '-3', '-2', '-1', '0', '+1', '+2', '+3', '+4', '+5', '+6', '+7', '+8'];
@@ -92,12 +117,14 @@ export class DocScorer {
     this.width = s.w2 ? 2 * s.L : s.L;
     this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
     this.slots = 1 + 2 * this.reach;
-    this.BOS = this.newEntry(boundary('<s>'));
-    this.EOS = this.newEntry(boundary('</s>'));
+    const size = this.slots * this.width + 10;
+    this.BOS = s.words.bos ??= { info: boundary('<s>'), v: new Float64Array(size), base: 0, done: 0, preBits: -1 };
+    this.EOS = s.words.eos ??= { info: boundary('</s>'), v: new Float64Array(size), base: 0, done: 0, preBits: -1 };
   }
 
   private newEntry(info: TokenInfo): WordEntry {
-    return { info, v: new Float64Array(this.slots * this.width), done: 0 };
+    const { v, base } = this.s.words.alloc(this.slots * this.width + 10);
+    return { info, v, base, done: 0, preBits: -1 };
   }
 
   /** The cached entry of a word (analysed on first sight). */
@@ -105,7 +132,7 @@ export class DocScorer {
     const cache = this.s.words;
     let e = cache.map.get(word);
     if (!e) {
-      if (cache.map.size >= cache.max) cache.map.clear();
+      if (cache.map.size >= cache.max) cache.clear();
       e = this.newEntry(analyzeToken(word, this.res));
       cache.map.set(word, e);
     }
@@ -117,21 +144,19 @@ export class DocScorer {
     return tokens.map((w) => this.entry(w).info);
   }
 
-  /** Pair-feature prefix hash states of a word (see WordEntry.pre), computed on first use. */
-  private pre(e: WordEntry): Int32Array {
-    if (e.pre) return e.pre;
-    const p = new Int32Array(10);
+  /** Offset in e.v of the word's pair-feature prefix hash states (see WordEntry), computed on first use. */
+  private pre(e: WordEntry): number {
+    const p = e.base + this.slots * this.width;
+    if (e.preBits >= 0) return p;
     const h = this.h;
     const t = e.info;
-    const parts = [t.norm, t.norm, t.stem, t.stem, t.stem];
     let bits = 0;
     for (let k = 0; k < 5; k++) {
-      h.start().feed(PAIR_HEADS[k]).feed(parts[k]).feed('|');
-      p[2 * k] = h.h1;
-      p[2 * k + 1] = h.h2;
+      h.start().feed(PAIR_HEADS[k]).feed(k < 2 ? t.norm : t.stem).feed('|');
+      e.v[p + 2 * k] = h.h1;
+      e.v[p + 2 * k + 1] = h.h2;
       if (this.s.prefixes.get(h) >= 0) bits |= 1 << k;
     }
-    e.pre = p;
     e.preBits = bits;
     return p;
   }
@@ -144,13 +169,13 @@ export class DocScorer {
   /** Scores of slot k of a word entry, computed on first use. */
   private scores(e: WordEntry, word: string, k: number): number {
     const bit = 1 << k;
+    const o = e.base + k * this.width;
     if ((e.done & bit) === 0) {
-      const o = k * this.width;
       if (k === 0) this.ownVector(word, e.info, e.v, o);
       else this.nbVector(e.info, k <= this.reach ? k - this.reach - 1 : k - this.reach, e.v, o);
       e.done |= bit;
     }
-    return k * this.width;
+    return o;
   }
 
   /** Adds the weights of the hashed feature to v1 at o1 (stage 1 / single) and v2 at o2. */
@@ -302,21 +327,24 @@ export class DocScorer {
       const le = atE(i - 1);
       const l = le.info;
       const r = atE(i + 1).info;
-      const pl = cfg.bigrams || cfg.conj ? this.pre(le) : undefined;
-      const pt = cfg.bigrams || cfg.conj ? this.pre(entries[i]) : undefined;
-      const bl = le.preBits!;
-      const bt = entries[i].preBits!;
+      const te = entries[i];
+      const pl = cfg.bigrams || cfg.conj ? this.pre(le) : 0;
+      const pt = cfg.bigrams || cfg.conj ? this.pre(te) : 0;
+      const vl = le.v;
+      const vt = te.v;
+      const bl = le.preBits;
+      const bt = te.preBits;
       if (cfg.bigrams) {
         if (bl & 1) {
-          h.set(pl![0], pl![1]).feed(t.norm);
+          h.set(vl[pl], vl[pl + 1]).feed(t.norm);
           this.add(e1, o, e2, o);
         }
         if (bt & 2) {
-          h.set(pt![2], pt![3]).feed(r.norm);
+          h.set(vt[pt + 2], vt[pt + 3]).feed(r.norm);
           this.add(e1, o, e2, o);
         }
         if (bl & 4) {
-          h.set(pl![4], pl![5]).feed(r.stem);
+          h.set(vl[pl + 4], vl[pl + 5]).feed(r.stem);
           this.add(e1, o, e2, o);
         }
       }
@@ -332,11 +360,11 @@ export class DocScorer {
       }
       if (cfg.conj) {
         if (bl & 8) {
-          h.set(pl![6], pl![7]).feed(t.stem);
+          h.set(vl[pl + 6], vl[pl + 7]).feed(t.stem);
           this.add(e1, o, e2, o);
         }
         if (bt & 16) {
-          h.set(pt![8], pt![9]).feed(r.stem);
+          h.set(vt[pt + 8], vt[pt + 9]).feed(r.stem);
           this.add(e1, o, e2, o);
         }
       }

@@ -38,6 +38,8 @@ export interface FeatureConfig {
   names?: boolean;
   /** Foreign-name cue of the stem: share of long vowels (ا و ي) by length bucket. */
   foreign?: boolean;
+  /** Train on IOBES labels (S-X single-token chunks, E-X chunk ends); tagging still outputs IOB2. */
+  iobes?: boolean;
   /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
   lists?: boolean;
 }

@@ -9,7 +9,7 @@ import {
   type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { DocScorer, WordCache, pairPrefixes, type FastScoring } from './fast.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
-import { allowedTransitions, emissions, margins, viterbi } from './perceptron.ts';
+import { allowedTransitions, emissions, fromIobes, margins, viterbi } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
 export const MODEL_FORMAT = 'rasid-ner-perceptron';
@@ -92,8 +92,9 @@ function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargin
   const L = model.labels.length;
   const { transitions } = intScores(model);
   const path = viterbi(e, n, L, transitions, model.allowed);
-  const tags = new Array<string>(n);
+  let tags = new Array<string>(n);
   for (let i = 0; i < n; i++) tags[i] = model.labels[path[i]];
+  if (model.features.iobes) tags = fromIobes(tags);
   if (!withMargins) return { tags };
   const m = margins(e, n, L, transitions, model.allowed, path);
   for (let i = 0; i < n; i++) m[i] /= SCALE;

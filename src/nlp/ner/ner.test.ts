@@ -167,3 +167,17 @@ test('two-stage tagging through the joint index equals decoding each stage from 
     slow.map((t) => Array.from(t.margins!, (x) => x.toFixed(9))),
   );
 });
+
+test('IOB2 ↔ IOBES conversion and IOBES transition constraints', async () => {
+  const { toIobes, fromIobes } = await import('./perceptron.ts');
+  const iob = ['B-PERS', 'I-PERS', 'I-PERS', 'O', 'B-LOC', 'B-LOC', 'I-LOC'];
+  assert.deepEqual(toIobes(iob), ['B-PERS', 'I-PERS', 'E-PERS', 'O', 'S-LOC', 'B-LOC', 'E-LOC']);
+  assert.deepEqual(fromIobes(toIobes(iob)), iob);
+  const labels = ['O', 'B-LOC', 'E-LOC', 'I-LOC', 'S-LOC'];
+  const ok = allowedTransitions(labels);
+  const L = labels.length;
+  const allowed = (p: string, c: string) => ok[(p === '^' ? L : labels.indexOf(p)) * L + labels.indexOf(c)] === 1;
+  assert.ok(allowed('^', 'S-LOC') && allowed('^', 'B-LOC') && !allowed('^', 'E-LOC') && !allowed('^', 'I-LOC'));
+  assert.ok(allowed('B-LOC', 'E-LOC') && allowed('B-LOC', 'I-LOC') && !allowed('B-LOC', 'O') && !allowed('B-LOC', 'S-LOC'));
+  assert.ok(allowed('E-LOC', 'O') && allowed('S-LOC', 'B-LOC') && !allowed('E-LOC', 'I-LOC') && !allowed('O', 'E-LOC'));
+});

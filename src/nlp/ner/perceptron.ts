@@ -12,21 +12,41 @@ export interface LinearModel {
   transitions: Float32Array;
 }
 
-/** allowed[prev * L + cur]; prev = L means sentence start. */
+/**
+ * allowed[prev * L + cur]; prev = L means sentence start. IOB2 label sets: I-X only after B-X or
+ * I-X. IOBES label sets (some E- or S- label): I-X and E-X only after B-X or I-X, and B-X/I-X
+ * must be followed by I-X or E-X.
+ */
 export function allowedTransitions(labels: string[]): Uint8Array {
   const L = labels.length;
+  const iobes = labels.some((l) => l.startsWith('E-') || l.startsWith('S-'));
   const ok = new Uint8Array((L + 1) * L);
   for (let p = 0; p <= L; p++) {
+    const prev = p < L ? labels[p] : 'O';
+    const open = iobes && (prev.startsWith('B-') || prev.startsWith('I-'));
     for (let c = 0; c < L; c++) {
       const cur = labels[c];
-      if (!cur.startsWith('I-')) ok[p * L + c] = 1;
-      else if (p < L) {
-        const prev = labels[p];
-        ok[p * L + c] = prev !== 'O' && prev.slice(2) === cur.slice(2) ? 1 : 0;
-      }
+      const inside = cur.startsWith('I-') || (iobes && cur.startsWith('E-'));
+      if (!inside) ok[p * L + c] = open ? 0 : 1;
+      else if (p < L) ok[p * L + c] = (prev.startsWith('B-') || prev.startsWith('I-')) && prev.slice(2) === cur.slice(2) ? 1 : 0;
     }
   }
   return ok;
+}
+
+/** IOB2 → IOBES (single-token chunks S-X, chunk ends E-X). Tags must be valid IOB2. */
+export function toIobes(tags: string[]): string[] {
+  return tags.map((t, i) => {
+    const continues = i + 1 < tags.length && tags[i + 1] === 'I-' + t.slice(2);
+    if (t.startsWith('B-')) return continues ? t : 'S-' + t.slice(2);
+    if (t.startsWith('I-')) return continues ? t : 'E-' + t.slice(2);
+    return t;
+  });
+}
+
+/** IOBES → IOB2 (S-X → B-X, E-X → I-X); IOB2 tags pass unchanged. */
+export function fromIobes(tags: string[]): string[] {
+  return tags.map((t) => (t.startsWith('S-') ? 'B-' + t.slice(2) : t.startsWith('E-') ? 'I-' + t.slice(2) : t));
 }
 
 /** Emission scores (n × L) for a sentence given its features as row indexes (-1 = unknown). */

@@ -6,7 +6,7 @@ import { repairIob } from './conll.ts';
 import { contextFeatures } from './context.ts';
 import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
-import { allowedTransitions, trainPerceptron, type TrainSentence } from './perceptron.ts';
+import { allowedTransitions, toIobes, trainPerceptron, type TrainSentence } from './perceptron.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
 import { EntityMatcher, type EntityEntry } from './lists.ts';
 
@@ -42,6 +42,8 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   const clean = sentences
     .filter((s) => s.tokens.length > 0)
     .map((s) => ({ tokens: s.tokens, tags: repairIob(s.tags) }));
+  // Gold labels of this stage (IOBES when cfg.iobes; tagging converts back to IOB2).
+  const goldTags = clean.map((s) => (cfg.iobes ? toIobes(s.tags) : s.tags));
   let stage1: NerModel | undefined;
   let extra: string[][][] | undefined;
   const names = cfg.names && opts.names ? new Set(opts.names) : undefined;
@@ -70,8 +72,12 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     );
   }
   const labelSet = new Set<string>(['O']);
-  for (const s of clean) for (const t of s.tags) labelSet.add(t);
-  for (const t of [...labelSet]) if (t.startsWith('B-')) labelSet.add('I-' + t.slice(2));
+  for (const tags of goldTags) for (const t of tags) labelSet.add(t);
+  for (const t of [...labelSet]) {
+    if (t.length < 3 || t === 'O') continue;
+    labelSet.add('B-' + t.slice(2)).add('I-' + t.slice(2));
+    if (cfg.iobes) labelSet.add('E-' + t.slice(2)).add('S-' + t.slice(2));
+  }
   const labels = sortLabels(labelSet);
   const labelIdx = new Map(labels.map((l, i) => [l, i]));
   const folds = Math.max(2, Math.min(opts.folds ?? 10, clean.length));
@@ -90,7 +96,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   for (const [f, c] of counts) if (c >= minCount) index.set(f, index.size);
   const data: TrainSentence[] = clean.map((s, k) => ({
     rows: rowsOf(feats[k], index),
-    gold: Int32Array.from(s.tags, (t) => labelIdx.get(t)!),
+    gold: Int32Array.from(goldTags[k], (t) => labelIdx.get(t)!),
   }));
   const allowed = allowedTransitions(labels);
   const build = (avg: { weights: Float64Array; transitions: Float64Array }): NerModel => ({
