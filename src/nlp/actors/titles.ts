@@ -60,8 +60,30 @@ function withAl(w: string): string {
   return w.startsWith('ال') ? w : 'ال' + w;
 }
 
-/** Parses a title (an office as written in a role, or as met in the news). */
+/** Parsed titles by registry and text (the registry does not change while it is in use). */
+const parsedCache = new WeakMap<ActorRegistry, Map<string, ParsedTitle>>();
+/** Most titles kept per registry before the memo is emptied. */
+const PARSED_CACHE_LIMIT = 50_000;
+
+/**
+ * Parses a title (an office as written in a role, or as met in the news). The result is shared
+ * by every caller with the same registry and title: read it, never change it.
+ */
 export function parseTitle(reg: ActorRegistry, title: string): ParsedTitle {
+  let memo = parsedCache.get(reg);
+  if (!memo) parsedCache.set(reg, (memo = new Map()));
+  let parsed = memo.get(title);
+  if (!parsed) {
+    if (memo.size >= PARSED_CACHE_LIMIT) memo.clear();
+    parsed = parseTitleOnce(reg, title);
+    Object.freeze(parsed.core);
+    Object.freeze(parsed.institutions);
+    memo.set(title, Object.freeze(parsed));
+  }
+  return parsed;
+}
+
+function parseTitleOnce(reg: ActorRegistry, title: string): ParsedTitle {
   const all = fold(words(title));
   const institutions = institutionHints(reg, all);
   let ws = all.slice();

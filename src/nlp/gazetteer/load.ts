@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AliasRef, CompiledEntity, CompiledGazetteer } from './types.ts';
 import { GAZETTEER_KINDS } from './types.ts';
+import type { CliticCandidate } from '../../text/clitics.ts';
 
 export interface TrieNode {
   /** Next normalized token → node; null when no longer alias continues here. */
@@ -21,7 +22,16 @@ export interface Gazetteer {
   entities: Map<string, CompiledEntity>;
   /** Number of aliases (for reports). */
   size: number;
+  /**
+   * Proclitic analyses of words met so far (match.ts), kept across documents: a word's analyses
+   * depend only on `root`. Emptied when it grows past PREFIX_MEMO_LIMIT words. Without it, each
+   * match call has its own.
+   */
+  prefixMemo?: Map<string, CliticCandidate[]>;
 }
+
+/** Largest number of words kept in Gazetteer.prefixMemo. */
+export const PREFIX_MEMO_LIMIT = 200_000;
 
 export const DEFAULT_GAZETTEER_PATH = fileURLToPath(new URL('../../../data/compiled/gazetteer.json', import.meta.url));
 
@@ -72,5 +82,5 @@ export function gazetteerFromCompiled(c: CompiledGazetteer, origin = 'gazetteer'
     node!.refs = refs;
     size++;
   }
-  return { root, entities, size };
+  return { root, entities, size, prefixMemo: new Map() };
 }

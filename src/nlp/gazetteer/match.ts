@@ -8,7 +8,7 @@ import type { Token } from '../doc.ts';
 import { tokenize } from '../../text/tokenize.ts';
 import { normalize } from '../../text/normalize.ts';
 import { cliticCandidates, type CliticCandidate } from '../../text/clitics.ts';
-import type { Gazetteer, TrieNode } from './load.ts';
+import { PREFIX_MEMO_LIMIT, type Gazetteer, type TrieNode } from './load.ts';
 import type { AliasRef, GazetteerMatch } from './types.ts';
 import { isJoiner } from './keys.ts';
 import { attachAndResolve } from './attach.ts';
@@ -106,7 +106,8 @@ function stemStart(text: string, t: Token, cand: CliticCandidate): number {
 export function trieMatches(text: string, seq: TokenSeq, g: Gazetteer): RawMatch[] {
   const { tokens, next } = seq;
   const out: RawMatch[] = [];
-  const cache = new Map<string, CliticCandidate[]>();
+  if (g.prefixMemo && g.prefixMemo.size > PREFIX_MEMO_LIMIT) g.prefixMemo.clear();
+  const cache = g.prefixMemo ?? new Map<string, CliticCandidate[]>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
