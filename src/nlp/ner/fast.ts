@@ -202,6 +202,12 @@ export class DocScorer {
     this.add(v, o, this.s.w2 ? v : undefined, o + this.s.L);
   }
 
+  /** Feature `a + b + c + d` (parts fed one by one: no string is built) into v[o..]. */
+  private vec4(v: Float64Array, o: number, a: string, b: string, c: string, d: string): void {
+    this.h.start().feed(a).feed(b).feed(c).feed(d);
+    this.add(v, o, this.s.w2 ? v : undefined, o + this.s.L);
+  }
+
   /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
   private ownVector(word: string, t: TokenInfo, v: Float64Array, o: number): void {
     const cfg = this.cfg;
@@ -263,17 +269,17 @@ export class DocScorer {
     const rel = REL[d + 8];
     const ad = Math.abs(d);
     if (ad <= cfg.window) {
-      this.vec(v, o, 'n' + rel + '=', t.norm);
-      this.vec(v, o, 's' + rel + '=', t.stem);
+      this.vec4(v, o, 'n', rel, '=', t.norm);
+      this.vec4(v, o, 's', rel, '=', t.stem);
       if (ad === 1) {
-        this.vec(v, o, 'h' + rel + '=', t.shape);
-        this.vec(v, o, 'p' + rel + '=', t.prefix);
+        this.vec4(v, o, 'h', rel, '=', t.shape);
+        this.vec4(v, o, 'p', rel, '=', t.prefix);
       }
     }
-    if (cfg.triggers && t.trig && ad <= 2) this.vec(v, o, 't' + rel + '=', t.trig);
-    if (cfg.lexicon && ad === 1) this.vec(v, o, 'x' + rel + '=', t.lex);
-    if (cfg.cues && t.cue && ad <= 2) this.vec(v, o, 'k' + rel + '=', t.cue);
-    if (cfg.names && t.name && ad === 1) this.vec(v, o, 'nm' + rel, '');
+    if (cfg.triggers && t.trig && ad <= 2) this.vec4(v, o, 't', rel, '=', t.trig);
+    if (cfg.lexicon && ad === 1) this.vec4(v, o, 'x', rel, '=', t.lex);
+    if (cfg.cues && t.cue && ad <= 2) this.vec4(v, o, 'k', rel, '=', t.cue);
+    if (cfg.names && t.name && ad === 1) this.vec4(v, o, 'nm', rel, '', '');
     const na = cfg.nbAffixes ?? 0;
     if (na > 0 && ad === 1) {
       const len = t.norm.length;

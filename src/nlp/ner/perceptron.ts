@@ -141,21 +141,35 @@ export function margins(
 ): Float64Array {
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
+  const prevs = predecessors(L, allowed);
+  const nexts: Int32Array[] = [];
+  for (let y = 0; y < L; y++) {
+    const cs: number[] = [];
+    for (let c = 0; c < L; c++) if (allowed[y * L + c]) cs.push(c);
+    nexts.push(Int32Array.from(cs));
+  }
   for (let y = 0; y < L; y++) alpha[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
   for (let i = 1; i < n; i++) {
+    const prev = (i - 1) * L;
     for (let y = 0; y < L; y++) {
+      const ps = prevs[y];
       let best = NEG;
-      for (let p = 0; p < L; p++) {
-        if (allowed[p * L + y]) best = Math.max(best, alpha[(i - 1) * L + p] + trans[p * L + y]);
+      for (let k = 0; k < ps.length; k++) {
+        const s = alpha[prev + ps[k]] + trans[ps[k] * L + y];
+        if (s > best) best = s;
       }
       alpha[i * L + y] = best + e[i * L + y];
     }
   }
   for (let i = n - 2; i >= 0; i--) {
+    const nx = (i + 1) * L;
     for (let y = 0; y < L; y++) {
+      const cs = nexts[y];
       let best = NEG;
-      for (let c = 0; c < L; c++) {
-        if (allowed[y * L + c]) best = Math.max(best, trans[y * L + c] + e[(i + 1) * L + c] + beta[(i + 1) * L + c]);
+      for (let k = 0; k < cs.length; k++) {
+        const c = cs[k];
+        const s = trans[y * L + c] + e[nx + c] + beta[nx + c];
+        if (s > best) best = s;
       }
       beta[i * L + y] = best;
     }
