@@ -7,7 +7,7 @@
  * model are scored in one pass over the base features (one lookup in a joint table).
  * `fast.test.ts` checks that this equals decoding from feature strings.
  */
-import { analyzeToken, boundary, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
+import { analyzeToken, boundary, quotePositions, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
 import type { FeatureResources } from './resources.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
 import type { EntityMatcher } from './lists.ts';
@@ -314,6 +314,7 @@ export class DocScorer {
     const wordAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]);
     const gaz = cfg.gazetteer && this.gazetteer ? this.gazetteer(tokens) : undefined;
     const ents = cfg.lists && this.entities ? this.entities.match(infos) : undefined;
+    const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
     const reach = this.reach;
     const h = this.h;
     const addVec = (e: WordEntry, word: string, k: number, o: number) => {
@@ -393,6 +394,10 @@ export class DocScorer {
           h.start().feed('g+1=').feed(g);
           this.add(e1, o, e2, o);
         }
+      }
+      if (quotes && quotes[i]) {
+        h.start().feed('qs=').feed(quotes[i]);
+        this.add(e1, o, e2, o);
       }
       if (ents) {
         for (const x of ents[i]) {

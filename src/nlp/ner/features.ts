@@ -38,6 +38,8 @@ export interface FeatureConfig {
   names?: boolean;
   /** Foreign-name cue of the stem: share of long vowels (ا و ي) by length bucket. */
   foreign?: boolean;
+  /** Position inside a short quoted span (`"…"`, `«…»`, `'…'`, at most 8 tokens): qs=B/I/BE/IE. */
+  quotes?: boolean;
   /** Train on IOBES labels (S-X single-token chunks, E-X chunk ends); tagging still outputs IOB2. */
   iobes?: boolean;
   /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
@@ -55,6 +57,36 @@ export const DEFAULT_FEATURES: FeatureConfig = {
   rare: false,
   docWindow: 0,
 };
+
+const MAX_QUOTED = 8;
+
+/**
+ * Per token, its place in a short quoted span ('' outside): 'B' first, 'I' later, with 'E' added
+ * on the last token. Straight quotes (" and ') pair up left to right; « pairs with the next ».
+ */
+export function quotePositions(tokens: string[]): string[] {
+  const out = new Array<string>(tokens.length).fill('');
+  const mark = (a: number, b: number) => {
+    if (b - a - 1 < 1 || b - a - 1 > MAX_QUOTED) return;
+    for (let j = a + 1; j < b; j++) out[j] = (j === a + 1 ? 'B' : 'I') + (j === b - 1 ? 'E' : '');
+  };
+  const open: Record<string, number> = { '"': -1, "'": -1, '«': -1 };
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i];
+    if (w === '"' || w === "'") {
+      if (open[w] < 0) open[w] = i;
+      else {
+        mark(open[w], i);
+        open[w] = -1;
+      }
+    } else if (w === '«') open['«'] = i;
+    else if (w === '»' && open['«'] >= 0) {
+      mark(open['«'], i);
+      open['«'] = -1;
+    }
+  }
+  return out;
+}
 
 /** Per-token gazetteer hits, e.g. `['B-country']`, one array per token. */
 export type GazetteerTagger = (tokens: string[]) => string[][];
@@ -270,6 +302,7 @@ export function featureParts(
   const at = (i: number) => (i < 0 ? BOS : i >= n ? EOS : infos[i]);
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const ents = cfg.lists && res?.entities ? res.entities.match(infos) : undefined;
+  const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
   const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
   const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
@@ -298,6 +331,7 @@ export function featureParts(
       for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
       for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
     }
+    if (quotes && quotes[i]) f.push('qs=' + quotes[i]);
     if (ents) {
       for (const e of ents[i]) f.push('e=' + e);
       if (i > 0) for (const e of ents[i - 1]) f.push('e-1=' + e);

@@ -181,3 +181,12 @@ test('IOB2 ↔ IOBES conversion and IOBES transition constraints', async () => {
   assert.ok(allowed('B-LOC', 'E-LOC') && allowed('B-LOC', 'I-LOC') && !allowed('B-LOC', 'O') && !allowed('B-LOC', 'S-LOC'));
   assert.ok(allowed('E-LOC', 'O') && allowed('S-LOC', 'B-LOC') && !allowed('E-LOC', 'I-LOC') && !allowed('O', 'E-LOC'));
 });
+
+test('quotePositions marks short quoted spans only', async () => {
+  const { quotePositions } = await import('./features.ts');
+  assert.deepEqual(quotePositions(['قال', '«', 'برنامج', 'الليلة', '»', 'و', '"', 'حكاية', '"']), ['', '', 'B', 'IE', '', '', '', 'BE', '']);
+  // An unclosed quote or a span longer than 8 tokens marks nothing.
+  assert.deepEqual(quotePositions(['"', 'ا', 'ب']), ['', '', '']);
+  const long = ['"', ...Array.from({ length: 9 }, () => 'ك'), '"'];
+  assert.ok(quotePositions(long).every((q) => q === ''));
+});
