@@ -46,6 +46,12 @@ export interface IngestOptions {
   read?: ReadOptions;
   /** Documents read before the cross-document furniture pre-pass runs on them (memory bound). */
   batchSize?: number;
+  /**
+   * Processed documents saved together in one transaction (default 32; 1 = one transaction per
+   * document). A batch the store refuses is saved again one document at a time, so that only
+   * the bad document fails.
+   */
+  saveBatch?: number;
   onProgress?: (p: IngestProgress) => void;
   /** When given, the actor registry and the persons discovered in this run are written to the store's actor table. */
   actors?: ActorRegistry;
@@ -92,13 +98,26 @@ export async function ingest(
       errors: summary.errors.length,
     });
 
+  const saveBatch = Math.max(1, opts.saveBatch ?? 32);
+  let pending: Doc[] = [];
+  const save = async () => {
+    await saveDocs(store, pending, runId, summary);
+    for (let i = 0; i < pending.length; i++) progress();
+    pending = [];
+  };
   let batch: Doc[] = [];
   const flush = async () => {
     const lineStats = buildLineStats(batch);
-    for (const doc of batch) {
-      await processOne(store, stages, { ...ctx, lineStats }, doc, runId, summary);
-      progress();
+    for (const input of batch) {
+      const doc = processOne(stages, { ...ctx, lineStats }, input, summary);
+      if (!doc) {
+        progress();
+        continue;
+      }
+      pending.push(doc);
+      if (pending.length >= saveBatch) await save();
     }
+    await save();
     batch = [];
   };
 
@@ -138,31 +157,45 @@ export async function ingest(
   return summary;
 }
 
-async function processOne(
-  store: Store,
-  stages: Stage<PipelineContext>[],
-  ctx: PipelineContext,
-  input: Doc,
-  runId: number,
-  summary: IngestSummary,
-): Promise<void> {
-  let result: SaveResult;
+/** Runs the pipeline on one document; a failure is counted and reported, and gives null. */
+function processOne(stages: Stage<PipelineContext>[], ctx: PipelineContext, input: Doc, summary: IngestSummary): Doc | null {
   try {
     const timings: StageTiming[] = [];
     const doc = runPipeline(input, stages, ctx, timings);
     for (const t of timings) summary.stageMs[t.stage] = (summary.stageMs[t.stage] ?? 0) + t.ms;
-    const t1 = performance.now();
-    result = await store.saveDocument(doc, documentSignature(doc), runId);
-    summary.stageMs.store = (summary.stageMs.store ?? 0) + performance.now() - t1;
-    for (const w of doc.warnings) summary.warnings.push({ origin: doc.meta.origin, message: w });
+    return doc;
   } catch (err) {
-    summary.documents.failed++;
-    summary.errors.push({ origin: input.meta.origin, message: `${input.meta.origin}: document ${input.id} not stored: ${(err as Error).message}` });
-    return;
+    failed(summary, input, err);
+    return null;
   }
-  summary.documents[result.status]++;
-  summary.stories += result.stories;
-  summary.duplicateStories += result.duplicateStories;
-  summary.reports += result.events;
-  summary.newEvents += result.newEvents;
+}
+
+/** Saves processed documents in one transaction; when the store refuses the batch, one by one. */
+async function saveDocs(store: Store, docs: Doc[], runId: number, summary: IngestSummary): Promise<void> {
+  if (!docs.length) return;
+  const t1 = performance.now();
+  const items = docs.map((doc) => ({ doc, sig: documentSignature(doc) }));
+  let results: Array<SaveResult | Error>;
+  try {
+    results = docs.length > 1 ? await store.saveDocuments(items, runId) : [await store.saveDocument(items[0].doc, items[0].sig, runId)];
+  } catch {
+    results = [];
+    for (const { doc, sig } of items) results.push(await store.saveDocument(doc, sig, runId).catch((err: Error) => err));
+  }
+  summary.stageMs.store = (summary.stageMs.store ?? 0) + performance.now() - t1;
+  docs.forEach((doc, i) => {
+    const result = results[i];
+    if (result instanceof Error) return failed(summary, doc, result);
+    for (const w of doc.warnings) summary.warnings.push({ origin: doc.meta.origin, message: w });
+    summary.documents[result.status]++;
+    summary.stories += result.stories;
+    summary.duplicateStories += result.duplicateStories;
+    summary.reports += result.events;
+    summary.newEvents += result.newEvents;
+  });
+}
+
+function failed(summary: IngestSummary, input: Doc, err: unknown): void {
+  summary.documents.failed++;
+  summary.errors.push({ origin: input.meta.origin, message: `${input.meta.origin}: document ${input.id} not stored: ${(err as Error).message}` });
 }

@@ -13,6 +13,7 @@ import type { Store, StoreOptions } from './store.ts';
 import { testSimilarity } from './testkit.ts';
 import { registerReadTests } from './contract-read.ts';
 import { registerWriteTests } from './contract-write.ts';
+import { registerBatchTests } from './contract-batch.ts';
 
 export type FreshStore = (options?: Pick<StoreOptions, 'fingerprint' | 'similarity'>) => Promise<{ store: Store; sql: Sql }>;
 
@@ -74,6 +75,7 @@ for (const [name, backend] of backends) {
     before(() => backend.setup());
     after(() => backend.teardown());
     registerWriteTests(backend.fresh);
+    registerBatchTests(backend.fresh);
     registerReadTests(backend.fresh);
   });
 }

@@ -48,8 +48,8 @@ export function eventWhere(filter: EventFilter = {}): Where {
   if (filter.search !== undefined && filter.search.trim()) {
     // IN (... UNION ...) lets both GIN indexes drive the search instead of a per-event subplan
     const q = `plainto_tsquery('arabic', ${p(normalizeArabic(filter.search))})`;
-    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.tsv @@ ${q}
-      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE st.tsv @@ ${q})`);
+    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE to_tsvector('arabic', v.norm) @@ ${q}
+      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE to_tsvector('arabic', st.norm) @@ ${q})`);
   }
   if (filter.document !== undefined) {
     const d = p(filter.document);

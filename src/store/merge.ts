@@ -15,7 +15,7 @@ import { actionFamily, compatibility, personKey, type EventReport } from '../nlp
 import { normalizeArabic } from '../text/normalize.ts';
 import type { Sql } from './sql.ts';
 import type { ExportActor } from './store.ts';
-import { loadCandidates, writeEventRows, type BlockRow, type CandidateRow, type EventRecord } from './write-events.ts';
+import { loadCandidates, writeEventRows, type BlockRow, type CandidateRow, type EventRecord, type EventWrites } from './write-events.ts';
 
 /** Advisory lock taken by every transaction that matches and writes events (one writer at a time). */
 export const EVENT_LOCK = 7283002;
@@ -125,16 +125,72 @@ export interface MergeLog {
 }
 
 /**
- * Writes the document's events in two statements (candidates, then every write); returns how
- * many new events were created. The caller holds EVENT_LOCK (taken with the document's write).
+ * Writes the events of the documents (in order, as if saved one after the other) in two
+ * statements whatever their number (candidates, then every write); returns how many new events
+ * each document created. The caller holds EVENT_LOCK (taken with the documents' write).
  */
-export async function writeEvents(tx: Sql, doc: Doc, fingerprints: string[], storyIds: number[], opts: WriteEventsOptions): Promise<number> {
-  if (!doc.events.length) return 0;
-  const reports = doc.events.map((ev, i) => toReport(ev, doc, fingerprints[i]));
-  const found = await loadCandidates(tx, doc.id, reports);
+export async function writeEvents(tx: Sql, docs: Doc[], fingerprints: string[][], storyIds: number[][], opts: WriteEventsOptions): Promise<number[]> {
+  const reports = docs.map((doc, d) => doc.events.map((ev, i) => toReport(ev, doc, fingerprints[d][i])));
+  const all = reports.flat();
+  if (!all.length) return docs.map(() => 0);
+  const found = await loadCandidates(tx, docs.map((doc) => doc.id), all);
   const pool = found.candidates.map(toSlot);
-  const blocked = blockedDocuments(doc.id, found.blocks);
-  const logs: MergeLog[] = [];
+  const touched = new Set<Slot>();
+  const created: Slot[] = [];
+  const sources: SourceRow[] = [];
+  const evidence: EvidenceRow[] = [];
+  const merges: MergeRow[] = [];
+  const newEvents = docs.map((doc, d) => {
+    if (!reports[d].length) return 0;
+    // what a slot holds of the document being matched starts empty for each document
+    for (const slot of pool) Object.assign(slot, { stories: new Set(), reports: [], evidence: [], created: false });
+    const placed = matchDocument(doc, reports[d], pool, found.blocks, opts, merges);
+    doc.events.forEach((ev, i) => {
+      const spans = placed[i].evidence;
+      for (const e of ev.evidence) if (!spans.some((x) => x.s === e.start && x.e === e.end)) spans.push({ s: e.start, e: e.end });
+    });
+    const mine = [...new Set(placed)];
+    for (const s of mine) {
+      if (s.created) s.id = found.ids[created.push(s) - 1];
+      touched.add(s);
+    }
+    for (const m of merges) if (m.kept === undefined) m.kept = m.slot.id!;
+    for (const s of mine) {
+      sources.push(sourceRow(s, doc.id, storyIds[d]));
+      for (const e of s.evidence) {
+        const text = doc.text.slice(e.s, e.e);
+        evidence.push({ event_id: s.id!, document_id: doc.id, s: e.s, e: e.e, text, norm: normalizeArabic(text) });
+      }
+    }
+    return mine.filter((s) => s.created).length;
+  });
+  const inserted = new Set(created);
+  await writeEventRows(tx, {
+    insert: created.map(eventRecord),
+    update: [...touched].filter((s) => !inserted.has(s)).map(eventRecord),
+    actors: [...touched].flatMap(actorRows),
+    sources,
+    evidence,
+    merges: merges.map((m) => ({ kept: m.kept!, document_id: m.document_id, reason: m.reason, reasons: m.reasons, score: m.score, family: m.family })),
+  });
+  return newEvents;
+}
+
+type SourceRow = NonNullable<EventWrites['sources']>[number];
+type EvidenceRow = NonNullable<EventWrites['evidence']>[number];
+interface MergeRow {
+  slot: Slot;
+  kept?: number;
+  document_id: string;
+  reason: string;
+  reasons: string[];
+  score: number | null;
+  family: string;
+}
+
+/** Places each report of `doc` in a slot of `pool` (adding the new ones); logs merges into `merges`. */
+function matchDocument(doc: Doc, reports: StoredReport[], pool: Slot[], blocks: BlockRow[], opts: WriteEventsOptions, merges: MergeRow[]): Slot[] {
+  const blocked = blockedDocuments(doc.id, blocks);
   const placed: Slot[] = [];
   for (const r of reports) {
     const choice = choose(r, doc.id, pool, blocked, opts);
@@ -142,7 +198,9 @@ export async function writeEvents(tx: Sql, doc: Doc, fingerprints: string[], sto
     if (choice) {
       slot = choice.slot;
       slot.agg = fold(slot.agg, r, slot.review === null);
-      if (!slot.documents.has(doc.id) || slot.created) logs.push(choice);
+      if (!slot.documents.has(doc.id) || slot.created) {
+        merges.push({ slot, document_id: doc.id, reason: choice.reason, reasons: choice.reasons, score: choice.score, family: slot.agg.family });
+      }
     } else {
       slot = {
         id: null, agg: aggregate([r]), storedActors: 0, documents: new Set(), review: null, routes: [], stories: new Set(),
@@ -155,32 +213,13 @@ export async function writeEvents(tx: Sql, doc: Doc, fingerprints: string[], sto
     slot.reports.push(r);
     placed.push(slot);
   }
-  doc.events.forEach((ev, i) => {
-    const spans = placed[i].evidence;
-    for (const e of ev.evidence) if (!spans.some((x) => x.s === e.start && x.e === e.end)) spans.push({ s: e.start, e: e.end });
-  });
-  const touched = [...new Set(placed)];
-  const created = touched.filter((s) => s.created);
-  created.forEach((s, i) => (s.id = found.ids[i]));
-  await writeEventRows(tx, {
-    insert: created.map(eventRecord),
-    update: touched.filter((s) => !s.created).map(eventRecord),
-    actors: touched.flatMap(actorRows),
-    document: doc.id,
-    sources: touched.map((s) => sourceRow(s, storyIds)),
-    evidence: touched.flatMap((s) => s.evidence.map((e) => {
-      const text = doc.text.slice(e.s, e.e);
-      return { event_id: s.id!, s: e.s, e: e.e, text, norm: normalizeArabic(text) };
-    })),
-    merges: logs.map((l) => ({ kept: l.slot.id!, reason: l.reason, reasons: l.reasons, score: l.score, family: l.slot.agg.family })),
-  });
-  return created.length;
+  return placed;
 }
 
-function sourceRow(s: Slot, storyIds: number[]) {
+function sourceRow(s: Slot, document: string, storyIds: number[]): SourceRow {
   const first = s.reports[0];
   return {
-    event_id: s.id!, story_id: storyIds[first.story] ?? null, story_index: first.story,
+    event_id: s.id!, document_id: document, story_id: storyIds[first.story] ?? null, story_index: first.story,
     confidence: Math.max(...s.reports.map((r) => r.confidence)), rules: uniq(s.reports.flatMap((r) => r.rules)).sort(), reports: s.reports,
   };
 }
@@ -202,6 +241,7 @@ function toSlot(r: CandidateRow): Slot {
 function blockedDocuments(docId: string, notes: BlockRow[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const r of notes) {
+    if (r.document_id !== docId && !r.other_documents.includes(docId)) continue;
     const key = r.family ?? '*';
     const set = out.get(key) ?? new Set<string>();
     if (r.document_id === docId) for (const d of r.other_documents) set.add(d);
@@ -250,6 +290,7 @@ export function eventRecord(s: { id: number | null; agg: EventAggregate }): Even
     id: s.id!, fingerprint: a.fingerprint, type: a.event, action: a.action, mode: a.mode, countries: a.countries, organizations: a.organizations,
     location_name: a.location?.name ?? null, location_country: a.location?.country ?? null, date: a.date, day: a.date ?? a.day,
     contexts: a.contexts, confidence: a.confidence, rules: a.rules, negated: a.negated, cameo: a.cameo,
+    actor_countries: uniq(a.actors.flatMap((x) => (x.country ? [x.country] : []))).sort(),
   };
 }
 

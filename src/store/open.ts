@@ -5,7 +5,7 @@ import { getDocument, listDocuments } from './read-docs.ts';
 import { exportEvents, getEvent, listEvents, searchStories, stats } from './read.ts';
 import { openPg, openPglite, quoteIdent, type Sql } from './sql.ts';
 import type { ActorRecord, Store, StoreOptions } from './store.ts';
-import { removeDocumentContent, saveDocument } from './write.ts';
+import { removeDocumentContent, saveDocument, saveDocuments } from './write.ts';
 import { listMerges, unmergeById, unmergeReport } from './unmerge.ts';
 import { createEventReviewStore } from './review.ts';
 import { createActorReviewStore } from './review-actors.ts';
@@ -64,6 +64,7 @@ export function createStore(sql: Sql, options: Pick<StoreOptions, 'fingerprint' 
   };
   return {
     saveDocument: (doc, sig, runId) => saveDocument(ctx, doc, sig, runId),
+    saveDocuments: (items, runId) => saveDocuments(ctx, items, runId),
     async hasDocument(id, rawHash) {
       const rows = await sql.query<{ raw_hash: string }>('SELECT raw_hash FROM documents WHERE id = $1', [id]);
       return rows.length > 0 && (rawHash === undefined || rows[0].raw_hash === rawHash);

@@ -78,11 +78,11 @@ export async function stats(sql: Sql): Promise<StoreStats> {
 export async function searchStories(sql: Sql, query: string, limit = 20): Promise<StoryHit[]> {
   if (!query.trim()) return [];
   const rows = await sql.query<{ id: number; headline: string | null; text: string; documents: string[]; rank: number }>(
-    `SELECT st.id, st.headline, st.text, ts_rank(st.tsv, q) AS rank,
+    `SELECT st.id, st.headline, st.text, ts_rank(to_tsvector('arabic', st.norm), q) AS rank,
             ARRAY(SELECT d.name FROM story_sources s JOIN documents d ON d.id = s.document_id
                   WHERE s.story_id = st.id ORDER BY d.name) AS documents
      FROM stories st, plainto_tsquery('arabic', $1) AS q
-     WHERE st.tsv @@ q ORDER BY rank DESC, st.id LIMIT $2`,
+     WHERE to_tsvector('arabic', st.norm) @@ q ORDER BY rank DESC, st.id LIMIT $2`,
     [normalizeArabic(query), limit],
   );
   return rows.map((r) => ({ id: r.id, headline: r.headline, snippet: r.text.slice(0, 200), documents: r.documents, rank: Number(r.rank) }));

@@ -3,7 +3,7 @@
  * possible: PGlite and a server both pay a fixed cost per statement that dwarfs the work of a
  * document's rows. One statement reads the candidate events of all the document's reports
  * (action family + day window + a shared party, or a reviewer's route, or the same fingerprint),
- * the "do not merge" notes about the document and a block of new event ids; one statement writes
+ * the "do not merge" notes about the documents and a block of new event ids; one statement writes
  * everything (data-modifying WITH: events, actors, sources, evidence, merge log).
  */
 import { actionFamily, parties } from '../nlp/events/identity.ts';
@@ -32,11 +32,11 @@ export interface Candidates {
   ids: number[];
 }
 
-export async function loadCandidates(tx: Sql, docId: string, reports: StoredReport[]): Promise<Candidates> {
+export async function loadCandidates(tx: Sql, docIds: string[], reports: StoredReport[]): Promise<Candidates> {
   const families = uniq(reports.map((r) => actionFamily(r.action)));
   const allParties = uniq(reports.flatMap((r) => parties(r)));
   const anyWithoutParties = reports.some((r) => parties(r).length === 0);
-  const params: unknown[] = [families, allParties, anyWithoutParties, uniq(reports.map((r) => r.fingerprint)), docId, reports.length];
+  const params: unknown[] = [families, allParties, anyWithoutParties, uniq(reports.map((r) => r.fingerprint)), uniq(docIds), reports.length];
   const windows = dayWindows(reports);
   const conds: string[] = [];
   for (const w of windows.ranges) {
@@ -56,7 +56,7 @@ export async function loadCandidates(tx: Sql, docId: string, reports: StoredRepo
   const [row] = await tx.query<{ candidates: CandidateRow[] | null; blocks: BlockRow[] | null; ids: number[] }>(
     `WITH routes AS (
        SELECT fingerprint, document_id, event_id FROM event_routes
-       WHERE fingerprint = ANY($4::text[]) AND document_id IN ($5, '')),
+       WHERE fingerprint = ANY($4::text[]) AND (document_id = ANY($5::text[]) OR document_id = '')),
      cand AS (
        SELECT e.id FROM events e WHERE e.family = ANY($1::text[]) AND (${conds.join(' OR ')})
          AND (${partiesOf} && $2::text[] OR ${partiesOf} = '{}' OR $3::boolean)${undated}
@@ -72,7 +72,7 @@ export async function loadCandidates(tx: Sql, docId: string, reports: StoredRepo
             (SELECT json_agg(json_build_object('fingerprint', r.fingerprint, 'document', r.document_id)) FROM routes r WHERE r.event_id = e.id) AS routes
           FROM events e WHERE e.id IN (SELECT id FROM cand)) c) AS candidates,
        (SELECT json_agg(json_build_object('document_id', m.document_id, 'other_documents', m.other_documents, 'family', m.family))
-          FROM merges m WHERE m.kind = 'do_not_merge' AND (m.document_id = $5 OR m.other_documents @> ARRAY[$5]::text[])) AS blocks,
+          FROM merges m WHERE m.kind = 'do_not_merge' AND (m.document_id = ANY($5::text[]) OR m.other_documents && $5::text[])) AS blocks,
        ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))::int FROM generate_series(1, $6::int)) AS ids`,
     params,
   );
@@ -111,6 +111,11 @@ export interface EventRecord {
   id: number; fingerprint: string; type: string; action: string; mode: string | null; countries: string[]; organizations: string[];
   location_name: string | null; location_country: string | null; date: string | null; day: string | null; contexts: string[];
   confidence: number; rules: string[]; negated: boolean; cameo: string | null;
+  /**
+   * The countries of all the event's actors, sorted (what the event_actors triggers of
+   * 004_api.sql compute): written with the event so that those triggers find nothing to update.
+   */
+  actor_countries: string[];
 }
 
 export interface ActorRow {
@@ -122,16 +127,19 @@ export interface EventWrites {
   insert?: EventRecord[];
   update?: EventRecord[];
   actors?: ActorRow[];
-  /** The reporting document of sources, evidence and merges. */
-  document?: string;
-  sources?: Array<{ event_id: number; story_id: number | null; story_index: number; confidence: number; rules: string[]; reports: StoredReport[] }>;
-  evidence?: Array<{ event_id: number; s: number; e: number; text: string; norm: string }>;
-  merges?: Array<{ kept: number; reason: string; reasons: string[]; score: number | null; family: string }>;
+  /**
+   * Sources, evidence and merges name their reporting document. A source's added_at is the
+   * transaction's time plus its position in microseconds, so that the sources of a batch keep
+   * the order their documents came in (readers order sources by added_at).
+   */
+  sources?: Array<{ event_id: number; document_id: string; story_id: number | null; story_index: number; confidence: number; rules: string[]; reports: StoredReport[] }>;
+  evidence?: Array<{ event_id: number; document_id: string; s: number; e: number; text: string; norm: string }>;
+  merges?: Array<{ kept: number; document_id: string; reason: string; reasons: string[]; score: number | null; family: string }>;
 }
 
 const EVENT_RECORD = `r(id int, fingerprint text, type text, action text, mode text, countries text[], organizations text[],
   location_name text, location_country text, date text, day text, contexts text[], confidence float8, rules text[], negated boolean,
-  cameo text)`;
+  cameo text, actor_countries text[])`;
 
 /** Writes `w` in one statement (foreign keys are checked at its end, so events and their rows go together). */
 export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
@@ -141,21 +149,20 @@ export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
     return `$${params.length}`;
   };
   const ctes: string[] = [];
-  const doc = () => (w.document === undefined ? 'NULL' : p(w.document));
   if (w.insert?.length) {
     ctes.push(`ev_ins AS (
       INSERT INTO events (id, fingerprint, type, action, mode, countries, organizations, location_name, location_country, date, day,
-                          contexts, confidence, rules, negated, cameo)
+                          contexts, confidence, rules, negated, cameo, actor_countries)
       OVERRIDING SYSTEM VALUE
       SELECT r.id, r.fingerprint, r.type, r.action, r.mode, r.countries, r.organizations, r.location_name, r.location_country, r.date,
-             r.day, r.contexts, r.confidence, r.rules, r.negated, r.cameo
+             r.day, r.contexts, r.confidence, r.rules, r.negated, r.cameo, r.actor_countries
       FROM jsonb_to_recordset(${p(json(w.insert))}::jsonb) AS ${EVENT_RECORD})`);
   }
   if (w.update?.length) {
     ctes.push(`ev_upd AS (
       UPDATE events e SET countries = r.countries, organizations = r.organizations, location_name = r.location_name,
         location_country = r.location_country, date = r.date, day = r.day, contexts = r.contexts, confidence = r.confidence,
-        rules = r.rules, mode = r.mode, cameo = r.cameo
+        rules = r.rules, mode = r.mode, cameo = r.cameo, actor_countries = r.actor_countries
       FROM jsonb_to_recordset(${p(json(w.update))}::jsonb) AS ${EVENT_RECORD} WHERE e.id = r.id)`);
   }
   if (w.actors?.length) {
@@ -178,9 +185,9 @@ export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
   }
   if (w.sources?.length) {
     ctes.push(`src_ins AS (
-      INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules, reports)
-      SELECT r.event_id, ${doc()}, r.story_id, r.story_index, r.confidence, r.rules, r.reports
-      FROM jsonb_to_recordset(${p(json(w.sources))}::jsonb) AS r(event_id int, story_id int, story_index int, confidence float8, rules text[], reports jsonb)
+      INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules, reports, added_at)
+      SELECT r.event_id, r.document_id, r.story_id, r.story_index, r.confidence, r.rules, r.reports, now() + r.n * interval '1 microsecond'
+      FROM jsonb_to_recordset(${p(json(w.sources.map((x, n) => ({ ...x, n }))))}::jsonb) AS r(n int, event_id int, document_id text, story_id int, story_index int, confidence float8, rules text[], reports jsonb)
       ON CONFLICT (event_id, document_id) DO UPDATE SET confidence = GREATEST(event_sources.confidence, EXCLUDED.confidence),
         rules = ARRAY(SELECT DISTINCT unnest(event_sources.rules || EXCLUDED.rules) ORDER BY 1),
         reports = COALESCE(event_sources.reports, '[]'::jsonb) || EXCLUDED.reports)`);
@@ -188,15 +195,15 @@ export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
   if (w.evidence?.length) {
     ctes.push(`evd_ins AS (
       INSERT INTO event_evidence (event_id, document_id, start_offset, end_offset, text, norm)
-      SELECT r.event_id, ${doc()}, r.s, r.e, r.text, r.norm
-      FROM jsonb_to_recordset(${p(json(w.evidence))}::jsonb) AS r(event_id int, s int, e int, text text, norm text)
+      SELECT r.event_id, r.document_id, r.s, r.e, r.text, r.norm
+      FROM jsonb_to_recordset(${p(json(w.evidence))}::jsonb) AS r(event_id int, document_id text, s int, e int, text text, norm text)
       ON CONFLICT DO NOTHING)`);
   }
   if (w.merges?.length) {
     ctes.push(`mrg_ins AS (
       INSERT INTO merges (kept, merged, document_id, reason, kind, reasons, score, family)
-      SELECT r.kept, NULL, ${doc()}, r.reason, 'merge', r.reasons, r.score, r.family
-      FROM jsonb_to_recordset(${p(json(w.merges))}::jsonb) AS r(kept int, reason text, reasons text[], score float8, family text))`);
+      SELECT r.kept, NULL, r.document_id, r.reason, 'merge', r.reasons, r.score, r.family
+      FROM jsonb_to_recordset(${p(json(w.merges))}::jsonb) AS r(kept int, document_id text, reason text, reasons text[], score float8, family text))`);
   }
   if (!ctes.length) return;
   await tx.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);

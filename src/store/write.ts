@@ -14,20 +14,38 @@ export interface WriteContext {
 
 const json = (v: unknown) => JSON.stringify(v);
 
+export interface SaveItem {
+  doc: Doc;
+  sig: DocSignature;
+}
+
 /**
  * Saves `doc` in one transaction (see Store.saveDocument). Anything thrown inside rolls the
  * whole document back.
  */
 export async function saveDocument(ctx: WriteContext, doc: Doc, sig: DocSignature, runId?: number): Promise<SaveResult> {
-  if (sig.stories.length !== doc.stories.length) {
-    throw new Error(`store: document ${doc.id}: ${doc.stories.length} stories but ${sig.stories.length} story signatures`);
+  return (await saveDocuments(ctx, [{ doc, sig }], runId))[0];
+}
+
+/**
+ * Saves documents in one transaction, with the same result as saving them one after the other
+ * (see Store.saveDocuments): unchanged documents are skipped, a changed one has its old content
+ * removed first, and the others are written together, a fixed number of statements for the
+ * whole batch. Anything thrown rolls the whole batch back.
+ */
+export async function saveDocuments(ctx: WriteContext, items: SaveItem[], runId?: number): Promise<SaveResult[]> {
+  for (const { doc, sig } of items) {
+    if (sig.stories.length !== doc.stories.length) {
+      throw new Error(`store: document ${doc.id}: ${doc.stories.length} stories but ${sig.stories.length} story signatures`);
+    }
+    checkSpans(doc);
   }
-  checkSpans(doc);
+  if (!items.length) return [];
   // Concurrent writers (several ingest workers on one server) can collide on a story or event
   // that both insert, or deadlock; the transaction is then retried from the start.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await saveOnce(ctx, doc, sig, runId);
+      return await saveOnce(ctx, items, runId);
     } catch (err) {
       if (attempt >= 5 || !RETRYABLE.has((err as { code?: string }).code ?? '')) throw err;
     }
@@ -37,28 +55,52 @@ export async function saveDocument(ctx: WriteContext, doc: Doc, sig: DocSignatur
 /** deadlock_detected, serialization_failure, unique_violation (a concurrent insert won the race). */
 const RETRYABLE = new Set(['40P01', '40001', '23505']);
 
+const EMPTY = { stories: 0, duplicateStories: 0, events: 0, newEvents: 0 };
+
 /**
- * One document in five statements whatever its size: the stored version (an unchanged document
- * stops there), the stored stories it may duplicate, the document with its stories, sentences and
- * mentions, the candidate events, the events. A changed document first has its old content removed.
+ * The batch in order: documents are grouped until one is a new version of a stored (or earlier
+ * in the batch) document, whose old content is removed before it is written, as a sequence of
+ * single saves would do.
  */
-function saveOnce(ctx: WriteContext, doc: Doc, sig: DocSignature, runId?: number): Promise<SaveResult> {
-  const fingerprints = doc.events.map((ev) => ctx.fingerprint(ev, doc));
+function saveOnce(ctx: WriteContext, items: SaveItem[], runId?: number): Promise<SaveResult[]> {
+  const fingerprints = items.map(({ doc }) => doc.events.map((ev) => ctx.fingerprint(ev, doc)));
   return ctx.sql.transaction(async (tx) => {
-    const stored = await storedHash(tx, doc.id);
-    const empty = { stories: 0, duplicateStories: 0, events: 0, newEvents: 0 };
-    if (stored === sig.rawHash) return { status: 'unchanged', ...empty };
-    let status: SaveResult['status'] = 'added';
-    if (stored !== null) {
-      await removeDocumentContent(tx, doc.id);
-      status = 'replaced';
+    const known = await storedHashes(tx, items.map((x) => x.doc.id));
+    const results: SaveResult[] = new Array(items.length);
+    let group: number[] = [];
+    const flush = async () => {
+      if (!group.length) return;
+      const written = await writeGroup(ctx, tx, group.map((i) => items[i]), group.map((i) => fingerprints[i]), runId ?? null);
+      group.forEach((i, k) => (results[i] = { ...written[k], status: results[i]?.status ?? 'added' }));
+      group = [];
+    };
+    for (let i = 0; i < items.length; i++) {
+      const { doc, sig } = items[i];
+      const stored = known.get(doc.id);
+      if (stored === sig.rawHash) {
+        results[i] = { status: 'unchanged', ...EMPTY };
+        continue;
+      }
+      if (stored !== undefined) {
+        await flush();
+        await removeDocumentContent(tx, doc.id);
+        results[i] = { status: 'replaced', ...EMPTY };
+      }
+      known.set(doc.id, sig.rawHash);
+      group.push(i);
     }
-    const found = await lookupStories(tx, sig);
-    const plans = planStories(ctx, sig, found);
-    const { storyIds, duplicates } = await writeDocument(tx, doc, sig, plans, runId ?? null);
-    const newEvents = await writeEvents(tx, doc, fingerprints, storyIds, { byFingerprint: ctx.fingerprint !== defaultFingerprint });
-    return { status, stories: doc.stories.length, duplicateStories: duplicates, events: doc.events.length, newEvents };
+    await flush();
+    return results;
   });
+}
+
+/** Stories, links, sentences, mentions and events of documents that are new (or whose old content was removed). */
+async function writeGroup(ctx: WriteContext, tx: Sql, items: SaveItem[], fingerprints: string[][], runId: number | null): Promise<Array<Omit<SaveResult, 'status'>>> {
+  const found = await lookupStories(tx, items.map((x) => x.sig));
+  const plans = planStories(ctx, items.map((x) => x.sig), found);
+  const { storyIds, duplicates } = await writeDocuments(tx, items, plans, runId);
+  const newEvents = await writeEvents(tx, items.map((x) => x.doc), fingerprints, storyIds, { byFingerprint: ctx.fingerprint !== defaultFingerprint });
+  return items.map(({ doc }, k) => ({ stories: doc.stories.length, duplicateStories: duplicates[k], events: doc.events.length, newEvents: newEvents[k] }));
 }
 
 /** Removes a document's links (stories, mentions, event reports) and what is left without a source. */
@@ -100,16 +142,16 @@ interface Lookup {
   near: Array<{ id: number; minhash: Uint32Array; bands: Set<string> }>;
 }
 
-/** The stored version's raw hash (row locked), null when the document is new. */
-async function storedHash(tx: Sql, docId: string): Promise<string | null> {
-  const rows = await tx.query<{ raw_hash: string }>('SELECT raw_hash FROM documents WHERE id = $1 FOR UPDATE', [docId]);
-  return rows.length ? rows[0].raw_hash : null;
+/** The stored versions' raw hashes (rows locked) of the documents that are stored. */
+async function storedHashes(tx: Sql, docIds: string[]): Promise<Map<string, string>> {
+  const rows = await tx.query<{ id: string; raw_hash: string }>('SELECT id, raw_hash FROM documents WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE', [[...new Set(docIds)]]);
+  return new Map(rows.map((r) => [r.id, r.raw_hash]));
 }
 
-/** The stored stories the document's stories may duplicate: same hash, or a shared LSH band. */
-async function lookupStories(tx: Sql, sig: DocSignature): Promise<Lookup> {
-  const hashes = sig.stories.map((s) => s.hash);
-  const bands = [...new Set(sig.stories.flatMap((s) => s.bands))];
+/** The stored stories the documents' stories may duplicate: same hash, or a shared LSH band. */
+async function lookupStories(tx: Sql, sigs: DocSignature[]): Promise<Lookup> {
+  const hashes = [...new Set(sigs.flatMap((sig) => sig.stories.map((s) => s.hash)))];
+  const bands = [...new Set(sigs.flatMap((sig) => sig.stories.flatMap((s) => s.bands)))];
   if (!hashes.length) return { same: new Map(), near: [] };
   const [row] = await tx.query<{
     same: Array<{ id: number; hash: string }> | null;
@@ -131,29 +173,36 @@ async function lookupStories(tx: Sql, sig: DocSignature): Promise<Lookup> {
 interface StoryPlan {
   /** A stored story. */
   id: number | null;
-  /** Index of an earlier story of this document that this one duplicates. */
-  sameAs: number | null;
+  /** Hash of the story of this batch that this one duplicates (itself for a new story). */
+  hash: string;
+  /** Whether the story is a new one of this batch (not a duplicate). */
+  fresh: boolean;
 }
 
 /**
- * Each story is an already stored story (same hash, or an LSH band hit that is a near
- * duplicate), an earlier story of this document, or a new story (id and sameAs null).
+ * Each story of each document, in order, is an already stored story (same hash, or an LSH band
+ * hit that is a near duplicate), a story of this batch met earlier (same hash or near
+ * duplicate, in the order they were met: the order their ids will have), or a new story.
  */
-function planStories(ctx: WriteContext, sig: DocSignature, found: Lookup): StoryPlan[] {
-  const plans: StoryPlan[] = [];
-  for (let i = 0; i < sig.stories.length; i++) {
-    const s = sig.stories[i];
-    const stored = found.same.get(s.hash) ?? nearStored(ctx, s, found.near);
-    if (stored !== null) {
-      plans.push({ id: stored, sameAs: null });
-      continue;
-    }
-    const j = plans.findIndex((p, k) => p.id === null && p.sameAs === null && (sig.stories[k].hash === s.hash ||
-      (sig.stories[k].bands.some((b) => s.bands.includes(b)) && sig.stories[k].minhash.length === s.minhash.length &&
-        ctx.similarity.isNearDuplicate(s.minhash, sig.stories[k].minhash))));
-    plans.push({ id: null, sameAs: j >= 0 ? j : null });
-  }
-  return plans;
+function planStories(ctx: WriteContext, sigs: DocSignature[], found: Lookup): StoryPlan[][] {
+  const met: Array<{ hash: string; minhash: Uint32Array; bands: Set<string> }> = [];
+  const metByHash = new Map<string, string>();
+  return sigs.map((sig) =>
+    sig.stories.map((s) => {
+      const stored = found.same.get(s.hash);
+      if (stored !== undefined) return { id: stored, hash: s.hash, fresh: false };
+      const same = metByHash.get(s.hash);
+      if (same !== undefined) return { id: null, hash: same, fresh: false };
+      const near = nearStored(ctx, s, found.near);
+      if (near !== null) return { id: near, hash: s.hash, fresh: false };
+      const earlier = met.find((m) => m.minhash.length === s.minhash.length && s.bands.some((b) => m.bands.has(b)) &&
+        ctx.similarity.isNearDuplicate(s.minhash, m.minhash));
+      if (earlier) return { id: null, hash: earlier.hash, fresh: false };
+      met.push({ hash: s.hash, minhash: s.minhash, bands: new Set(s.bands) });
+      metByHash.set(s.hash, s.hash);
+      return { id: null, hash: s.hash, fresh: true };
+    }),
+  );
 }
 
 /** The first stored story (in id order) whose bands collide with `s` and that is a near duplicate. */
@@ -167,42 +216,54 @@ function nearStored(ctx: WriteContext, s: { minhash: Uint32Array; bands: string[
 }
 
 /**
- * Writes the document row, its new stories (with their LSH bands), its story links, sentences
- * and mentions in one statement; takes EVENT_LOCK when the document has events, so that the
+ * Writes the documents' rows, their new stories (with their LSH bands), story links, sentences
+ * and mentions in one statement; takes EVENT_LOCK when a document has events, so that the
  * candidate events read next are read under it. A story inserted meanwhile by a concurrent
  * transaction is linked (ON CONFLICT DO UPDATE returns its id; xmax tells it was not inserted).
  */
-async function writeDocument(tx: Sql, doc: Doc, sig: DocSignature, plans: StoryPlan[], runId: number | null): Promise<{ storyIds: number[]; duplicates: number }> {
-  const m = doc.meta;
-  const raw = doc.raw ? Buffer.from(doc.raw.buffer, doc.raw.byteOffset, doc.raw.byteLength) : null;
-  const fresh = plans.map((p, i) => (p.id === null && p.sameAs === null ? i : -1)).filter((i) => i >= 0);
-  const stories = fresh.map((i) => {
-    const story = doc.stories[i];
-    const text = doc.text.slice(story.start, story.end);
+async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], runId: number | null): Promise<{ storyIds: number[][]; duplicates: number[] }> {
+  const documents = items.map(({ doc, sig }) => {
+    const m = doc.meta;
     return {
-      hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'),
-      headline: story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null,
-      place: story.dateline?.place ?? null, date: story.dateline?.date ?? null, agency: story.dateline?.agency ?? null,
-      text, norm: normalizeArabic(text),
+      id: doc.id, name: exportName(doc), origin: m.origin, format: m.format, encoding: m.encoding, url: m.url ?? null, title: m.title ?? null,
+      outlet: m.outlet ?? null, published: m.published ?? null, raw: doc.raw ? Buffer.from(doc.raw.buffer, doc.raw.byteOffset, doc.raw.byteLength).toString('hex') : null,
+      raw_hash: sig.rawHash, text: doc.text, text_hash: sha256(doc.text), furniture: doc.furniture, lang: m.lang ?? null, warnings: doc.warnings,
     };
   });
-  const bands = fresh.flatMap((i) => [...new Set(sig.stories[i].bands)].map((band) => ({ band, hash: sig.stories[i].hash })));
-  const hashOf = (i: number): string => (plans[i].sameAs !== null ? hashOf(plans[i].sameAs!) : sig.stories[i].hash);
-  const links = doc.stories.map((story, i) => ({
-    idx: story.index ?? i, id: plans[i].id, hash: plans[i].id === null ? hashOf(i) : null, s: story.start, e: story.end,
+  // n: ids in the order the stories were met (planStories relies on it)
+  const stories = items.flatMap(({ doc, sig }, d) =>
+    doc.stories.flatMap((story, i) => {
+      if (!plans[d][i].fresh) return [];
+      const text = doc.text.slice(story.start, story.end);
+      return [{
+        hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'),
+        headline: story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null,
+        place: story.dateline?.place ?? null, date: story.dateline?.date ?? null, agency: story.dateline?.agency ?? null,
+        text, norm: normalizeArabic(text),
+      }];
+    }),
+  ).map((r, n) => ({ n, ...r }));
+  const bands = items.flatMap(({ sig }, d) =>
+    sig.stories.flatMap((s, i) => (plans[d][i].fresh ? [...new Set(s.bands)].map((band) => ({ band, hash: s.hash })) : [])),
+  );
+  const links = items.flatMap(({ doc }, d) => doc.stories.map((story, i) => ({
+    doc: doc.id, idx: story.index ?? i, id: plans[d][i].id, hash: plans[d][i].id === null ? plans[d][i].hash : null, s: story.start, e: story.end,
     rule: story.rule ?? null, parent: story.parent ?? null,
-  }));
-  const sentences = doc.sentences.map((x, idx) => ({ idx, story: x.story, s: x.start, e: x.end }));
-  const mentions = doc.mentions.map((x, idx) => ({
-    idx, s: x.start, e: x.end, type: x.type, norm: x.norm, source: x.source, confidence: x.confidence,
+  })));
+  const sentences = items.flatMap(({ doc }) => doc.sentences.map((x, idx) => ({ doc: doc.id, idx, story: x.story, s: x.start, e: x.end })));
+  const mentions = items.flatMap(({ doc }) => doc.mentions.map((x, idx) => ({
+    doc: doc.id, idx, s: x.start, e: x.end, type: x.type, norm: x.norm, source: x.source, confidence: x.confidence,
     country: x.country ?? null, org: x.org ?? null, actor: x.actor ?? null, title: x.title ?? null,
-  }));
-  const lock = doc.events.length ? ` UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_advisory_xact_lock(${EVENT_LOCK})) AS l` : '';
+  })));
+  const lock = items.some((x) => x.doc.events.length) ? ` UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_advisory_xact_lock(${EVENT_LOCK})) AS l` : '';
   const inserted = await tx.query<{ id: number | null; hash: string | null; inserted: boolean | null }>(
     `WITH doc AS (
        INSERT INTO documents (id, name, origin, format, encoding, url, title, outlet, published, raw, raw_hash,
                               text, text_hash, furniture, lang, warnings, run_id, ingested_at)
-       VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::jsonb,$15,$16::jsonb,$17, now())
+       SELECT r.id, r.name, r.origin, r.format, r.encoding, r.url, r.title, r.outlet, r.published, decode(r.raw, 'hex'), r.raw_hash,
+              r.text, r.text_hash, r.furniture, r.lang, r.warnings, $1::int, now()
+       FROM jsonb_to_recordset($2::jsonb) AS r(id text, name text, origin text, format text, encoding text, url text, title text,
+            outlet text, published text, raw text, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, origin = EXCLUDED.origin, format = EXCLUDED.format,
          encoding = EXCLUDED.encoding, url = EXCLUDED.url, title = EXCLUDED.title, outlet = EXCLUDED.outlet,
          published = EXCLUDED.published, raw = EXCLUDED.raw, raw_hash = EXCLUDED.raw_hash, text = EXCLUDED.text,
@@ -211,44 +272,46 @@ async function writeDocument(tx: Sql, doc: Doc, sig: DocSignature, plans: StoryP
      ins AS (
        INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
        SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm
-       FROM jsonb_to_recordset($18::jsonb) AS r(hash text, minhash text, headline text, place text, date text, agency text, text text, norm text)
+       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, headline text, place text, date text, agency text, text text, norm text)
+       ORDER BY r.n
        ON CONFLICT (hash) DO UPDATE SET hash = EXCLUDED.hash
        RETURNING id, hash, (xmax = 0) AS inserted),
      bands AS (
        INSERT INTO story_bands (band, story_id)
-       SELECT b.band, ins.id FROM jsonb_to_recordset($19::jsonb) AS b(band text, hash text) JOIN ins ON ins.hash = b.hash AND ins.inserted
+       SELECT b.band, ins.id FROM jsonb_to_recordset($4::jsonb) AS b(band text, hash text) JOIN ins ON ins.hash = b.hash AND ins.inserted
        ON CONFLICT DO NOTHING),
      links AS (
        INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
-       SELECT $1, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
-       FROM jsonb_to_recordset($20::jsonb) AS r(idx int, id int, hash text, s int, e int, rule text, parent int)),
+       SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
+       FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int)),
      sen AS (
        INSERT INTO sentences (document_id, idx, story_index, start_offset, end_offset)
-       SELECT $1, r.idx, r.story, r.s, r.e FROM jsonb_to_recordset($21::jsonb) AS r(idx int, story int, s int, e int)),
+       SELECT r.doc, r.idx, r.story, r.s, r.e FROM jsonb_to_recordset($6::jsonb) AS r(doc text, idx int, story int, s int, e int)),
      men AS (
        INSERT INTO mentions (document_id, idx, start_offset, end_offset, type, norm, source, confidence, country, org, actor, title_idx)
-       SELECT $1, r.idx, r.s, r.e, r.type, r.norm, r.source, r.confidence, r.country, r.org, r.actor, r.title
-       FROM jsonb_to_recordset($22::jsonb) AS r(idx int, s int, e int, type text, norm text, source text,
+       SELECT r.doc, r.idx, r.s, r.e, r.type, r.norm, r.source, r.confidence, r.country, r.org, r.actor, r.title
+       FROM jsonb_to_recordset($7::jsonb) AS r(doc text, idx int, s int, e int, type text, norm text, source text,
             confidence float8, country text, org text, actor text, title int))
      SELECT id, hash, inserted FROM ins${lock}`,
-    [
-      doc.id, exportName(doc), m.origin, m.format, m.encoding, m.url ?? null, m.title ?? null, m.outlet ?? null,
-      m.published ?? null, raw, sig.rawHash, doc.text, sha256(doc.text), json(doc.furniture), m.lang ?? null,
-      json(doc.warnings), runId, json(stories), json(bands), json(links), json(sentences), json(mentions),
-    ],
+    [runId, json(documents), json(stories), json(bands), json(links), json(sentences), json(mentions)],
   );
   const byHash = new Map<string, { id: number; inserted: boolean }>();
   for (const r of inserted) if (r.hash !== null) byHash.set(r.hash, { id: r.id!, inserted: Boolean(r.inserted) });
-  let duplicates = 0;
-  const storyIds = plans.map((p, i) => {
-    if (p.id !== null || p.sameAs !== null) {
-      duplicates++;
-      return p.id ?? byHash.get(hashOf(i))!.id;
-    }
-    const got = byHash.get(sig.stories[i].hash);
-    if (!got) throw new Error(`store: document ${doc.id}: story ${i} was not stored`);
-    if (!got.inserted) duplicates++; // stored meanwhile by a concurrent transaction
-    return got.id;
+  const duplicates: number[] = [];
+  const storyIds = items.map(({ doc }, d) => {
+    let dup = 0;
+    const ids = plans[d].map((p, i) => {
+      if (p.id !== null) {
+        dup++;
+        return p.id;
+      }
+      const got = byHash.get(p.hash);
+      if (!got) throw new Error(`store: document ${doc.id}: story ${i} was not stored`);
+      if (!p.fresh || !got.inserted) dup++; // a duplicate, or stored meanwhile by a concurrent transaction
+      return got.id;
+    });
+    duplicates.push(dup);
+    return ids;
   });
   return { storyIds, duplicates };
 }

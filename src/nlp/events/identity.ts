@@ -21,7 +21,7 @@
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 
-export const CONSULT_FAMILY: ReadonlySet<string> = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'attend', 'host']);
+export const CONSULT_FAMILY: ReadonlySet<string> = new Set(['meet', 'negotiate', 'visit', 'phone_call', 'attend', 'host', 'mediate']);
 
 /**
  * Families whose happening has a place that outlets report alike: a different place is a

@@ -88,8 +88,8 @@ export function apiEventWhere(q: EventQuery = {}, firstParam = 1): Where {
   }
   if (q.search !== undefined && q.search.trim()) {
     const t = ftsQuery(q.search, p);
-    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE v.tsv @@ ${t}
-      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE st.tsv @@ ${t})`);
+    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE to_tsvector('arabic', v.norm) @@ ${t}
+      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE to_tsvector('arabic', st.norm) @@ ${t})`);
   }
   if (q.document !== undefined) {
     const d = p(q.document);
