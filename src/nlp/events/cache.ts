@@ -8,6 +8,7 @@ import type { Analysis } from '../triggers/index.ts';
 import { resolveDates, type DateMention, type DateRef } from '../dates/index.ts';
 import { tokenRange } from '../../text/index.ts';
 import { linkedTitlesOf } from './units.ts';
+import { contextWords } from './contexts.ts';
 
 export interface DocCache {
   /** Trigger-lexicon analyses by normalized word (shared by every sentence of the document, or a run's memo). */
@@ -20,6 +21,8 @@ export interface DocCache {
   byStart: Int32Array;
   /** Indices of the title mentions linked to a person (`Mention.title`). */
   linkedTitles: Set<number>;
+  /** contextWords of doc.tokens, made when first needed. */
+  contextWords?: string[];
 }
 
 /** The cache of one document; `analyses`, when given, is a word memo shared with other documents. */
@@ -56,6 +59,13 @@ export function mentionsIn(cache: DocCache, mentions: readonly Mention[], start:
     if (mentions[order[k]].end <= end) out.push(order[k]);
   }
   return out.sort((a, b) => a - b);
+}
+
+/** contextWords of the tokens inside a span. */
+export function contextWordsOf(cache: DocCache, doc: Doc, span: Span): string[] {
+  cache.contextWords ??= contextWords(doc.tokens);
+  const [from, to] = tokenRange(doc.tokens, span);
+  return cache.contextWords.slice(from, to);
 }
 
 /** The tokens inside a span (tokens sorted by offset). */

@@ -53,10 +53,19 @@ function bare(word: string): string {
   return w;
 }
 
+/** The words countContexts compares: each token's normalized form without its clitics. */
+export function contextWords(tokens: readonly Token[]): string[] {
+  return tokens.map((t) => bare(t.norm));
+}
+
 /** Counts of each context's cues in the tokens. */
 export function countContexts(tokens: readonly Token[], cues: ContextCues): Map<string, number> {
+  return countContextWords(contextWords(tokens), cues);
+}
+
+/** countContexts over words already made by contextWords. */
+export function countContextWords(words: readonly string[], cues: ContextCues): Map<string, number> {
   const counts = new Map<string, number>();
-  const words = tokens.map((t) => bare(t.norm));
   for (let i = 0; i < words.length; i++) {
     const list = cues.byFirst.get(words[i]);
     if (!list) continue;

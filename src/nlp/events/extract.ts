@@ -11,8 +11,8 @@ import { cameoFor } from '../../ontology/index.ts';
 import { assignArguments, type Assigned } from './args.ts';
 import { CONSULT_FAMILY } from './identity.ts';
 import { fullestMentions, placesIn, unitsOf } from './units.ts';
-import { countContexts, pickContexts, type ContextCues } from './contexts.ts';
-import { datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
+import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
+import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
 
 export interface EventResources {
   triggers: TriggerLexicon;
@@ -295,13 +295,13 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
   const location = locate(doc, story, d);
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   if (countries.size + organizations.size < 2 && location?.country) countries.add(location.country);
-  const sentenceTokens = d.candidates.flatMap((c) => tokensOf(doc, c.sentence));
+  const sentenceWords = d.candidates.flatMap((c) => contextWordsOf(cache, doc, c.sentence));
   let storyCounts = cache.storyContexts.get(story.index);
   if (!storyCounts) {
-    storyCounts = countContexts(tokensOf(doc, story), res.contextCues);
+    storyCounts = countContextWords(contextWordsOf(cache, doc, story), res.contextCues);
     cache.storyContexts.set(story.index, storyCounts);
   }
-  const contexts = pickContexts(countContexts(sentenceTokens, res.contextCues), storyCounts);
+  const contexts = pickContexts(countContextWords(sentenceWords, res.contextCues), storyCounts);
   const evidence = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline) || a.sentence.start - b.sentence.start).map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
   const confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(d.actors.length, 3) + (d.candidates.some((c) => !c.hit.nominal) ? 0.1 : 0) + (d.candidates.length > 1 ? 0.05 : 0));
   return {

@@ -47,6 +47,11 @@ export function linkedTitlesOf(doc: Doc): Set<number> {
   return linked;
 }
 
+/** The unit of one organization, country or title mention. */
+function unitOf(doc: Doc, m: MentionX, i: number, kind: Unit['kind'], org: string | null, title: string | null): Unit {
+  return { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [], kind, name: doc.text.slice(m.start, m.end), country: m.country ?? null, org, title };
+}
+
 /** Units of the mentions inside [start, end), in text order. */
 export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<string, number> = fullestMentions(doc)): Unit[] {
   return unitsOf(doc, doc.mentions.keys(), start, end, fullest, linkedTitlesOf(doc));
@@ -62,35 +67,38 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
   for (const i of indices) {
     const m = mentions[i];
     if (m.start < start || m.end > end) continue;
-    const base = { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [] };
     if (m.type === 'person') {
       // a short mention ("الباعور") speaks for the actor's fullest mention in the document
       const full = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : m;
       // the title written next to this mention (a title carried over from an earlier mention is not)
       const linked = m.title !== undefined ? mentions[m.title] : undefined;
       const own = linked && linked.start >= start && linked.end <= end && Math.abs(linked.start - m.start) < 200 ? linked : undefined;
-      const t = own ?? (full.title !== undefined ? mentions[full.title] : undefined);
+      const t: MentionX | undefined = own ?? (full.title !== undefined ? mentions[full.title] : undefined);
       const name = doc.text.slice(full.start, full.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');
-      // the unit covers the person and the title written next to it here
-      const span = own ? { start: Math.min(m.start, own.start), end: Math.max(m.end, own.end) } : {};
+      const hosts = m.host ? [m.host] : [];
+      if (t?.host && t.host !== m.host) hosts.push(t.host);
       units.push({
-        ...base,
-        ...span,
+        // the unit covers the person and the title written next to it here
+        start: own ? Math.min(m.start, own.start) : m.start,
+        end: own ? Math.max(m.end, own.end) : m.end,
+        mention: i,
+        entity: m.actor,
+        hosts,
         kind: 'person',
         name,
         // an official of an international organization acts for it, not for his nationality
         country: t?.org ? (t.country ?? null) : (full.country ?? t?.country ?? m.country ?? null),
         org: t?.org ?? full.org ?? m.org ?? null,
         title: t ? doc.text.slice(t.start, t.end) : null,
-        hosts: [...new Set([...(m.host ? [m.host] : []), ...((t as MentionX | undefined)?.host ? [(t as MentionX).host!] : [])])],
       });
     } else if (m.type === 'organization') {
-      units.push({ ...base, kind: 'organization', name: doc.text.slice(m.start, m.end), country: m.country ?? null, org: m.org ?? null, title: null });
+      units.push(unitOf(doc, m, i, 'organization', m.org ?? null, null));
     } else if (m.type === 'country' && !isAdjective(m)) {
-      units.push({ ...base, kind: 'country', name: doc.text.slice(m.start, m.end), country: m.country ?? null, org: null, title: null });
+      units.push(unitOf(doc, m, i, 'country', null, null));
     } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org)) {
-      const text = doc.text.slice(m.start, m.end);
-      units.push({ ...base, kind: 'person', name: text, country: m.country ?? null, org: m.org ?? null, title: text });
+      const u = unitOf(doc, m, i, 'person', m.org ?? null, null);
+      u.title = u.name;
+      units.push(u);
     }
   }
   // a unit nested in another (a country inside an institution's name) is part of it
