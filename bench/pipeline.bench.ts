@@ -4,10 +4,14 @@
  * second of this process's CPU time (one core; PGlite runs in-process, so the database's work is
  * counted). Target: ≥ 1 MB/s.
  *
- * Corpus: the seed documents (../shared/seeds, when present) and examples/, copied until about
- * RASID_BENCH_MB megabytes of text (default 2) as distinct documents: every copy has its own ids
- * and file names and its years shifted (so its events are other happenings, its raw bytes
- * differ and nothing is 'unchanged'); seeds are given a publication date per copy (as JSON Lines).
+ * Two corpora of about RASID_BENCH_MB megabytes of text each (default 2):
+ * - news: distinct real news text (ANERcorp's training sentences, see writeNewsCorpus), when
+ *   ../shared is present;
+ * - copies: the seed documents (../shared/seeds, when present) and examples/, copied as distinct
+ *   documents: every copy has its own ids and file names and its years shifted (so its events
+ *   are other happenings, its raw bytes differ and nothing is 'unchanged'); seeds are given a
+ *   publication date per copy (as JSON Lines). Real page structure (HTML, clutter, several
+ *   stories), but the same words again and again.
  * Stage times come from IngestSummary.stageMs.
  */
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -16,7 +20,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sharedDir } from '../src/config.ts';
 import { ingest } from '../src/app/ingest.ts';
-import { buildPipeline, loadResources } from '../src/app/pipeline.ts';
+import { buildPipeline, loadResources, type PipelineContext } from '../src/app/pipeline.ts';
+import type { Stage } from '../src/nlp/pipeline.ts';
+import { ANERCORP_FILE, readTaggedFile } from '../src/nlp/ner/data.ts';
 import type { Doc } from '../src/nlp/doc.ts';
 import { openStore, type DocSignature, type SaveResult, type Store } from '../src/store/index.ts';
 import { type BenchResult } from './kit.ts';
@@ -101,19 +107,35 @@ export function writeCopy(dir: string, k: number): number {
   return bytes;
 }
 
+/**
+ * Distinct real news text: the ANERcorp training file's sentences (../shared/ner/anercorp, when
+ * present; never copied into the repo), in their order, ten to a document, as JSON Lines. Every
+ * word is met as often as in real news, so caches keyed by words are measured fairly (the
+ * copies corpus repeats the same documents). Returns its text size in bytes.
+ */
+export function writeNewsCorpus(dir: string, maxBytes: number): number {
+  const file = join(sharedDir(), ANERCORP_FILE);
+  if (!existsSync(file)) return 0;
+  const sentences = readTaggedFile(file).map((s) => s.tokens.join(' ').replace(/ ([.,:;!?،؛؟)»])/g, '$1').replace(/([(«]) /g, '$1'));
+  const lines: string[] = [];
+  let bytes = 0;
+  for (let i = 0; i < sentences.length && bytes < maxBytes; i += 10) {
+    const text = sentences.slice(i, i + 10).join('\n');
+    bytes += Buffer.byteLength(text);
+    const day = new Date(Date.UTC(2006, 0, 1) + (i / 10) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(JSON.stringify({ id: `anercorp-${i / 10}`, date: day, outlet: `news-${(i / 10) % 7}`, text }));
+  }
+  writeFileSync(join(dir, 'news.jsonl'), lines.join('\n') + '\n');
+  return bytes;
+}
+
 export async function bench(): Promise<BenchResult[]> {
   const targetMb = Number(process.env.RASID_BENCH_MB ?? 2);
   const root = mkdtempSync(join(tmpdir(), 'rasid-pipeline-bench-'));
   try {
     const warm = join(root, 'warm');
-    const corpus = join(root, 'corpus');
     mkdirSync(warm);
-    mkdirSync(corpus);
     writeCopy(warm, 0);
-    let estimate = 0;
-    let copies = 0;
-    while (estimate < targetMb * 1e6 && copies < 2000) estimate += writeCopy(corpus, 1 + copies++);
-
     const res = loadResources();
     const stages = buildPipeline(res);
     // warm-up on another store: lazy loading and JIT do not count
@@ -121,57 +143,72 @@ export async function bench(): Promise<BenchResult[]> {
     await ingest(warmStore, stages, res.context, [warm]);
     await warmStore.close();
 
-    const processed: Array<[Doc, DocSignature]> = [];
-    const n0 = process.cpuUsage();
-    await ingest(nullStore(processed), stages, res.context, [corpus]);
-    const nlpCpu = cpuSeconds(n0);
-    // the store alone, on the documents the pipeline made: in batches as ingest saves them, and one by one
-    const alone = await openStore();
-    const s0 = process.cpuUsage();
-    for (let i = 0; i < processed.length; i += SAVE_BATCH) {
-      await alone.saveDocuments(processed.slice(i, i + SAVE_BATCH).map(([doc, sig]) => ({ doc, sig })));
-    }
-    const storeCpu = cpuSeconds(s0);
-    await alone.close();
-    const single = await openStore();
-    const s1 = process.cpuUsage();
-    for (const [doc, sig] of processed) await single.saveDocument(doc, sig);
-    const singleCpu = cpuSeconds(s1);
-    await single.close();
-
-    const store = await openStore();
-    try {
-      const cpu0 = process.cpuUsage();
-      const t0 = performance.now();
-      const s = await ingest(store, stages, res.context, [corpus]);
-      const wall = (performance.now() - t0) / 1000;
-      const cpu = cpuSeconds(cpu0);
-      const mb = s.bytes / 1e6;
-      const stats = await store.stats();
-      const perCore = mb / cpu;
-      const out: BenchResult[] = [
-        {
-          name: `corpus: ${copies} copies, ${s.documents.read} docs (${s.documents.added} added, ${s.documents.failed} failed), ${stats.events} events from ${s.reports} reports, ${s.duplicateStories} duplicate stories`,
-          value: mb, unit: 'MB text',
-        },
-        { name: 'whole pipeline, ingest to stored events (CPU time)', value: perCore, unit: 'MB/s/core', target: '>= 1', ok: perCore >= 1 },
-        { name: 'whole pipeline, wall clock', value: mb / wall, unit: 'MB/s' },
-        { name: 'documents', value: s.documents.read / cpu, unit: 'docs/s/core' },
-        { name: 'without the store (read + NLP stages only, CPU time)', value: mb / nlpCpu, unit: 'MB/s/core' },
-        { name: `store alone: saveDocuments of the processed documents, ${SAVE_BATCH} a transaction (CPU time)`, value: mb / storeCpu, unit: 'MB/s/core' },
-        { name: 'store alone: documents saved in batches', value: processed.length / storeCpu, unit: 'docs/s/core' },
-        { name: 'store alone: documents saved one a transaction (saveDocument)', value: processed.length / singleCpu, unit: 'docs/s/core' },
-      ];
-      const total = Object.values(s.stageMs).reduce((a, b) => a + b, 0);
-      for (const [stage, ms] of Object.entries(s.stageMs)) {
-        out.push({ name: `stage ${stage} (${((100 * ms) / total).toFixed(0)}% of stage time)`, value: ms / mb / 1000, unit: 's/MB' });
-      }
-      out.push({ name: 'read and the rest (outside the stages)', value: Math.max(0, wall - total / 1000) / mb, unit: 's/MB' });
-      return out;
-    } finally {
-      await store.close();
-    }
+    const out: BenchResult[] = [];
+    const news = join(root, 'news');
+    mkdirSync(news);
+    if (writeNewsCorpus(news, targetMb * 1e6) > 0) out.push(...(await measure('news', news, stages, res.context)));
+    const copies = join(root, 'copies');
+    mkdirSync(copies);
+    let estimate = 0;
+    let n = 0;
+    while (estimate < targetMb * 1e6 && n < 2000) estimate += writeCopy(copies, 1 + n++);
+    out.push(...(await measure(`copies (${n})`, copies, stages, res.context)));
+    return out;
   } finally {
     rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The whole pipeline on `corpus`, then its parts: without the store, the store alone (batched and one by one). */
+async function measure(label: string, corpus: string, stages: Stage<PipelineContext>[], context: PipelineContext): Promise<BenchResult[]> {
+  const processed: Array<[Doc, DocSignature]> = [];
+  const n0 = process.cpuUsage();
+  await ingest(nullStore(processed), stages, context, [corpus]);
+  const nlpCpu = cpuSeconds(n0);
+  // the store alone, on the documents the pipeline made: in batches as ingest saves them, and one by one
+  const alone = await openStore();
+  const s0 = process.cpuUsage();
+  for (let i = 0; i < processed.length; i += SAVE_BATCH) {
+    await alone.saveDocuments(processed.slice(i, i + SAVE_BATCH).map(([doc, sig]) => ({ doc, sig })));
+  }
+  const storeCpu = cpuSeconds(s0);
+  await alone.close();
+  const single = await openStore();
+  const s1 = process.cpuUsage();
+  for (const [doc, sig] of processed) await single.saveDocument(doc, sig);
+  const singleCpu = cpuSeconds(s1);
+  await single.close();
+
+  const store = await openStore();
+  try {
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const s = await ingest(store, stages, context, [corpus]);
+    const wall = (performance.now() - t0) / 1000;
+    const cpu = cpuSeconds(cpu0);
+    const mb = s.bytes / 1e6;
+    const stats = await store.stats();
+    const perCore = mb / cpu;
+    const out: BenchResult[] = [
+      {
+        name: `corpus ${label}: ${s.documents.read} docs (${s.documents.added} added, ${s.documents.failed} failed), ${stats.events} events from ${s.reports} reports, ${s.duplicateStories} duplicate stories`,
+        value: mb, unit: 'MB text',
+      },
+      { name: `${label}: whole pipeline, ingest to stored events (CPU time)`, value: perCore, unit: 'MB/s/core', target: '>= 1', ok: perCore >= 1 },
+      { name: `${label}: whole pipeline, wall clock`, value: mb / wall, unit: 'MB/s' },
+      { name: `${label}: documents`, value: s.documents.read / cpu, unit: 'docs/s/core' },
+      { name: `${label}: without the store (read + NLP stages only, CPU time)`, value: mb / nlpCpu, unit: 'MB/s/core' },
+      { name: `${label}: store alone, saveDocuments ${SAVE_BATCH} a transaction (CPU time)`, value: mb / storeCpu, unit: 'MB/s/core' },
+      { name: `${label}: store alone, documents saved in batches`, value: processed.length / storeCpu, unit: 'docs/s/core' },
+      { name: `${label}: store alone, documents saved one a transaction (saveDocument)`, value: processed.length / singleCpu, unit: 'docs/s/core' },
+    ];
+    const total = Object.values(s.stageMs).reduce((a, b) => a + b, 0);
+    for (const [stage, ms] of Object.entries(s.stageMs)) {
+      out.push({ name: `${label}: stage ${stage} (${((100 * ms) / total).toFixed(0)}% of stage time)`, value: ms / mb / 1000, unit: 's/MB' });
+    }
+    out.push({ name: `${label}: read and the rest (outside the stages)`, value: Math.max(0, wall - total / 1000) / mb, unit: 's/MB' });
+    return out;
+  } finally {
+    await store.close();
   }
 }
