@@ -10,7 +10,7 @@ import { normalizeArabic } from '../../text/normalize.ts';
 import { nameTokens } from './names.ts';
 import type { ActorRegistry, KeyType } from './registry.ts';
 import { dateBounds, roleOverlaps, type Actor, type ActorKind, type Role } from './schema.ts';
-import { institutionChain, parseTitle, roleTitleScore, type ParsedTitle } from './titles.ts';
+import { institutionChain, officeForms, parseTitle, roleTitleScore, type ParsedTitle } from './titles.ts';
 
 export interface Candidate {
   actor: Actor;
@@ -48,7 +48,12 @@ function lookup(reg: ActorRegistry, key: string, factor: number, kinds?: readonl
  * surfaces may match a family name, ambiguously when several persons share it.
  */
 export function findByName(reg: ActorRegistry, surface: string, opts: { kinds?: readonly ActorKind[] } = {}): Candidate[] {
-  let tokens = nameTokens(surface);
+  return findByNameTokens(reg, nameTokens(surface), opts);
+}
+
+/** findByName for a surface already split by nameTokens. */
+export function findByNameTokens(reg: ActorRegistry, nameWords: readonly string[], opts: { kinds?: readonly ActorKind[] } = {}): Candidate[] {
+  let tokens = nameWords;
   let found = lookup(reg, tokens.join(' '), 1, opts.kinds);
   // honorifics and titles before the name (السيد، المشير، الشيخ)
   while (found.length === 0 && tokens.length > 1 && LEADING_HONORIFICS.has(tokens[0])) {
@@ -120,6 +125,31 @@ export function scoreRole(reg: ActorRegistry, q: ParsedTitle, role: Role, opts: 
   return s * f;
 }
 
+const roleIndexCache = new WeakMap<ActorRegistry, Map<string, Array<{ actor: Actor; role: Role }>>>();
+
+/**
+ * Every (actor, role) by the first core word of the role's office forms, in registry order
+ * (each pair once per word). The registry does not change while it is in use.
+ */
+function rolesByFirstWord(reg: ActorRegistry): Map<string, Array<{ actor: Actor; role: Role }>> {
+  let index = roleIndexCache.get(reg);
+  if (!index) {
+    index = new Map();
+    for (const actor of reg.actors.values()) {
+      for (const role of actor.roles ?? []) {
+        const firsts = new Set(officeForms(reg, role).map((f) => f.core[0]).filter((w) => w !== undefined));
+        for (const w of firsts) {
+          const list = index.get(w);
+          if (list) list.push({ actor, role });
+          else index.set(w, [{ actor, role }]);
+        }
+      }
+    }
+    roleIndexCache.set(reg, index);
+  }
+  return index;
+}
+
 /** Who held the office (on the date, in the country/institution), best first. */
 export function findByRole(reg: ActorRegistry, query: RoleQuery): Candidate[] {
   const q = parseTitle(reg, query.office);
@@ -131,15 +161,15 @@ export function findByRole(reg: ActorRegistry, query: RoleQuery): Candidate[] {
     const c = reg.actors.get(id)?.country;
     return !country || !c || c === country;
   });
+  // only roles with an office form whose first core word is the query's can score (coreMatch)
+  const pairs = q.core.length > 0 ? rolesByFirstWord(reg).get(q.core[0]) ?? [] : [];
   const run = (institutions: string[]): Candidate[] => {
     const best = new Map<string, Candidate>();
-    for (const actor of reg.actors.values()) {
-      for (const role of actor.roles ?? []) {
-        const score = scoreRole(reg, q, role, { country, institutions, date: query.date });
-        if (score <= 0) continue;
-        const prev = best.get(actor.id);
-        if (!prev || score > prev.score) best.set(actor.id, { actor, score, via: 'role', ambiguous: false, role });
-      }
+    for (const { actor, role } of pairs) {
+      const score = scoreRole(reg, q, role, { country, institutions, date: query.date });
+      if (score <= 0) continue;
+      const prev = best.get(actor.id);
+      if (!prev || score > prev.score) best.set(actor.id, { actor, score, via: 'role', ambiguous: false, role });
     }
     return [...best.values()];
   };

@@ -11,7 +11,7 @@
 import { discoverActor } from './discover.ts';
 import { nameKey, nameTokens, surnameKey } from './names.ts';
 import type { ActorRegistry } from './registry.ts';
-import { definite, findByName, findByRole, scoreRole, type Candidate } from './resolve.ts';
+import { definite, findByNameTokens, findByRole, scoreRole, type Candidate } from './resolve.ts';
 import { roleOverlaps, type Actor } from './schema.ts';
 import { coreMatch, parseTitle, type ParsedTitle } from './titles.ts';
 
@@ -46,10 +46,25 @@ export interface PersonMention {
 
 interface Introduced {
   actor: Actor;
-  keys: Set<string>;
+  keys: ReadonlySet<string>;
   surname: string;
   titles: ParsedTitle[];
   order: number;
+}
+
+const keysCache = new WeakMap<Actor, { keys: ReadonlySet<string>; surname: string }>();
+
+/** Name keys and family-name key of an actor (made once per actor object; actors are not changed). */
+function actorKeys(actor: Actor): { keys: ReadonlySet<string>; surname: string } {
+  let k = keysCache.get(actor);
+  if (!k) {
+    k = {
+      keys: new Set([actor.name, ...(actor.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.name))].map(nameKey)),
+      surname: surnameKey(actor.name, actor.surname),
+    };
+    keysCache.set(actor, k);
+  }
+  return k;
 }
 
 export class MentionResolver {
@@ -65,8 +80,8 @@ export class MentionResolver {
 
   /** Resolves a person mentioned by name (full name, alias or family name alone). */
   person(surface: string, m: PersonMention = {}): Resolution {
-    const key = nameKey(surface);
     const tokens = nameTokens(surface);
+    const key = tokens.join(' '); // nameKey(surface)
     const seen = this.people.filter((p) => p.keys.has(key));
     if (seen.length === 1) return this.touch(seen[0], m.title, 'story-name');
     if (tokens.length === 1) {
@@ -74,7 +89,7 @@ export class MentionResolver {
       if (bySurname.length === 1) return this.touch(bySurname[0], m.title, 'story-surname');
       if (bySurname.length > 1) return { via: 'ambiguous', candidates: bySurname.map((p) => ({ actor: p.actor, score: 0.5, via: 'surname', ambiguous: true })) };
     }
-    let cands = findByName(this.reg, surface, { kinds: ['person'] });
+    let cands = findByNameTokens(this.reg, tokens, { kinds: ['person'] });
     let hit = definite(cands);
     if (!hit && m.title && cands.length > 1) {
       // the title the text gives picks among persons sharing the name
@@ -149,11 +164,11 @@ export class MentionResolver {
       this.touch(existing, title, 'story-name');
       return existing;
     }
-    const keys = new Set([actor.name, ...(actor.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.name))].map(nameKey));
+    const { keys, surname } = actorKeys(actor);
     const p: Introduced = {
       actor,
       keys,
-      surname: surnameKey(actor.name, actor.surname),
+      surname,
       titles: title ? [parseTitle(this.reg, title)] : [],
       order: ++this.counter,
     };

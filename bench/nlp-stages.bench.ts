@@ -1,0 +1,101 @@
+/**
+ * CPU seconds per MB of document text for each part of the pipeline outside the store: read
+ * (files, decoding, HTML extraction), the cross-document line statistics, each stage, and the
+ * story signatures for de-duplication; the entity stage also without the NER tagger.
+ *
+ * Corpus: the same copies as pipeline.bench.ts (seeds and examples, years shifted per copy),
+ * about RASID_BENCH_MB megabytes (default 0.5). The pipeline runs once to warm up, then
+ * RASID_BENCH_REPS times (default 3); each figure is the least CPU time over the repetitions.
+ * Stage CPU is taken with process.cpuUsage around each stage call. The tagger's share of the
+ * entity stage comes from findEntities' step timings (wall clock) in one more pass.
+ *
+ * Targets (issue 4): entities without the tagger ≤ 0.25 s/MB, events ≤ 0.25 s/MB, read + clean
+ * + stories + de-duplication signatures ≤ 0.3 s/MB.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { documentSignature } from '../src/app/ingest.ts';
+import { buildPipeline, loadResources } from '../src/app/pipeline.ts';
+import { buildLineStats, readInputs, type InputItem } from '../src/ingest/index.ts';
+import { findEntities } from '../src/nlp/entities/index.ts';
+import type { Doc } from '../src/nlp/doc.ts';
+import { writeCopy } from './pipeline.bench.ts';
+import type { BenchResult } from './kit.ts';
+
+function cpuMs(): number {
+  const c = process.cpuUsage();
+  return (c.user + c.system) / 1000;
+}
+
+async function readAll(dir: string): Promise<Doc[]> {
+  const docs: Doc[] = [];
+  for await (const item of readInputs([dir]) as AsyncGenerator<InputItem>) if (item.kind === 'doc') docs.push(item.doc);
+  return docs;
+}
+
+export async function bench(): Promise<BenchResult[]> {
+  const targetMb = Number(process.env.RASID_BENCH_MB ?? 0.5);
+  const reps = Math.max(1, Number(process.env.RASID_BENCH_REPS ?? 3));
+  const root = mkdtempSync(join(tmpdir(), 'rasid-stages-bench-'));
+  try {
+    const corpus = join(root, 'corpus');
+    mkdirSync(corpus);
+    let estimate = 0;
+    let copies = 0;
+    while (estimate < targetMb * 1e6 && copies < 2000) estimate += writeCopy(corpus, 1 + copies++);
+    const res = loadResources();
+    const stages = buildPipeline(res);
+
+    const best: Record<string, number> = {};
+    let bytes = 0;
+    let docCount = 0;
+    for (let r = 0; r <= reps; r++) {
+      const t: Record<string, number> = {};
+      const add = (k: string, ms: number) => (t[k] = (t[k] ?? 0) + ms);
+      let c0 = cpuMs();
+      const docs = await readAll(corpus);
+      add('read', cpuMs() - c0);
+      c0 = cpuMs();
+      const ctx = { ...res.context, lineStats: buildLineStats(docs) };
+      add('lineStats', cpuMs() - c0);
+      bytes = docs.reduce((a, d) => a + Buffer.byteLength(d.text, 'utf8'), 0);
+      docCount = docs.length;
+      for (let doc of docs) {
+        for (const st of stages) {
+          c0 = cpuMs();
+          doc = st.run(doc, ctx);
+          add(st.name, cpuMs() - c0);
+        }
+        c0 = cpuMs();
+        documentSignature(doc);
+        add('signature', cpuMs() - c0);
+      }
+      if (r === 0) continue; // warm-up
+      for (const [k, v] of Object.entries(t)) best[k] = Math.min(best[k] ?? Infinity, v);
+    }
+
+    // the tagger's share of the entity stage (step timings of one more pass)
+    const steps: Record<string, number> = {};
+    const docs = await readAll(corpus);
+    const ctx = { ...res.context, lineStats: buildLineStats(docs) };
+    const before = stages.slice(0, stages.findIndex((s) => s.name === 'entities'));
+    for (const d of docs) findEntities(before.reduce((x, s) => s.run(x, ctx), d), res.entities, steps);
+    const stepTotal = Object.values(steps).reduce((a, b) => a + b, 0);
+    const taggerShare = stepTotal > 0 ? (steps.tagger ?? 0) / stepTotal : 0;
+
+    const mb = bytes / 1e6;
+    const perMb = (ms: number) => ms / 1000 / mb;
+    const out: BenchResult[] = [{ name: `corpus: ${copies} copies, ${docCount} docs`, value: mb, unit: 'MB text' }];
+    for (const [k, v] of Object.entries(best)) out.push({ name: `${k} (CPU)`, value: perMb(v), unit: 's/MB' });
+    const entitiesRest = perMb(best.entities ?? 0) * (1 - taggerShare);
+    out.push({ name: `entities without the tagger (tagger ${(100 * taggerShare).toFixed(0)}% of the stage)`, value: entitiesRest, unit: 's/MB', target: '<= 0.25', ok: entitiesRest <= 0.25 });
+    const events = perMb(best.events ?? 0);
+    out.push({ name: 'events', value: events, unit: 's/MB', target: '<= 0.25', ok: events <= 0.25 });
+    const front = perMb((best.read ?? 0) + (best.lineStats ?? 0) + (best.clean ?? 0) + (best.stories ?? 0) + (best.signature ?? 0));
+    out.push({ name: 'read + line stats + clean + stories + signatures', value: front, unit: 's/MB', target: '<= 0.3', ok: front <= 0.3 });
+    return out;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
