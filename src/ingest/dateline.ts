@@ -34,6 +34,13 @@ const RE = {
   sep: /\s*[-–—:]/uy,
 };
 
+/**
+ * What every dateline form needs near its start: up to three place words, an optional comma or
+ * في, then a date's digit, a bracket, a slash or a dash. Text without it has no dateline (a fast
+ * test before the forms).
+ */
+const GATE = /^\s*(?:[\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2})?\s*[،,]?\s*(?:(?:في|فى)\s+)?\s*[-–—(/0-9٠-٩۰-۹]/u;
+
 /** Words that open date lines and sentences, never a dateline's place. */
 const NOT_PLACE = new Set(['اليوم', 'امس', 'غدا', 'في', 'منذ', 'حتى', 'بتاريخ', 'تاريخ', 'صباح', 'مساء', 'يوم', 'قال', 'اكد'].map(phraseKey));
 
@@ -189,6 +196,7 @@ function finish(place: string | undefined, date: DateParts | undefined, agency: 
  */
 export function parseDateline(text: string, offset: number, agencies: ReadonlySet<string>): Dateline | undefined {
   const head = text.slice(0, 200);
+  if (!GATE.test(head)) return undefined;
   const known = (a: string) => agencies.has(phraseKey(a));
   for (const words of [1, 2, 3, 0]) {
     const r = tryForm(head, words, known);
