@@ -16,13 +16,14 @@ import type { EntityMatcher } from './lists.ts';
 export interface FastScoring {
   L: number;
   table: FeatureTable;
-  /** Weights (× SCALE) of the single or first-stage model, rows as numbered by `rows1`. */
-  w1: Int32Array;
-  /** Joint id → first-stage row (-1 = none); undefined for single-stage models (id = row). */
-  rows1?: Int32Array;
-  /** Second-stage weights; its rows are the joint ids below `n2`. */
-  w2?: Int32Array;
-  n2: number;
+  /** Whether the model has two stages. */
+  two: boolean;
+  /**
+   * Weights (× SCALE) by joint id: single-stage models L per id; two-stage models 2L per id, the
+   * first-stage weights then the second-stage ones (zeros where a stage lacks the feature), so
+   * one feature's weights for both stages are read from one place.
+   */
+  w: Int32Array;
   /** Cross-document cache of word analyses and score vectors (see WordCache). */
   words: WordCache;
   /**
@@ -114,7 +115,7 @@ export class DocScorer {
     private readonly gazetteer: GazetteerTagger | undefined,
     private readonly entities?: EntityMatcher,
   ) {
-    this.width = s.w2 ? 2 * s.L : s.L;
+    this.width = s.two ? 2 * s.L : s.L;
     this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
     this.slots = 1 + 2 * this.reach;
     const size = this.slots * this.width + 10;
@@ -186,26 +187,26 @@ export class DocScorer {
 
   /** Adds the weights of feature `id` (joint table id) to v1 at o1 and v2 at o2. */
   private addId(id: number, v1: Float64Array | undefined, o1: number, v2: Float64Array | undefined, o2: number): void {
-    const { L, w1, rows1, w2, n2 } = this.s;
-    if (rows1) {
-      const r1 = rows1[id];
-      if (v1 && r1 >= 0) for (let y = 0, o = r1 * L; y < L; y++) v1[o1 + y] += w1[o + y];
-      if (v2 && id < n2) for (let y = 0, o = id * L; y < L; y++) v2[o2 + y] += w2![o + y];
+    const { L, w, two } = this.s;
+    if (two) {
+      const o = id * 2 * L;
+      if (v1) for (let y = 0; y < L; y++) v1[o1 + y] += w[o + y];
+      if (v2) for (let y = 0; y < L; y++) v2[o2 + y] += w[o + L + y];
     } else if (v1) {
-      for (let y = 0, o = id * L; y < L; y++) v1[o1 + y] += w1[o + y];
+      for (let y = 0, o = id * L; y < L; y++) v1[o1 + y] += w[o + y];
     }
   }
 
   /** Feature `a + b` into the vector at v[o..] (both stages: stage 2 at o + L). */
   private vec(v: Float64Array, o: number, a: string, b: string): void {
     this.h.start().feed(a).feed(b);
-    this.add(v, o, this.s.w2 ? v : undefined, o + this.s.L);
+    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
   /** Feature `a + b + c + d` (parts fed one by one: no string is built) into v[o..]. */
   private vec4(v: Float64Array, o: number, a: string, b: string, c: string, d: string): void {
     this.h.start().feed(a).feed(b).feed(c).feed(d);
-    this.add(v, o, this.s.w2 ? v : undefined, o + this.s.L);
+    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
   /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
@@ -219,7 +220,7 @@ export class DocScorer {
     this.vec(v, o, 'h=', t.shape);
     if (word !== t.norm) this.vec(v, o, 'w=', word);
     const L = this.s.L;
-    const both = this.s.w2 ? v : undefined;
+    const both = this.s.two ? v : undefined;
     const len = t.norm.length;
     for (let k = 1; k <= cfg.affixes && k <= len; k++) {
       h.start().feed('a').feed(String(k)).feed('=').feed(t.norm, 0, k);
@@ -284,7 +285,7 @@ export class DocScorer {
     if (na > 0 && ad === 1) {
       const len = t.norm.length;
       const L = this.s.L;
-      const both = this.s.w2 ? v : undefined;
+      const both = this.s.two ? v : undefined;
       for (let k = 1; k <= na && k <= len; k++) {
         this.h.start().feed('a').feed(rel).feed(String(k)).feed('=').feed(t.norm, 0, k);
         this.add(v, o, both, o + L);
@@ -299,11 +300,11 @@ export class DocScorer {
    * model and, for two-stage models, `e2` for the second stage (context features not included).
    */
   base(tokens: string[]): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
-    const { L, w2 } = this.s;
+    const { L, two } = this.s;
     const cfg = this.cfg;
     const n = tokens.length;
     const e1 = new Float64Array(n * L);
-    const e2 = w2 ? new Float64Array(n * L) : undefined;
+    const e2 = two ? new Float64Array(n * L) : undefined;
     const entries = new Array<WordEntry>(n);
     const infos = new Array<TokenInfo>(n);
     for (let i = 0; i < n; i++) {

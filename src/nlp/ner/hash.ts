@@ -45,11 +45,13 @@ export class FeatureHasher {
   }
 }
 
-/** Open-addressing hash table from a feature's hash pair to its row (-1 when absent). */
+/**
+ * Open-addressing hash table from a feature's hash pair to its row (-1 when absent). A slot's
+ * two keys and row sit side by side (one cache line per probe).
+ */
 export class FeatureTable {
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  private readonly rows: Int32Array;
+  /** Slot i: [4i] = h1, [4i+1] = h2, [4i+2] = row (-1 = empty). */
+  private readonly slots: Int32Array;
   private readonly mask: number;
 
   /** A table with room for `size` features. */
@@ -57,9 +59,8 @@ export class FeatureTable {
     let cap = 16;
     while (cap < size * 2) cap *= 2;
     this.mask = cap - 1;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.rows = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 4);
+    for (let i = 0; i < cap; i++) this.slots[4 * i + 2] = -1;
   }
 
   /**
@@ -69,16 +70,17 @@ export class FeatureTable {
   add(h: FeatureHasher, row: number): number {
     const a = h.h1;
     const b = h.h2;
+    const s = this.slots;
     let i = a & this.mask;
     for (;;) {
-      const r = this.rows[i];
+      const r = s[4 * i + 2];
       if (r < 0) break;
-      if (this.k1[i] === a && this.k2[i] === b) return r;
+      if (s[4 * i] === a && s[4 * i + 1] === b) return r;
       i = (i + 1) & this.mask;
     }
-    this.k1[i] = a;
-    this.k2[i] = b;
-    this.rows[i] = row;
+    s[4 * i] = a;
+    s[4 * i + 1] = b;
+    s[4 * i + 2] = row;
     return row;
   }
 
@@ -86,11 +88,13 @@ export class FeatureTable {
   get(h: FeatureHasher): number {
     const a = h.h1;
     const b = h.h2;
+    const s = this.slots;
     let i = a & this.mask;
     for (;;) {
-      const r = this.rows[i];
+      const k = 4 * i;
+      const r = s[k + 2];
       if (r < 0) return -1;
-      if (this.k1[i] === a && this.k2[i] === b) return r;
+      if (s[k] === a && s[k + 1] === b) return r;
       i = (i + 1) & this.mask;
     }
   }

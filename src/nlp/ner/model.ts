@@ -119,9 +119,10 @@ export function tagSingle(model: NerModel, tokens: string[], withMargins: boolea
 
 /**
  * The fast path's tables, built once per model object: one hash table for both stages (ids
- * below n2 are second-stage rows; first-stage-only features get the ids after them) and
- * integer weights. Distinct feature names whose 64-bit hashes collide would share an id; with
- * ~10^5 features the chance of any collision is ~10^-9.
+ * below the second stage's feature count are its rows; first-stage-only features get the ids
+ * after them) and the integer weights of both stages by joint id. Distinct feature names whose
+ * 64-bit hashes collide would share an id; with ~10^6 features the chance of any collision is
+ * ~10^-7.
  */
 export function fastScoring(model: NerModel): FastScoring {
   if (model.fast) return model.fast;
@@ -131,23 +132,28 @@ export function fastScoring(model: NerModel): FastScoring {
   const n2 = model.index.size;
   const table = new FeatureTable(n2 + (s1 ? s1.index.size : 0));
   for (const [name, row] of model.index) table.add(h.start().feed(name), row);
+  const common = { L, table, words: new WordCache(), ids: new Map<string, number>() };
   if (!s1) {
-    model.fast = { L, table, w1: intScores(model).weights, n2: 0, words: new WordCache(), ids: new Map(), prefixes: pairPrefixes(model.index.keys()) };
+    model.fast = { ...common, two: false, w: intScores(model).weights, prefixes: pairPrefixes(model.index.keys()) };
     return model.fast;
   }
   let next = n2;
-  const ids: number[] = [];
-  const rows: number[] = [];
+  const ids = new Int32Array(s1.index.size);
+  const rows = new Int32Array(s1.index.size);
+  let k = 0;
   for (const [name, row1] of s1.index) {
     const id = table.add(h.start().feed(name), next);
     if (id === next) next++;
-    ids.push(id);
-    rows.push(row1);
+    ids[k] = id;
+    rows[k++] = row1;
   }
-  const rows1 = new Int32Array(next).fill(-1);
-  for (let k = 0; k < ids.length; k++) rows1[ids[k]] = rows[k];
+  const w1 = intScores(s1).weights;
+  const w2 = intScores(model).weights;
+  const w = new Int32Array(next * 2 * L);
+  for (let id = 0; id < n2; id++) for (let y = 0; y < L; y++) w[id * 2 * L + L + y] = w2[id * L + y];
+  for (let j = 0; j < k; j++) for (let y = 0; y < L; y++) w[ids[j] * 2 * L + y] = w1[rows[j] * L + y];
   const prefixes = pairPrefixes([...model.index.keys(), ...s1.index.keys()]);
-  model.fast = { L, table, w1: intScores(s1).weights, rows1, w2: intScores(model).weights, n2, words: new WordCache(), ids: new Map(), prefixes };
+  model.fast = { ...common, two: true, w, prefixes };
   return model.fast;
 }
 
