@@ -26,6 +26,21 @@ function variants(w: Work, i: number): Array<{ key: string; skip: number }> {
   return out;
 }
 
+/** Whether a key of `variants` of a word with this normal form is in `a` or `b` (no offsets computed). */
+function someKeyIn(n: string, a: Map<string, unknown>, b: Map<string, unknown>): boolean {
+  let k = stripAl(n);
+  if (a.has(k) || b.has(k)) return true;
+  if (n.length < 4) return false;
+  if (n.startsWith('لل')) {
+    k = stripAl('ال' + n.slice(2));
+    if (a.has(k) || b.has(k)) return true;
+  }
+  const c = n[0];
+  if (c !== 'و' && c !== 'ف' && c !== 'ب' && c !== 'ل') return false;
+  k = stripAl(n.slice(1));
+  return a.has(k) || b.has(k);
+}
+
 export function propagateNames(w: Work, acc: Cand[]): Cand[] {
   const persons = acc.filter((c) => c.type === 'person' && c.te - c.ts >= 2);
   if (persons.length === 0) return acc;
@@ -73,6 +88,7 @@ export function propagateNames(w: Work, acc: Cand[]): Cand[] {
   const n = w.toks.length;
   for (let i = 0; i < n; i++) {
     if (!free(i)) continue;
+    if (!isWord(w.toks[i]) || !someKeyIn(w.toks[i].norm, full, surnames)) continue; // the common case: no name word here
     const vs = variants(w, i);
     if (vs.length === 0) continue;
     let done = false;
