@@ -23,11 +23,11 @@ export interface Gazetteer {
   /** Number of aliases (for reports). */
   size: number;
   /**
-   * Proclitic analyses of words met so far (match.ts), kept across documents: a word's analyses
-   * depend only on `root`. Emptied when it grows past PREFIX_MEMO_LIMIT words. Without it, each
-   * match call has its own.
+   * Proclitic analyses of words met so far whose stem starts an alias (match.ts), kept across
+   * documents: they depend only on `root`. Emptied when it grows past PREFIX_MEMO_LIMIT words.
+   * Without it, each match call has its own.
    */
-  prefixMemo?: Map<string, CliticCandidate[]>;
+  prefixMemo?: Map<string, readonly CliticCandidate[]>;
 }
 
 /** Largest number of words kept in Gazetteer.prefixMemo. */

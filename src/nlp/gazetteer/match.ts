@@ -75,14 +75,21 @@ function mayStartAlias(norm: string, root: Map<string, TrieNode>): boolean {
   return false;
 }
 
-/** Proclitic-only analyses of a word (whole word first); words that cannot carry one skip the analysis. */
-function prefixCandidates(norm: string, root: Map<string, TrieNode>, cache: Map<string, CliticCandidate[]>): CliticCandidate[] {
+const NO_CANDIDATES: readonly CliticCandidate[] = Object.freeze([]);
+
+/**
+ * Proclitic-only analyses of a word (whole word first) whose stem starts an alias; words that
+ * cannot carry a proclitic skip the analysis.
+ */
+function prefixCandidates(norm: string, root: Map<string, TrieNode>, cache: Map<string, readonly CliticCandidate[]>): readonly CliticCandidate[] {
   let c = cache.get(norm);
   if (!c) {
-    c =
+    const all =
       norm.length > 2 && PROCLITIC_START.has(norm.charCodeAt(0)) && mayStartAlias(norm, root)
         ? cliticCandidates(norm).filter((x) => x.suffix === '')
         : [{ stem: norm, prefix: '', suffix: '' }];
+    const starting = all.filter((x) => root.has(x.stem));
+    c = starting.length > 0 ? starting : NO_CANDIDATES;
     cache.set(norm, c);
   }
   return c;
@@ -107,7 +114,7 @@ export function trieMatches(text: string, seq: TokenSeq, g: Gazetteer): RawMatch
   const { tokens, next } = seq;
   const out: RawMatch[] = [];
   if (g.prefixMemo && g.prefixMemo.size > PREFIX_MEMO_LIMIT) g.prefixMemo.clear();
-  const cache = g.prefixMemo ?? new Map<string, CliticCandidate[]>();
+  const cache = g.prefixMemo ?? new Map<string, readonly CliticCandidate[]>();
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i];
