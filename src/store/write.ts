@@ -153,20 +153,20 @@ async function lookupStories(tx: Sql, sigs: DocSignature[]): Promise<Lookup> {
   const hashes = [...new Set(sigs.flatMap((sig) => sig.stories.map((s) => s.hash)))];
   const bands = [...new Set(sigs.flatMap((sig) => sig.stories.flatMap((s) => s.bands)))];
   if (!hashes.length) return { same: new Map(), near: [] };
-  const asked = new Set(bands);
   const [row] = await tx.query<{
     same: Array<{ id: number; hash: string }> | null;
     near: Array<{ id: number; minhash: string; bands: string[] }> | null;
   }>(
     `SELECT
        (SELECT json_agg(json_build_object('id', st.id, 'hash', st.hash)) FROM stories st WHERE st.hash = ANY($1::text[])) AS same,
-       (SELECT json_agg(json_build_object('id', st.id, 'minhash', encode(st.minhash, 'hex'), 'bands', st.bands) ORDER BY st.id)
-          FROM stories st WHERE st.bands && $2::text[]) AS near`,
+       (SELECT json_agg(json_build_object('id', st.id, 'minhash', encode(st.minhash, 'hex'),
+                 'bands', ARRAY(SELECT b.band FROM story_bands b WHERE b.story_id = st.id AND b.band = ANY($2::text[]))) ORDER BY st.id)
+          FROM stories st WHERE st.id IN (SELECT story_id FROM story_bands WHERE band = ANY($2::text[]))) AS near`,
     [hashes, bands],
   );
   return {
     same: new Map((row.same ?? []).map((r) => [r.hash, r.id])),
-    near: (row.near ?? []).map((r) => ({ id: r.id, minhash: bytesToMinhash(Buffer.from(r.minhash, 'hex')), bands: new Set(r.bands.filter((b) => asked.has(b))) })),
+    near: (row.near ?? []).map((r) => ({ id: r.id, minhash: bytesToMinhash(Buffer.from(r.minhash, 'hex')), bands: new Set(r.bands) })),
   };
 }
 
@@ -236,13 +236,16 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
       if (!plans[d][i].fresh) return [];
       const text = doc.text.slice(story.start, story.end);
       return [{
-        hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'), bands: [...new Set(sig.stories[i].bands)].sort(),
+        hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'),
         headline: story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null,
         place: story.dateline?.place ?? null, date: story.dateline?.date ?? null, agency: story.dateline?.agency ?? null,
         text, norm: normalizeArabic(text),
       }];
     }),
   ).map((r, n) => ({ n, ...r }));
+  const bands = items.flatMap(({ sig }, d) =>
+    sig.stories.flatMap((s, i) => (plans[d][i].fresh ? [...new Set(s.bands)].map((band) => ({ band, hash: s.hash })) : [])),
+  );
   const links = items.flatMap(({ doc }, d) => doc.stories.map((story, i) => ({
     doc: doc.id, idx: story.index ?? i, id: plans[d][i].id, hash: plans[d][i].id === null ? plans[d][i].hash : null, s: story.start, e: story.end,
     rule: story.rule ?? null, parent: story.parent ?? null,
@@ -267,26 +270,30 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
          text_hash = EXCLUDED.text_hash, furniture = EXCLUDED.furniture, lang = EXCLUDED.lang,
          warnings = EXCLUDED.warnings, run_id = EXCLUDED.run_id, ingested_at = now()),
      ins AS (
-       INSERT INTO stories (hash, minhash, bands, headline, dateline_place, dateline_date, dateline_agency, text, norm)
-       SELECT r.hash, decode(r.minhash, 'hex'), r.bands, r.headline, r.place, r.date, r.agency, r.text, r.norm
-       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, bands text[], headline text, place text, date text, agency text, text text, norm text)
+       INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
+       SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm
+       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, headline text, place text, date text, agency text, text text, norm text)
        ORDER BY r.n
        ON CONFLICT (hash) DO UPDATE SET hash = EXCLUDED.hash
        RETURNING id, hash, (xmax = 0) AS inserted),
+     bands AS (
+       INSERT INTO story_bands (band, story_id)
+       SELECT b.band, ins.id FROM jsonb_to_recordset($4::jsonb) AS b(band text, hash text) JOIN ins ON ins.hash = b.hash AND ins.inserted
+       ON CONFLICT DO NOTHING),
      links AS (
        INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
        SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
-       FROM jsonb_to_recordset($4::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int)),
+       FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int)),
      sen AS (
        INSERT INTO sentences (document_id, idx, story_index, start_offset, end_offset)
-       SELECT r.doc, r.idx, r.story, r.s, r.e FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, story int, s int, e int)),
+       SELECT r.doc, r.idx, r.story, r.s, r.e FROM jsonb_to_recordset($6::jsonb) AS r(doc text, idx int, story int, s int, e int)),
      men AS (
        INSERT INTO mentions (document_id, idx, start_offset, end_offset, type, norm, source, confidence, country, org, actor, title_idx)
        SELECT r.doc, r.idx, r.s, r.e, r.type, r.norm, r.source, r.confidence, r.country, r.org, r.actor, r.title
-       FROM jsonb_to_recordset($6::jsonb) AS r(doc text, idx int, s int, e int, type text, norm text, source text,
+       FROM jsonb_to_recordset($7::jsonb) AS r(doc text, idx int, s int, e int, type text, norm text, source text,
             confidence float8, country text, org text, actor text, title int))
      SELECT id, hash, inserted FROM ins${lock}`,
-    [runId, json(documents), json(stories), json(links), json(sentences), json(mentions)],
+    [runId, json(documents), json(stories), json(bands), json(links), json(sentences), json(mentions)],
   );
   const byHash = new Map<string, { id: number; inserted: boolean }>();
   for (const r of inserted) if (r.hash !== null) byHash.set(r.hash, { id: r.id!, inserted: Boolean(r.inserted) });
