@@ -114,6 +114,8 @@ export interface TokenInfo {
   foreign: string;
   /** In the person-name list (see FeatureConfig.names): '1' or ''. */
   name: string;
+  /** Lookup keys of the word as the first word of a listed name (lists.ts firstKeys; cached). */
+  listKeys?: string[];
   /** Cached feature strings of the word itself and as a neighbour (per document and config). */
   own?: string[];
   nb?: string[][];

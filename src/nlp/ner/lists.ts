@@ -88,6 +88,8 @@ export function loadEntityList(path: string = DEFAULT_ENTITIES_PATH): EntityEntr
 /** What the matcher needs of a token (TokenInfo has it). */
 export interface MatchToken {
   norm: string;
+  /** firstKeys(norm), cached on the token by match(). */
+  listKeys?: string[];
 }
 
 /** Proclitics a name's first token may carry (normalized forms). */
@@ -146,7 +148,7 @@ export class EntityMatcher {
       const t = tokens[i];
       let len = 0;
       let types: string[] = [];
-      for (const key of firstKeys(t.norm)) {
+      for (const key of (t.listKeys ??= firstKeys(t.norm))) {
         const list = this.byFirst.get(key);
         if (!list) continue;
         for (const e of list) {
