@@ -247,6 +247,23 @@ const RULES: Rule[] = [
   },
 ];
 
+/** Every word some rule needs, longest first, as one regex (one scan finds which are present). */
+const NEED_WORDS: readonly string[] = [...new Set(RULES.flatMap((r) => (r.needs === 'digit' ? [] : [...r.needs])))].sort((a, b) => b.length - a.length);
+const NEED_RE = new RegExp(NEED_WORDS.join('|'), 'g');
+/** For each need word: the need words it starts with (itself included), found with it. */
+const NEED_PREFIXES: ReadonlyMap<string, string[]> = new Map(NEED_WORDS.map((w) => [w, NEED_WORDS.filter((p) => w.startsWith(p))]));
+
+/** The need words occurring in `text` (every occurrence start is tried, so overlaps are found). */
+function presentNeeds(text: string): Set<string> {
+  const found = new Set<string>();
+  NEED_RE.lastIndex = 0;
+  for (let m = NEED_RE.exec(text); m; m = NEED_RE.exec(text)) {
+    for (const w of NEED_PREFIXES.get(m[0])!) found.add(w);
+    NEED_RE.lastIndex = m.index + 1;
+  }
+  return found;
+}
+
 /** The reference date (UTC midnight) from a DateRef, or null. */
 export function referenceDate(ref: DateRef): Date | null {
   for (const s of [ref.dateline, ref.published]) {
@@ -263,8 +280,9 @@ export function resolveDates(text: string, start: number, end: number, ref: Date
   const taken: [number, number][] = [];
   const out: DateMention[] = [];
   const digit = /\d/.test(norm.text);
+  const present = presentNeeds(norm.text);
   for (const rule of RULES) {
-    if (rule.needs === 'digit' ? !digit : !rule.needs.some((w) => norm.text.includes(w))) continue;
+    if (rule.needs === 'digit' ? !digit : !rule.needs.some((w) => present.has(w))) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(norm.text); m; m = rule.re.exec(norm.text)) {
       const s = m.index;
