@@ -51,41 +51,55 @@ function isOwner(head: AliasRef, o: Resolved): boolean {
   return (m.kind === 'institution' || m.kind === 'org') && prepPrefix(p);
 }
 
+/** The state of one attachAndResolve pass (plain functions over it: no closures per call). */
+interface Pass {
+  seq: TokenSeq;
+  g: Gazetteer;
+  /** Raw match index by first token. */
+  byStart: Map<number, number>;
+  resolved: Array<Resolved | null>;
+}
+
+function entityOfRef(g: Gazetteer, r: AliasRef): CompiledEntity {
+  return g.entities.get(r.e)!;
+}
+
+/** Resolved, unconsumed match starting at the token after `tok` (optionally after a connector word). */
+function followingMatch(ps: Pass, tok: number, connectors?: Set<string> | string): Resolved | null {
+  const { tokens, next } = ps.seq;
+  let k = next[tok];
+  if (k < 0) return null;
+  if (connectors !== undefined) {
+    const norm = tokens[k].norm;
+    if (typeof connectors === 'string' ? norm !== connectors : !connectors.has(norm)) return null;
+    k = next[k];
+    if (k < 0) return null;
+  }
+  const index = ps.byStart.get(k);
+  const r = index === undefined ? null : ps.resolved[index];
+  return r && !r.consumed ? r : null;
+}
+
 export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): GazetteerMatch[] {
-  const { tokens, next } = seq;
+  const { tokens } = seq;
   const byStart = new Map<number, number>();
   raw.forEach((m, i) => byStart.set(m.tokStart, i));
   const resolved: Array<Resolved | null> = new Array(raw.length).fill(null);
-  const entityOf = (r: AliasRef): CompiledEntity => g.entities.get(r.e)!;
-
-  /** Resolved, unconsumed match starting at the token after `tok` (optionally after a connector word). */
-  const following = (tok: number, connectors?: Set<string> | string): Resolved | null => {
-    let k = next[tok];
-    if (k < 0) return null;
-    if (connectors !== undefined) {
-      const norm = tokens[k].norm;
-      if (typeof connectors === 'string' ? norm !== connectors : !connectors.has(norm)) return null;
-      k = next[k];
-      if (k < 0) return null;
-    }
-    const index = byStart.get(k);
-    const r = index === undefined ? null : resolved[index];
-    return r && !r.consumed ? r : null;
-  };
+  const ps: Pass = { seq, g, byStart, resolved };
 
   for (let i = raw.length - 1; i >= 0; i--) {
     const m = raw[i];
     const head = m.refs[0];
-    const entity = entityOf(head);
+    const entity = entityOfRef(g, head);
     let owner: Resolved | null = null;
     let host: Resolved | null = null;
     let endTok = m.tokEnd;
 
     if (entity.owner && entity.owner !== 'none') {
-      const f = following(m.tokEnd);
+      const f = followingMatch(ps, m.tokEnd);
       if (f && isOwner(head, f)) owner = f;
       else {
-        const f2 = following(m.tokEnd, OWNER_CONNECTOR);
+        const f2 = followingMatch(ps, m.tokEnd, OWNER_CONNECTOR);
         if (f2 && f2.match.kind === 'institution' && f2.match.country && plainPrefix(f2.raw.prefix)) owner = f2;
       }
       if (owner) endTok = owner.endTok;
@@ -93,11 +107,11 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
     // readings that need an owner are dropped when none was found
     let refs = m.refs;
     if (!owner) {
-      refs = refs.filter((r) => !r.needsOwner && entityOf(r).owner !== 'required');
+      refs = refs.filter((r) => !r.needsOwner && entityOfRef(g, r).owner !== 'required');
       if (refs.length === 0) continue;
     }
     if (entity.host) {
-      const f = following(endTok, HOST_CONNECTORS);
+      const f = followingMatch(ps, endTok, HOST_CONNECTORS);
       if (f && plainPrefix(f.raw.prefix) && HOST_KINDS.has(f.match.kind) && (f.match.country || f.match.org)) {
         host = f;
         endTok = f.endTok;
@@ -105,7 +119,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
     }
 
     const chosen = owner ? head : refs[0];
-    const ce = entityOf(chosen);
+    const ce = entityOfRef(g, chosen);
     const rules = [chosen.r];
     const match: GazetteerMatch = { start: m.start, end: tokens[endTok].end, kind: ce.kind, id: ce.id, rule: '' };
     if (ce.country) match.country = ce.country;
@@ -144,7 +158,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
     if (refs.length > 1 || chosen.amb) {
       match.ambiguous = true;
       const alts = refs.filter((r) => r !== chosen).map((r) => {
-        const e = entityOf(r);
+        const e = entityOfRef(g, r);
         const alt: { kind: typeof e.kind; id: string; country?: string; org?: string } = { kind: e.kind, id: e.id };
         if (e.country) alt.country = e.country;
         if (e.org) alt.org = e.org;
@@ -152,7 +166,7 @@ export function attachAndResolve(seq: TokenSeq, raw: RawMatch[], g: Gazetteer): 
       });
       if (alts.length) match.alternatives = alts;
     }
-    resolved[i] = { match, key: chosen.e, entity: entityOf(chosen), ref: chosen, raw: m, endTok, consumed: false };
+    resolved[i] = { match, key: chosen.e, entity: entityOfRef(g, chosen), ref: chosen, raw: m, endTok, consumed: false };
   }
 
   const out: GazetteerMatch[] = [];
