@@ -6,6 +6,7 @@ import { parseDateline } from './dateline.ts';
 import { type LayoutHints, type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
 import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
+import { codePointClass } from '../text/props.ts';
 
 /**
  * Cleaning stage: marks site furniture as spans of doc.text (the text itself is never changed).
@@ -74,8 +75,25 @@ export function startsWithPhrase(key: string, phrases: string[]): string | undef
 
 /** Key used to compare lines: normalized, without surrounding punctuation. */
 export function lineKey(text: string): string {
-  return phraseKey(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, '');
+  // = phraseKey(text).replace(/^[\s\p{P}\p{S}]+|[\s\p{P}\p{S}]+$/gu, ''), without the regex scan
+  const k = phraseKey(text);
+  let a = 0;
+  let b = k.length;
+  while (a < b) {
+    const n = EDGE.at(k, a);
+    if (n === 0) break;
+    a += n;
+  }
+  while (b > a) {
+    const n = EDGE.before(k, b);
+    if (n === 0) break;
+    b -= n;
+  }
+  return a === 0 && b === k.length ? k : k.slice(a, b);
 }
+
+/** Spaces, punctuation and symbols: what lineKey trims. */
+const EDGE = codePointClass(/^[\s\p{P}\p{S}]$/u);
 
 /** Short lines (at most 12 words, not sentences) are the only ones counted as repeats. */
 function isShortLine(line: Line): boolean {

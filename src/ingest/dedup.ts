@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeArabic } from '../text/normalize.ts';
+import { codePointClass } from '../text/props.ts';
 
 /**
  * Story-level de-duplication.
@@ -38,10 +39,31 @@ export interface StorySignature {
 
 /** Normalized words of a text: letters and digits only, Arabic normalized, Latin lower-cased. */
 export function normalizedWords(text: string): string[] {
-  return normalizeArabic(text)
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  // = normalizeArabic(text).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean), in one scan
+  const s = normalizeArabic(text).toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i < s.length; ) {
+    const n = LETTER_OR_DIGIT.at(s, i);
+    if (n > 0) {
+      if (start < 0) start = i;
+      i += n;
+      continue;
+    }
+    if (start >= 0) out.push(s.slice(start, i));
+    start = -1;
+    i += codePointLength(s, i);
+  }
+  if (start >= 0) out.push(s.slice(start));
+  return out;
+}
+
+const LETTER_OR_DIGIT = codePointClass(/^[\p{L}\p{N}]$/u);
+
+/** 2 for a surrogate pair at i, else 1. */
+function codePointLength(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  return c >= 0xd800 && c <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 }
 
 const FNV_OFFSET = 0x811c9dc5;
