@@ -3,7 +3,8 @@
  * (files, decoding, HTML extraction), the cross-document line statistics, each stage, and the
  * story signatures for de-duplication; the entity stage also without the NER tagger.
  *
- * Corpus: the same copies as pipeline.bench.ts (seeds and examples, years shifted per copy),
+ * Corpus (as pipeline.bench.ts): RASID_BENCH_CORPUS=news for distinct real news text (ANERcorp
+ * sentences from ../shared), else copies of the seeds and examples (years shifted per copy);
  * about RASID_BENCH_MB megabytes (default 0.5). The pipeline runs once to warm up, then
  * RASID_BENCH_REPS times (default 3); each figure is the least CPU time over the repetitions.
  * Stage CPU is taken with process.cpuUsage around each stage call. The NER tagger is timed alone
@@ -22,7 +23,7 @@ import { buildLineStats, readInputs, type InputItem } from '../src/ingest/index.
 import { tagDocument } from '../src/nlp/ner/index.ts';
 import { tokenRange } from '../src/text/index.ts';
 import type { Doc } from '../src/nlp/doc.ts';
-import { writeCopy } from './pipeline.bench.ts';
+import { writeCopy, writeNewsCorpus } from './pipeline.bench.ts';
 import type { BenchResult } from './kit.ts';
 
 function cpuMs(): number {
@@ -67,7 +68,10 @@ export async function bench(): Promise<BenchResult[]> {
     mkdirSync(corpus);
     let estimate = 0;
     let copies = 0;
-    while (estimate < targetMb * 1e6 && copies < 2000) estimate += writeCopy(corpus, 1 + copies++);
+    // news: distinct real text (words met as often as in real news, so word caches are measured
+    // fairly); copies: the seeds and examples (HTML pages, datelines, events) repeated
+    const news = process.env.RASID_BENCH_CORPUS === 'news' ? writeNewsCorpus(corpus, targetMb * 1e6) : 0;
+    if (news === 0) while (estimate < targetMb * 1e6 && copies < 2000) estimate += writeCopy(corpus, 1 + copies++);
     const res = loadResources();
     const stages = buildPipeline(res);
 
@@ -113,7 +117,7 @@ export async function bench(): Promise<BenchResult[]> {
 
     const mb = bytes / 1e6;
     const perMb = (ms: number) => ms / 1000 / mb;
-    const out: BenchResult[] = [{ name: `corpus: ${copies} copies, ${docCount} docs`, value: mb, unit: 'MB text' }];
+    const out: BenchResult[] = [{ name: `corpus: ${news ? 'news (ANERcorp sentences)' : `${copies} copies of seeds+examples`}, ${docCount} docs`, value: mb, unit: 'MB text' }];
     for (const [k, v] of Object.entries(best)) out.push({ name: `${k} (CPU)`, value: perMb(v), unit: 's/MB' });
     out.push({ name: 'NER tagger alone (tagDocument, CPU)', value: perMb(tagger), unit: 's/MB' });
     const entitiesRest = perMb((best.entities ?? 0) - tagger);
