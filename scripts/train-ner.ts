@@ -64,6 +64,9 @@ const CHOSEN: FeatureConfig = {
   conj: true,
   nbAffixes: 3,
   foreign: true,
+  lists: true,
+  names: true,
+  nameConj: true,
 };
 const features: FeatureConfig = { ...CHOSEN, ...(values.features ? JSON.parse(values.features) : {}) };
 if (values['no-gazetteer']) features.gazetteer = false;

@@ -33,12 +33,12 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
-  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true };
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true, nameConj: true };
   const entities = parseEntityList('LOC\tسرت\nORG\tغدامس\nMISC\tغدامس و\n');
   const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities });
   const loaded = deserializeModel(serializeModel(model));
   loaded.gazetteer = gaz;
-  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1'], ['«', 'سرت', '»', 'و', '"', 'كريم', 'ناصر', '"']];
+  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1'], ['كريم', 'ناصر', 'السرتي', 'و', 'كريم'], ['«', 'سرت', '»', 'و', '"', 'كريم', 'ناصر', '"']];
   const slow = docs.map((s) => decodeFeatures(model, extractFeatures(s, features, model.resources, gaz), true));
   for (const m of [model, loaded]) {
     const fast = tagDocument(m, docs, true);

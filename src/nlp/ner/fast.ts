@@ -396,6 +396,14 @@ export class DocScorer {
           this.add(e1, o, e2, o);
         }
       }
+      if (cfg.nameConj && l.name) {
+        h.start().feed('nc=').feed(t.prefix).feed('|').feed(t.name ? '1' : '0');
+        this.add(e1, o, e2, o);
+        if (atE(i - 2).info.name) {
+          h.start().feed('nc2');
+          this.add(e1, o, e2, o);
+        }
+      }
       if (quotes && quotes[i]) {
         h.start().feed('qs=').feed(quotes[i]);
         this.add(e1, o, e2, o);

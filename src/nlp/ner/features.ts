@@ -42,6 +42,11 @@ export interface FeatureConfig {
   quotes?: boolean;
   /** Train on IOBES labels (S-X single-token chunks, E-X chunk ends); tagging still outputs IOB2. */
   iobes?: boolean;
+  /**
+   * After a listed given name (`names` resources): the token's clitic prefix and whether it is a
+   * name itself (nc=), and a mark after two names in a row (nc2): family names like «فؤاد الحديد».
+   */
+  nameConj?: boolean;
   /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
   lists?: boolean;
 }
@@ -332,6 +337,10 @@ export function featureParts(
       }
       for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) f.push('g-1=' + g);
       for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) f.push('g+1=' + g);
+    }
+    if (cfg.nameConj && at(i - 1).name) {
+      f.push(`nc=${t.prefix}|${t.name ? 1 : 0}`);
+      if (at(i - 2).name) f.push('nc2');
     }
     if (quotes && quotes[i]) f.push('qs=' + quotes[i]);
     if (ents) {
