@@ -119,16 +119,22 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   return out;
 }
 
+/** Fields of a candidate that only the stage uses (not copied into the mention). */
+const WORK_FIELDS: ReadonlySet<string> = new Set(['ts', 'te', 'prio', 'titleC', 'rankC', 'lookup', 'gazId']);
+
 function toMentions(doc: Doc, acc: Cand[]): Mention[] {
   const index = new Map<Cand, number>();
   acc.forEach((c, i) => index.set(c, i));
   return acc.map((c) => {
-    const { ts, te, prio, titleC, rankC, lookup, gazId, ...m } = c;
-    void ts, te, prio, lookup, gazId;
-    const out: Mention = { ...m, norm: normalizeArabic(doc.text.slice(c.start, c.end)) };
-    if (titleC && index.has(titleC)) out.title = index.get(titleC);
-    if (rankC && index.has(rankC) && rankC !== titleC) out.rank = index.get(rankC);
-    return out;
+    // the candidate's own fields in their order, without the working ones (faster than rest + spread)
+    const out = {} as Record<string, unknown>;
+    for (const k in c) if (!WORK_FIELDS.has(k)) out[k] = c[k as keyof Cand];
+    out.norm = normalizeArabic(doc.text.slice(c.start, c.end));
+    const m = out as unknown as Mention;
+    const { titleC, rankC } = c;
+    if (titleC && index.has(titleC)) m.title = index.get(titleC);
+    if (rankC && index.has(rankC) && rankC !== titleC) m.rank = index.get(rankC);
+    return m;
   });
 }
 
