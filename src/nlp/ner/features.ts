@@ -4,6 +4,7 @@
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 import type { FeatureResources } from './resources.ts';
+import type { EntityEntry, EntityMatcher } from './lists.ts';
 import { LOCATION_TRIGGERS, MISC_CUES, ORG_CUES, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
 
 export interface FeatureConfig {
@@ -119,8 +120,9 @@ export interface TokenInfo {
   foreign: string;
   /** In the person-name list (see FeatureConfig.names): '1' or ''. */
   name: string;
-  /** Lookup keys of the word as the first word of a listed name (lists.ts firstKeys; cached). */
-  listKeys?: string[];
+  /** Listed names that may start at this word (lists.ts EntityMatcher; cached per matcher). */
+  listCands?: EntityEntry[];
+  listBy?: EntityMatcher;
   /** Cached feature strings of the word itself and as a neighbour (per document and config). */
   own?: string[];
   nb?: string[][];

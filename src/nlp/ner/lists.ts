@@ -88,8 +88,9 @@ export function loadEntityList(path: string = DEFAULT_ENTITIES_PATH): EntityEntr
 /** What the matcher needs of a token (TokenInfo has it). */
 export interface MatchToken {
   norm: string;
-  /** firstKeys(norm), cached on the token by match(). */
-  listKeys?: string[];
+  /** The entries that may start at this token (any firstKeys(norm) key), cached by the matcher `listBy`. */
+  listCands?: EntityEntry[];
+  listBy?: EntityMatcher;
 }
 
 /** Proclitics a name's first token may carry (normalized forms). */
@@ -138,6 +139,20 @@ export class EntityMatcher {
     );
   }
 
+  /** Entries whose first word is one of the token's first-word keys, longest first (cached on the token). */
+  private candidates(t: MatchToken): EntityEntry[] {
+    if (t.listBy === this && t.listCands) return t.listCands;
+    const out: EntityEntry[] = [];
+    for (const key of firstKeys(t.norm)) {
+      const list = this.byFirst.get(key);
+      if (list) for (const e of list) out.push(e);
+    }
+    out.sort((a, b) => b.words.length - a.words.length);
+    t.listCands = out;
+    t.listBy = this;
+    return out;
+  }
+
   /** Per-token hits (`B-ORG`, `I-ORG`, ...); tokens without hits share one empty array. */
   match(tokens: MatchToken[]): string[][] {
     const n = tokens.length;
@@ -148,20 +163,18 @@ export class EntityMatcher {
       const t = tokens[i];
       let len = 0;
       let types: string[] = [];
-      for (const key of (t.listKeys ??= firstKeys(t.norm))) {
-        const list = this.byFirst.get(key);
-        if (!list) continue;
-        for (const e of list) {
-          const m = e.words.length;
-          if (m < len || i + m > n) continue;
-          let ok = true;
-          for (let k = 1; k < m && ok; k++) ok = tokens[i + k].norm === e.words[k];
-          if (!ok) continue;
-          if (m > len) {
-            len = m;
-            types = [e.type];
-          } else if (!types.includes(e.type)) types.push(e.type);
-        }
+      const cands = this.candidates(t);
+      for (let c = 0; c < cands.length; c++) {
+        const e = cands[c];
+        const m = e.words.length;
+        if (m < len || i + m > n) continue;
+        let ok = true;
+        for (let k = 1; k < m && ok; k++) ok = tokens[i + k].norm === e.words[k];
+        if (!ok) continue;
+        if (m > len) {
+          len = m;
+          types = [e.type];
+        } else if (!types.includes(e.type)) types.push(e.type);
       }
       if (len === 0) {
         i++;

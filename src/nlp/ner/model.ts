@@ -9,7 +9,7 @@ import {
   type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { DocScorer, WordCache, pairPrefixes, type FastScoring } from './fast.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
-import { allowedTransitions, emissions, fromIobes, margins, viterbi } from './perceptron.ts';
+import { allowedTransitions, emissions, fromIobes, margins, transitionLists, viterbi, type TransitionLists } from './perceptron.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
 export const MODEL_FORMAT = 'rasid-ner-perceptron';
@@ -74,6 +74,8 @@ export function rowsOf(feats: string[][], index: Map<string, number>): Int32Arra
 interface IntScores {
   weights: Int32Array;
   transitions: Float64Array;
+  /** The allowed transitions as lists, for decoding. */
+  lists?: TransitionLists;
 }
 
 function intScores(model: NerModel): IntScores {
@@ -90,13 +92,15 @@ function intScores(model: NerModel): IntScores {
 function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargins: boolean): Tagged {
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
-  const { transitions } = intScores(model);
-  const path = viterbi(e, n, L, transitions, model.allowed);
+  const int = intScores(model);
+  const transitions = int.transitions;
+  const lists = (int.lists ??= transitionLists(L, model.allowed));
+  const path = viterbi(e, n, L, transitions, model.allowed, lists);
   let tags = new Array<string>(n);
   for (let i = 0; i < n; i++) tags[i] = model.labels[path[i]];
   if (model.features.iobes) tags = fromIobes(tags);
   if (!withMargins) return { tags };
-  const m = margins(e, n, L, transitions, model.allowed, path);
+  const m = margins(e, n, L, transitions, model.allowed, path, lists);
   for (let i = 0; i < n; i++) m[i] /= SCALE;
   return { tags, margins: m };
 }

@@ -68,15 +68,24 @@ export function emissions(rows: Int32Array[], weights: Float32Array | Float64Arr
 
 const NEG = -1e30;
 
-/** For each label y, the labels allowed before it (ascending), from `allowed` (prev < L only). */
-function predecessors(L: number, allowed: Uint8Array): Int32Array[] {
-  const out: Int32Array[] = [];
+/** The allowed transitions as lists: for each label, the labels allowed before it and after it (ascending; prev < L only). */
+export interface TransitionLists {
+  prevs: Int32Array[];
+  nexts: Int32Array[];
+}
+
+export function transitionLists(L: number, allowed: Uint8Array): TransitionLists {
+  const prevs: Int32Array[] = [];
+  const nexts: Int32Array[] = [];
   for (let y = 0; y < L; y++) {
     const ps: number[] = [];
+    const cs: number[] = [];
     for (let p = 0; p < L; p++) if (allowed[p * L + y]) ps.push(p);
-    out.push(Int32Array.from(ps));
+    for (let c = 0; c < L; c++) if (allowed[y * L + c]) cs.push(c);
+    prevs.push(Int32Array.from(ps));
+    nexts.push(Int32Array.from(cs));
   }
-  return out;
+  return { prevs, nexts };
 }
 
 /** Best label sequence (label indexes). Ties go to the lowest previous label. */
@@ -86,10 +95,11 @@ export function viterbi(
   L: number,
   trans: Float32Array | Float64Array,
   allowed: Uint8Array,
+  lists: TransitionLists = transitionLists(L, allowed),
 ): Int32Array {
   const out = new Int32Array(n);
   if (n === 0) return out;
-  const prevs = predecessors(L, allowed);
+  const prevs = lists.prevs;
   const delta = new Float64Array(n * L);
   const back = new Int32Array(n * L);
   for (let y = 0; y < L; y++) {
@@ -138,16 +148,11 @@ export function margins(
   trans: Float32Array | Float64Array,
   allowed: Uint8Array,
   path: Int32Array,
+  lists: TransitionLists = transitionLists(L, allowed),
 ): Float64Array {
   const alpha = new Float64Array(n * L);
   const beta = new Float64Array(n * L);
-  const prevs = predecessors(L, allowed);
-  const nexts: Int32Array[] = [];
-  for (let y = 0; y < L; y++) {
-    const cs: number[] = [];
-    for (let c = 0; c < L; c++) if (allowed[y * L + c]) cs.push(c);
-    nexts.push(Int32Array.from(cs));
-  }
+  const { prevs, nexts } = lists;
   for (let y = 0; y < L; y++) alpha[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
   for (let i = 1; i < n; i++) {
     const prev = (i - 1) * L;
