@@ -19,7 +19,7 @@
  *   days after the reference (then the year before) or 300 days before it (then the year after).
  * - Hijri dates (15 رمضان 1447 هـ) are converted with Intl's islamic-umalqura calendar.
  */
-import { normalize, toOriginal } from '../../text/normalize.ts';
+import { normalize, normalizeArabic, toOriginal, type Normalized } from '../../text/normalize.ts';
 import { GREGORIAN_MONTHS, HIJRI_MONTHS, WEEKDAYS, normalizedTable, hijriToGregorian } from './calendars.ts';
 
 export interface DateRef {
@@ -275,24 +275,28 @@ export function referenceDate(ref: DateRef): Date | null {
 
 /** Finds and resolves the date expressions in text[start, end). */
 export function resolveDates(text: string, start: number, end: number, ref: DateRef = {}): DateMention[] {
-  const norm = normalize(text.slice(start, end));
+  const raw = text.slice(start, end);
+  // the normalized text (normalizeArabic = normalize().text); the offset map only once a date is found
+  const normText = normalizeArabic(raw);
+  let norm: Normalized | undefined;
   const refDate = referenceDate(ref);
   const taken: [number, number][] = [];
   const out: DateMention[] = [];
-  const digit = /\d/.test(norm.text);
-  const present = presentNeeds(norm.text);
+  const digit = /\d/.test(normText);
+  const present = presentNeeds(normText);
   for (const rule of RULES) {
     if (rule.needs === 'digit' ? !digit : !rule.needs.some((w) => present.has(w))) continue;
     rule.re.lastIndex = 0;
-    for (let m = rule.re.exec(norm.text); m; m = rule.re.exec(norm.text)) {
+    for (let m = rule.re.exec(normText); m; m = rule.re.exec(normText)) {
       const s = m.index;
       const e = s + m[0].length;
       if (taken.some(([a, b]) => s < b && e > a)) continue;
       // "اليوم الوطني": اليوم followed by an adjective is a name, not today
-      if (rule.id === 'rel.day' && /اليوم$/.test(m[1]) && /^\s+ال/.test(norm.text.slice(e))) continue;
+      if (rule.id === 'rel.day' && /اليوم$/.test(m[1]) && /^\s+ال/.test(normText.slice(e))) continue;
       const made = rule.make(m, refDate);
       if (!made) continue;
       taken.push([s, e]);
+      norm ??= normalize(raw);
       const o = toOriginal(norm, s, e);
       out.push({ start: start + o.start, end: start + o.end, text: text.slice(start + o.start, start + o.end), ...made, rule: rule.id });
     }

@@ -292,7 +292,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     if (a.unit.org) organizations.add(a.unit.org);
     for (const h of a.unit.hosts) countries.add(h);
   }
-  const location = locate(doc, story, d);
+  const location = locate(doc, story, d, cache);
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   if (countries.size + organizations.size < 2 && location?.country) countries.add(location.country);
   const sentenceWords = d.candidates.flatMap((c) => contextWordsOf(cache, doc, c.sentence));
@@ -334,10 +334,10 @@ function dedupeSpans(spans: Span[]): Span[] {
 }
 
 /** Where: a place in the event's sentences (after في/ب/إلى), else the story's dateline place. */
-function locate(doc: Doc, story: Story, d: Draft): { name: string; country: string | null } | null {
+function locate(doc: Doc, story: Story, d: Draft, cache: DocCache): { name: string; country: string | null } | null {
   const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
   for (const c of byPosition) {
-    const places = placesIn(doc, c.sentence.start, c.sentence.end);
+    const places = placesIn(doc, c.sentence.start, c.sentence.end, mentionsIn(cache, doc.mentions, c.sentence.start, c.sentence.end));
     if (places.length) {
       const nearest = places.sort((a, b) => Math.abs(a.start - c.hit.end) - Math.abs(b.start - c.hit.end))[0];
       return { name: nearest.name, country: nearest.country };

@@ -112,10 +112,14 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
   return out;
 }
 
-/** Places named in [start, end): location mentions and country mentions after a locative. */
-export function placesIn(doc: Doc, start: number, end: number): Array<{ name: string; country: string | null; start: number; end: number }> {
+/**
+ * Places named in [start, end): location mentions and country mentions after a locative.
+ * `indices` (ascending mention indices, e.g. those inside the span) limits the mentions looked at.
+ */
+export function placesIn(doc: Doc, start: number, end: number, indices: Iterable<number> = doc.mentions.keys()): Array<{ name: string; country: string | null; start: number; end: number }> {
   const out: Array<{ name: string; country: string | null; start: number; end: number }> = [];
-  for (const m of doc.mentions) {
+  for (const i of indices) {
+    const m = doc.mentions[i];
     if (m.start < start || m.end > end) continue;
     const locative = m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)));
     if (locative) out.push({ name: cleanPlace(doc.text.slice(m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
