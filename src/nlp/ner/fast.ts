@@ -67,19 +67,54 @@ export function pairPrefixes(names: Iterable<string>): FeatureTable {
 
 /**
  * Bounded cache of WordEntry by surface word, owned by one model's FastScoring (the scores
- * depend on the model's weights, features and resources). When full it starts over, so memory
- * stays below about `max` × (slots × width × 8 + ~150) bytes; results never depend on it.
+ * depend on the model's weights, features and resources). Two generations of at most `max`
+ * words: when the current one is full it becomes the previous one (the older is dropped), and a
+ * word found in the previous generation moves back to the current one, so frequent words stay.
+ * Memory stays below about 2 × `max` × (entry numbers × 8 + ~200) bytes (16384 words, a
+ * two-stage model with 9 labels: ~30 MB); results never depend on the cache.
  */
 export class WordCache {
-  readonly map = new Map<string, WordEntry>();
+  private cur = new Map<string, WordEntry>();
+  private old = new Map<string, WordEntry>();
   private slab = new Float64Array(0);
   private used = 0;
-  /** Sentence-boundary entries (kept across clear()). */
+  /** Sentence-boundary entries (outside the generations). */
   bos?: WordEntry;
   eos?: WordEntry;
-  constructor(readonly max = 32768) {}
+  constructor(readonly max = 16384) {}
 
-  /** Room for `size` numbers in a slab (fresh slabs after clear(): old entries may still be in use). */
+  /** Words held (both generations). */
+  get size(): number {
+    return this.cur.size + this.old.size;
+  }
+
+  /**
+   * The entry of a word, or undefined. An entry of the previous generation moves to the current
+   * one, its `size` numbers copied to the current slab (old slabs are never written again).
+   */
+  get(word: string, size: number): WordEntry | undefined {
+    const e = this.cur.get(word);
+    if (e) return e;
+    const o = this.old.get(word);
+    if (!o) return undefined;
+    this.old.delete(word);
+    const { v, base } = this.alloc(size);
+    v.set(o.v.subarray(o.base, o.base + size), base);
+    o.v = v;
+    o.base = base;
+    this.put(word, o);
+    return o;
+  }
+
+  put(word: string, e: WordEntry): void {
+    if (this.cur.size >= this.max) {
+      this.old = this.cur;
+      this.cur = new Map();
+    }
+    this.cur.set(word, e);
+  }
+
+  /** Room for `size` numbers in the current slab (a fresh slab when it is full). */
   alloc(size: number): { v: Float64Array; base: number } {
     if (this.used + size > this.slab.length) {
       this.slab = new Float64Array(Math.max(size, 1 << 16));
@@ -88,12 +123,6 @@ export class WordCache {
     const base = this.used;
     this.used += size;
     return { v: this.slab, base };
-  }
-
-  clear(): void {
-    this.map.clear();
-    this.slab = new Float64Array(0);
-    this.used = 0;
   }
 }
 
@@ -131,11 +160,10 @@ export class DocScorer {
   /** The cached entry of a word (analysed on first sight). */
   private entry(word: string): WordEntry {
     const cache = this.s.words;
-    let e = cache.map.get(word);
+    let e = cache.get(word, this.slots * this.width + 10);
     if (!e) {
-      if (cache.map.size >= cache.max) cache.clear();
       e = this.newEntry(analyzeToken(word, this.res));
-      cache.map.set(word, e);
+      cache.put(word, e);
     }
     return e;
   }
