@@ -54,10 +54,22 @@ function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, ti
 /** A gap that is one title phrase: a title head word, then words, at most one comma at the end. */
 const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
 
+/** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
+const PREP_RES = new Map<string, RegExp>();
+
+function prepRegex(prep: string): RegExp {
+  let re = PREP_RES.get(prep);
+  if (!re) {
+    const attached = prep.length === 1;
+    re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
+    PREP_RES.set(prep, re);
+  }
+  return re;
+}
+
 /** A preposition of the trigger's frame that the matcher did not mark: "تلقى اتصالا هاتفيا من X". */
 function findPrep(text: string, from: number, to: number, prep: string): Span | undefined {
-  const attached = prep.length === 1;
-  const re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
+  const re = prepRegex(prep);
   const window = text.slice(from, Math.min(to, from + 60));
   const m = re.exec(window);
   if (!m) return undefined;
@@ -69,17 +81,19 @@ function sideOf(role: string): EventActor['side'] {
   return role === 'actor' ? 'actor' : role === 'recipient' || role === 'destination' ? 'recipient' : 'participant';
 }
 
+/** Adds the units not assigned yet, with their side and rule. */
+function addUnits(out: Assigned[], used: Set<Unit>, list: Unit[], side: EventActor['side'], rule: string): void {
+  for (const u of list) {
+    if (used.has(u)) continue;
+    used.add(u);
+    out.push({ unit: u, side, rule });
+  }
+}
+
 /** Assigns the units of a sentence to the trigger's roles. */
 export function assignArguments(hit: TriggerHit, units: Unit[], text: string, sentence: Span, titles: readonly Span[] = []): Assigned[] {
   const out: Assigned[] = [];
   const used = new Set<Unit>();
-  const add = (list: Unit[], side: EventActor['side'], rule: string) => {
-    for (const u of list) {
-      if (used.has(u)) continue;
-      used.add(u);
-      out.push({ unit: u, side, rule });
-    }
-  };
   const markers = hit.markers.filter((m) => m.start >= hit.head.end);
   const firstMarker = markers.length ? Math.min(...markers.map((m) => m.start)) : sentence.end;
   const subjectRole = hit.args.subject ?? 'actor';
@@ -88,19 +102,19 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of markers) {
     if (m.marker !== 'by' && m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
   // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part
   if (hit.action === 'attend') {
-    add(units.filter((u) => u.start >= hit.end), 'participant', 'args.attendees');
+    addUnits(out, used, units.filter((u) => u.start >= hit.end), 'participant', 'args.attendees');
     return out;
   }
   // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم
   const gathered = hit.nominal ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
   if (gathered) {
     const i = firstAfter(units, hit.end + gathered[0].length, 12, text);
-    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'participant', 'args.gathered');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'participant', 'args.gathered');
   }
 
   if (!hit.nominal && hit.voice === 'active') {
@@ -109,7 +123,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);
     const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text, titles);
     if (i >= 0 && units[i].start < limit) {
-      add(withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
+      addUnits(out, used, withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
       const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
@@ -117,15 +131,15 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
         // "مصر والسودان توقعان": the coordinated parties before the verb
         const chain = [before[before.length - 1]];
         for (let k = units.indexOf(chain[0]) - 1; k >= 0 && onlySeparators(text, units[k].end, chain[0].start); k--) chain.unshift(units[k]);
-        add(chain, sideOf(subjectRole), 'args.svo');
+        addUnits(out, used, chain, sideOf(subjectRole), 'args.svo');
       }
     }
   } else if (hit.nominal) {
     // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
     const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
-    if (before.length && hit.suffix) add([before[before.length - 1]], 'actor', 'args.possessor');
+    if (before.length && hit.suffix) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
     const i = firstAfter(units, hit.end, 4, text);
-    if (i >= 0 && !used.has(units[i])) add(withCoordinated(units, i, text, sentence.end), 'recipient', 'args.noun_object');
+    if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'recipient', 'args.noun_object');
   }
 
   // complements: مع X، إلى X، لدى X، بين X و Y (and frame prepositions the matcher left unmarked)
@@ -138,26 +152,26 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of extra) {
     if (m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) add(withCoordinated(units, i, text, sentence.end), 'actor', 'args.from');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'actor', 'args.from');
   }
   for (const m of [...markers, ...extra]) {
     if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i < 0) continue;
-    add(withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
+    addUnits(out, used, withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }
 
   // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it
   if (!hit.nominal || hit.event === 'CONSULT') {
     const rest = text.slice(sentence.start, sentence.end);
-    if (PRESENCE.test(rest)) add(units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
+    if (PRESENCE.test(rest)) addUnits(out, used, units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
   }
 
   // a direct object (استقبل X، التقى X) after the subject
   if (hit.args.object === 'recipient' && !hit.nominal) {
     // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
     const after = units.filter((u) => u.start >= hit.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
-    if (after.length) add([after[0]], 'recipient', 'args.object');
+    if (after.length) addUnits(out, used, [after[0]], 'recipient', 'args.object');
   }
   return out;
 }
