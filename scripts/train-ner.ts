@@ -23,6 +23,7 @@ import { MODEL_VERSION, ATTRIBUTION, gazetteerTagger } from '../src/nlp/ner/inde
 import { DEFAULT_GAZETTEER_PATH, loadGazetteer } from '../src/nlp/gazetteer/index.ts';
 import { createHash } from 'node:crypto';
 import { loadEntityList, loadNameList } from '../src/nlp/ner/lists.ts';
+import { DEFAULT_CLUSTERS, induceClusters, type ClusterOptions } from '../src/nlp/ner/clusters.ts';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,14 @@ const { values } = parseArgs({
      */
     'final-epochs': { type: 'string', default: '5' },
     features: { type: 'string', default: '' },
+    /**
+     * Unlabelled text for the word clusters (when the features use them): 'train' = the training
+     * part's tokens (the dev part is never used; the final model: the whole train file),
+     * 'train+aqmar' adds AQMAR's tokens (labels ignored).
+     */
+    'cluster-text': { type: 'string', default: 'train+aqmar' },
+    /** Cluster induction options as JSON (clusters.ts ClusterOptions fields). */
+    'cluster-opts': { type: 'string', default: '' },
     out: { type: 'string', default: 'models/ner/ner.json' },
   },
 });
@@ -89,6 +98,20 @@ console.log(
 );
 console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed}`);
 
+const useClusters = Boolean(features.clusters || features.clusterNb);
+const clusterOpts: ClusterOptions = { ...DEFAULT_CLUSTERS, ...(values['cluster-opts'] ? JSON.parse(values['cluster-opts']) : {}) };
+const clusterText = values['cluster-text'];
+if (clusterText !== 'train' && clusterText !== 'train+aqmar') throw new Error(`--cluster-text: expected train or train+aqmar, got ${clusterText}`);
+const unlabelled = clusterText === 'train+aqmar' && useClusters ? readAqmar(shared).map((s) => s.tokens) : [];
+/** Clusters induced from these tagged sentences' tokens (labels ignored) and the unlabelled text. */
+function clustersOf(sents: TaggedSentence[]): Map<string, string> | undefined {
+  if (!useClusters) return undefined;
+  const t = performance.now();
+  const m = induceClusters([...sents.map((s) => s.tokens), ...unlabelled], clusterOpts);
+  console.log(`clusters: ${m.size} word types from ${sents.length} sentences + ${unlabelled.length} unlabelled (${((performance.now() - t) / 1000).toFixed(1)}s)`);
+  return m;
+}
+
 function evaluate(model: NerModel, sents: TaggedSentence[]): NerScore {
   const pred = tagDocument(model, sents.map((s) => s.tokens)).map((t) => t.tags);
   return scoreNer(
@@ -101,6 +124,7 @@ const perEpoch: NerScore[] = [];
 let best = { epoch: 0, f1: -1, score: undefined as NerScore | undefined };
 const t0 = performance.now();
 const devModel = trainNer([...train, ...extra], {
+  clusters: clustersOf([...train, ...extra]),
   epochs,
   seed,
   features,
@@ -144,6 +168,7 @@ if (!values['no-final']) {
     ]),
   );
   const model = trainNer([...all, ...extra], {
+    clusters: clustersOf([...all, ...extra]),
     epochs: finalEpochs,
     seed,
     features,
@@ -165,6 +190,10 @@ if (!values['no-final']) {
         gazetteer: gazetteerInfo,
         names: names ? `data/ner/given-names.tsv (${names.length} names)` : undefined,
         entities: entities ? `data/ner/entities.tsv (${entities.length} names)` : undefined,
+        clusters: useClusters
+          ? `hierarchical spherical k-means over PPMI stem-context vectors (${JSON.stringify(clusterOpts)}) of the tokens of the ANERcorp train file` +
+            (clusterText === 'train+aqmar' ? ' and of AQMAR (labels ignored)' : ' (labels ignored)')
+          : undefined,
         algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
       },
       dev: {

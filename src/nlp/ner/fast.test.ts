@@ -8,6 +8,7 @@ import { readConll } from './conll.ts';
 import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
 import { parseEntityList } from './lists.ts';
 import { WordCache } from './fast.ts';
+import { induceClusters } from './clusters.ts';
 
 const toy = readConll(TOY_CONLL).map((s) => ({ tokens: s.tokens, tags: s.tags! }));
 
@@ -33,9 +34,11 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
-  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true, nameConj: true };
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true, nameConj: true, clusters: [1, 2], clusterNb: [1, 2] };
   const entities = parseEntityList('LOC\tسرت\nORG\tغدامس\nMISC\tغدامس و\n');
-  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities });
+  const clusters = induceClusters(toy.map((s) => s.tokens), { levels: [3, 2], minCount: 1, dims: 16, contexts: 50 });
+  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities, clusters });
+  assert.ok([...model.index.keys()].some((f) => f.startsWith('cs1=')) && [...model.index.keys()].some((f) => f.startsWith('cl-12=')), 'cluster features are used');
   const loaded = deserializeModel(serializeModel(model));
   loaded.gazetteer = gaz;
   const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1'], ['كريم', 'ناصر', 'السرتي', 'و', 'كريم'], ['«', 'سرت', '»', 'و', '"', 'كريم', 'ناصر', '"']];

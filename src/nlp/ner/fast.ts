@@ -145,7 +145,7 @@ export class DocScorer {
     private readonly entities?: EntityMatcher,
   ) {
     this.width = s.two ? 2 * s.L : s.L;
-    this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
+    this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names || cfg.clusterNb ? 1 : 0);
     this.slots = 1 + 2 * this.reach;
     const size = this.slots * this.width + 10;
     this.BOS = s.words.bos ??= { info: boundary('<s>'), v: new Float64Array(size), base: 0, done: 0, preBits: -1 };
@@ -290,6 +290,19 @@ export class DocScorer {
     if (cfg.cues && t.cue) this.vec(v, o, 'k0=', t.cue);
     if (cfg.foreign) this.vec(v, o, 'fv=', t.foreign);
     if (cfg.names && t.name) this.vec(v, o, 'nm0', '');
+    if (cfg.clusters) {
+      for (const k of cfg.clusters) {
+        const ks = String(k);
+        if (k <= t.cl.length) {
+          h.start().feed('cl').feed(ks).feed('=').feed(t.cl, 0, k);
+          this.add(v, o, both, o + L);
+        }
+        if (k <= t.scl.length) {
+          h.start().feed('cs').feed(ks).feed('=').feed(t.scl, 0, k);
+          this.add(v, o, both, o + L);
+        }
+      }
+    }
   }
 
   /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures) into v[o..]. */
@@ -319,6 +332,14 @@ export class DocScorer {
         this.add(v, o, both, o + L);
         this.h.start().feed('z').feed(rel).feed(String(k)).feed('=').feed(t.norm, len - k, len);
         this.add(v, o, both, o + L);
+      }
+    }
+    if (cfg.clusterNb && ad === 1) {
+      const both = this.s.two ? v : undefined;
+      for (const k of cfg.clusterNb) {
+        if (k > t.cl.length) continue;
+        this.h.start().feed('cl').feed(rel).feed(String(k)).feed('=').feed(t.cl, 0, k);
+        this.add(v, o, both, o + this.s.L);
       }
     }
   }

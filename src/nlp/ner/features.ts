@@ -50,6 +50,13 @@ export interface FeatureConfig {
   nameConj?: boolean;
   /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
   lists?: boolean;
+  /**
+   * Word clusters (`FeatureResources.clusters`, clusters.ts): prefixes of these lengths of the
+   * cluster path of the word (cl{k}=) and of its clitic-stripped stem (cs{k}=); absent = off.
+   */
+  clusters?: number[];
+  /** Prefixes of these lengths of the ±1 neighbours' cluster paths (cl{±1}{k}=); absent = off. */
+  clusterNb?: number[];
 }
 
 export const DEFAULT_FEATURES: FeatureConfig = {
@@ -120,6 +127,9 @@ export interface TokenInfo {
   foreign: string;
   /** In the person-name list (see FeatureConfig.names): '1' or ''. */
   name: string;
+  /** Cluster path of the word and of its stem when clitics were split off ('' when none; FeatureConfig.clusters). */
+  cl: string;
+  scl: string;
   /** Listed names that may start at this word (lists.ts EntityMatcher; cached per matcher). */
   listCands?: EntityEntry[];
   listBy?: EntityMatcher;
@@ -187,10 +197,12 @@ export function analyzeToken(word: string, res: FeatureResources | undefined): T
     cue: cueOf(norm, stem),
     foreign: foreignOf(stem),
     name: res?.names && (res.names.has(norm) || res.names.has(stem)) ? '1' : '',
+    cl: res?.clusters?.get(norm) ?? '',
+    scl: stem !== norm ? (res?.clusters?.get(stem) ?? '') : '',
   };
 }
 
-export const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true, cue: '', foreign: '', name: '' });
+export const boundary = (w: string): TokenInfo => ({ norm: w, stem: w, prefix: '', shape: 'S', trig: '', lex: '', slex: '', known: true, cue: '', foreign: '', name: '', cl: '', scl: '' });
 
 /**
  * Infos for a document's tokens, sharing one TokenInfo per distinct word (so the feature strings
@@ -235,6 +247,12 @@ function ownFeatures(word: string, t: TokenInfo, cfg: FeatureConfig): string[] {
   if (cfg.cues && t.cue) f.push('k0=' + t.cue);
   if (cfg.foreign) f.push('fv=' + t.foreign);
   if (cfg.names && t.name) f.push('nm0');
+  if (cfg.clusters) {
+    for (const k of cfg.clusters) {
+      if (k <= t.cl.length) f.push(`cl${k}=${t.cl.slice(0, k)}`);
+      if (k <= t.scl.length) f.push(`cs${k}=${t.scl.slice(0, k)}`);
+    }
+  }
   t.own = f;
   return f;
 }
@@ -260,6 +278,9 @@ function neighbourFeatures(t: TokenInfo, d: number, cfg: FeatureConfig): string[
   if (na > 0 && Math.abs(d) === 1) {
     const len = t.norm.length;
     for (let k = 1; k <= na && k <= len; k++) f.push(`a${rel}${k}=${t.norm.slice(0, k)}`, `z${rel}${k}=${t.norm.slice(len - k)}`);
+  }
+  if (cfg.clusterNb && Math.abs(d) === 1) {
+    for (const k of cfg.clusterNb) if (k <= t.cl.length) f.push(`cl${rel}${k}=${t.cl.slice(0, k)}`);
   }
   t.nb[slot] = f;
   return f;
@@ -312,7 +333,7 @@ export function featureParts(
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const ents = cfg.lists && res?.entities ? res.entities.match(infos) : undefined;
   const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
-  const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names ? 1 : 0);
+  const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names || cfg.clusterNb ? 1 : 0);
   const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
   for (let i = 0; i < n; i++) {

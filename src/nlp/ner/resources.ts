@@ -7,6 +7,7 @@
 import { normalizeArabic } from '../../text/normalize.ts';
 import { splitClitics } from './lexicon.ts';
 import { EntityMatcher } from './lists.ts';
+import { clusterLines, clustersFromLines } from './clusters.ts';
 
 export interface FeatureResources {
   /** Normalized words seen at least twice in training. */
@@ -17,6 +18,8 @@ export interface FeatureResources {
   names?: Set<string>;
   /** Listed entity names (data/ner/entities.tsv; the `lists` features). */
   entities?: EntityMatcher;
+  /** Normalized word (or stem) → cluster path induced from unlabelled text (clusters.ts; the `clusters` features). */
+  clusters?: Map<string, string>;
 }
 
 export interface SerializedResources {
@@ -25,6 +28,8 @@ export interface SerializedResources {
   names?: string[];
   /** `TYPE<TAB>normalized name` lines. */
   entities?: string[];
+  /** `word<TAB>cluster path` lines, sorted by word. */
+  clusters?: string[];
 }
 
 /** Builds the vocabulary and entity lexicon from tagged sentences. */
@@ -72,6 +77,7 @@ export function serializeResources(r: FeatureResources): SerializedResources {
     lex: r.lex ? Object.fromEntries([...r.lex].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) : undefined,
     names: r.names ? [...r.names].sort() : undefined,
     entities: r.entities ? r.entities.lines() : undefined,
+    clusters: r.clusters ? clusterLines(r.clusters) : undefined,
   };
 }
 
@@ -81,5 +87,6 @@ export function deserializeResources(s: SerializedResources | undefined): Featur
     lex: s?.lex ? new Map(Object.entries(s.lex)) : undefined,
     names: s?.names ? new Set(s.names) : undefined,
     entities: s?.entities ? EntityMatcher.fromLines(s.entities) : undefined,
+    clusters: s?.clusters ? clustersFromLines(s.clusters) : undefined,
   };
 }

@@ -28,6 +28,8 @@ export interface TrainNerOptions {
   entities?: EntityEntry[];
   /** Epochs of the first-stage model (two-stage models; default: epochs). */
   stage1Epochs?: number;
+  /** Word clusters from unlabelled text (clusters.ts; used by the `clusters` features, stored in the model). */
+  clusters?: Map<string, string>;
 }
 
 function sortLabels(labels: Set<string>): string[] {
@@ -48,8 +50,9 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   let extra: string[][][] | undefined;
   const names = cfg.names && opts.names ? new Set(opts.names) : undefined;
   const entities = cfg.lists && opts.entities ? new EntityMatcher(opts.entities) : undefined;
-  const needRes = cfg.lexicon || cfg.rare || names !== undefined || entities !== undefined;
-  const resources: FeatureResources = needRes ? { ...buildResources(clean, 1), names, entities } : {};
+  const clusters = cfg.clusters || cfg.clusterNb ? opts.clusters : undefined;
+  const needRes = cfg.lexicon || cfg.rare || names !== undefined || entities !== undefined || clusters !== undefined;
+  const resources: FeatureResources = needRes ? { ...buildResources(clean, 1), names, entities, clusters } : {};
   if (cfg.docWindow > 0) {
     const cfg1 = { ...cfg, docWindow: 0 };
     const opts1 = { ...opts, features: cfg1, epochs: opts.stage1Epochs ?? opts.epochs, onEpoch: undefined };
@@ -84,7 +87,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   const foldOf = (k: number) => Math.floor((k * folds) / clean.length);
   const foldRes: FeatureResources[] = [];
   if (needRes) {
-    for (let f = 0; f < folds; f++) foldRes.push({ ...buildResources(clean.filter((_, k) => foldOf(k) !== f), 1), names, entities });
+    for (let f = 0; f < folds; f++) foldRes.push({ ...buildResources(clean.filter((_, k) => foldOf(k) !== f), 1), names, entities, clusters });
   }
   const feats = clean.map((s, k) =>
     extractFeatures(s.tokens, cfg, needRes ? foldRes[foldOf(k)] : undefined, opts.gazetteer, extra?.[k]),
