@@ -9,7 +9,7 @@ import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } fro
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { cameoFor } from '../../ontology/index.ts';
 import { assignArguments, type Assigned } from './args.ts';
-import { CONSULT_FAMILY } from './identity.ts';
+import { actionFamily } from './identity.ts';
 import { fullestMentions, placesIn, unitsOf } from './units.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
@@ -29,11 +29,6 @@ export interface EventResources {
 /** Largest number of words kept in EventResources.wordMemo. */
 export const WORD_MEMO_LIMIT = 200_000;
 
-/**
- * Actions that are one kind of happening for merging inside a story: the store's consult family
- * (identity.ts) plus mediation, which a story reports as part of the talks it describes.
- */
-const STORY_CONSULT_FAMILY: ReadonlySet<string> = new Set([...CONSULT_FAMILY, 'mediate']);
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Words that tie a sentence to the meeting already reported. */
@@ -73,10 +68,6 @@ interface Draft {
   headlineOnly: boolean;
 }
 
-function family(action: string): string {
-  return STORY_CONSULT_FAMILY.has(action) ? 'consult' : action;
-}
-
 function parties(args: Assigned[]): Set<string> {
   const s = new Set<string>();
   for (const a of args) {
@@ -103,7 +94,7 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
 
 /** Whether a candidate reports the happening of a draft of the same story. */
 function sameHappening(c: Candidate, d: Draft): boolean {
-  if (family(c.action) !== family(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
+  if (actionFamily(c.action) !== actionFamily(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
   const cp = parties(c.args);
@@ -165,12 +156,12 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const speech: Candidate[] = [];
   for (const c of ordered) {
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
-    if (SPEECH.has(c.action) || (family(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
+    if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
       speech.push(c);
       continue;
     }
     // a headline announces the story's happening: it joins the body's report of that kind
-    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => family(d.action) === family(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
+    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
     if (into) {
       merge(into, c, 'merge.same_story');
       continue;
@@ -178,7 +169,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // a bare noun ("اللقاء") with no party of its own refers to something already reported
     if (c.args.length === 0) {
       // "ووقّع الوزيران ...", "واتفق الجانبان ...": the two sides of the meeting already reported
-      const meeting = drafts.find((d) => family(d.action) === 'consult' && parties(d.actors).size >= 2);
+      const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
       if (!meeting || !DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 24))) continue;
       c.args = meeting.actors.map((a) => ({ ...a, rule: 'args.dual_anaphor' }));
       c.rules.push('args.dual_anaphor');
@@ -191,7 +182,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const lede = cands.find((c) => !c.headline)?.sentence.start;
   for (const c of speech) {
     const tied = FOLLOW_UP.test(doc.text.slice(c.sentence.start, c.sentence.end));
-    const target = drafts.find((d) => family(d.action) === 'consult' && d.candidates[0].hit.start < c.hit.start && (tied || overlaps(persons(c.args), persons(d.actors))));
+    const target = drafts.find((d) => actionFamily(d.action) === 'consult' && d.candidates[0].hit.start < c.hit.start && (tied || overlaps(persons(c.args), persons(d.actors))));
     if (target) {
       merge(target, c, 'merge.follow_up');
       continue;
@@ -221,10 +212,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
  * a one-party speech act takes the meeting's other parties as recipients.
  */
 function addCounterparts(drafts: Draft[]): void {
-  const meeting = drafts.find((d) => family(d.action) === 'consult' && parties(d.actors).size >= 2);
+  const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
   if (!meeting) return;
   for (const d of drafts) {
-    if (d === meeting || family(d.action) === 'consult' || parties(d.actors).size >= 2) continue;
+    if (d === meeting || actionFamily(d.action) === 'consult' || parties(d.actors).size >= 2) continue;
     const mine = parties(d.actors);
     if (!overlaps(mine, parties(meeting.actors))) continue;
     for (const a of meeting.actors) {
@@ -259,19 +250,19 @@ function merge(d: Draft, c: Candidate, rule: string): void {
   d.evidence.push({ start: c.hit.start, end: c.hit.end });
   for (const r of [rule, ...c.rules]) if (!d.rules.includes(r)) d.rules.push(r);
   // a headline-only draft takes the body's finer action (meet rather than the headline's "بحث")
-  if (d.headlineOnly && !c.headline && family(c.action) === family(d.action)) {
+  if (d.headlineOnly && !c.headline && actionFamily(c.action) === actionFamily(d.action)) {
     d.headlineOnly = false;
     d.action = c.action;
     d.event = c.event;
     d.mode = c.mode;
   }
   // a visit framing talks: the talks name the event ("خلال زيارته ... التقى")
-  if (d.action === 'visit' && family(c.action) === 'consult' && c.action !== 'visit' && c.action !== 'attend') {
+  if (d.action === 'visit' && actionFamily(c.action) === 'consult' && c.action !== 'visit' && c.action !== 'attend') {
     d.action = c.action;
     d.event = c.event;
     d.mode = c.mode;
   }
-  if (!d.mode && c.mode && family(c.action) === family(d.action)) d.mode = c.mode;
+  if (!d.mode && c.mode && actionFamily(c.action) === actionFamily(d.action)) d.mode = c.mode;
 }
 
 function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: DocCache): DocEvent {
