@@ -49,7 +49,9 @@ const { values } = parseArgs({
     /**
      * Unlabelled text for the word clusters (when the features use them): 'train' = the training
      * part's tokens (the dev part is never used; the final model: the whole train file),
-     * 'train+aqmar' adds AQMAR's tokens (labels ignored).
+     * 'train+aqmar' adds AQMAR's tokens (labels ignored). 'train+dev+aqmar' also uses the dev
+     * part's tokens for the dev model's clusters: a transductive diagnostic only (an upper bound
+     * for clusters from text that covers the tagged words), never for reported dev scores.
      */
     'cluster-text': { type: 'string', default: 'train+aqmar' },
     /** Cluster induction options as JSON (clusters.ts ClusterOptions fields). */
@@ -101,8 +103,10 @@ console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${s
 const useClusters = Boolean(features.clusters || features.clusterNb);
 const clusterOpts: ClusterOptions = { ...DEFAULT_CLUSTERS, ...(values['cluster-opts'] ? JSON.parse(values['cluster-opts']) : {}) };
 const clusterText = values['cluster-text'];
-if (clusterText !== 'train' && clusterText !== 'train+aqmar') throw new Error(`--cluster-text: expected train or train+aqmar, got ${clusterText}`);
-const unlabelled = clusterText === 'train+aqmar' && useClusters ? readAqmar(shared).map((s) => s.tokens) : [];
+if (!['train', 'train+aqmar', 'train+dev+aqmar'].includes(clusterText!)) {
+  throw new Error(`--cluster-text: expected train, train+aqmar or train+dev+aqmar, got ${clusterText}`);
+}
+const unlabelled = clusterText !== 'train' && useClusters ? readAqmar(shared).map((s) => s.tokens) : [];
 /** Clusters induced from these tagged sentences' tokens (labels ignored) and the unlabelled text. */
 function clustersOf(sents: TaggedSentence[]): Map<string, string> | undefined {
   if (!useClusters) return undefined;
@@ -124,7 +128,7 @@ const perEpoch: NerScore[] = [];
 let best = { epoch: 0, f1: -1, score: undefined as NerScore | undefined };
 const t0 = performance.now();
 const devModel = trainNer([...train, ...extra], {
-  clusters: clustersOf([...train, ...extra]),
+  clusters: clustersOf(clusterText === 'train+dev+aqmar' ? [...train, ...extra, ...dev] : [...train, ...extra]),
   epochs,
   seed,
   features,
@@ -192,7 +196,7 @@ if (!values['no-final']) {
         entities: entities ? `data/ner/entities.tsv (${entities.length} names)` : undefined,
         clusters: useClusters
           ? `hierarchical spherical k-means over PPMI stem-context vectors (${JSON.stringify(clusterOpts)}) of the tokens of the ANERcorp train file` +
-            (clusterText === 'train+aqmar' ? ' and of AQMAR (labels ignored)' : ' (labels ignored)')
+            (clusterText !== 'train' ? ' and of AQMAR (labels ignored)' : ' (labels ignored)')
           : undefined,
         algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
       },
