@@ -53,4 +53,8 @@ test('cluster tables round-trip through their lines, and a malformed line is nam
   assert.deepEqual(clustersFromLines(lines), m);
   assert.throws(() => clustersFromLines(['احمد\t1b', 'طرابلس'], 'ner.json'), /ner\.json: line 2/);
   assert.throws(() => induceClusters(corpus(), { levels: [100] }), /level branching 100/);
+  // A token that normalizes to the empty string (a lone tatweel) gets no entry, so the lines still parse.
+  const withEmpty = induceClusters([...corpus(), ['ـ', 'وصل'], ['ـ', 'قال']], { levels: [2], minCount: 2, dims: 16, contexts: 20 });
+  assert.equal(withEmpty.has(''), false);
+  assert.deepEqual(clustersFromLines(clusterLines(withEmpty)), withEmpty);
 });

@@ -61,7 +61,8 @@ function embed(sentences: string[][], o: ClusterOptions): { types: string[]; vec
       stemCount.set(st, (stemCount.get(st) ?? 0) + 1);
     }),
   );
-  const types = byCountThenName(typeCount).filter((w) => typeCount.get(w)! >= o.minCount);
+  // A token that normalizes to nothing (tatweel or tashkeel alone) gets no cluster.
+  const types = byCountThenName(typeCount).filter((w) => w !== '' && typeCount.get(w)! >= o.minCount);
   const typeId = new Map(types.map((w, i) => [w, i]));
   // Context ids: position p, stem rank r (r = contexts: any other stem, contexts+1: boundary).
   const ctxStems = new Map(byCountThenName(stemCount).slice(0, o.contexts).map((w, i) => [w, i]));
