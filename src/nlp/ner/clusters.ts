@@ -11,6 +11,7 @@
  */
 import { normalizeArabic } from '../../text/normalize.ts';
 import { splitClitics } from './lexicon.ts';
+import { rng } from './perceptron.ts';
 
 export interface ClusterOptions {
   /** Branching per level (each at most 62); the path has one character per level. */
@@ -31,17 +32,6 @@ export const DEFAULT_CLUSTERS: ClusterOptions = { levels: [16, 16, 16], minCount
 const DIGITS = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 const POSITIONS = [-2, -1, 1, 2];
 
-/** Small seeded PRNG (mulberry32), uniform in [0, 1). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function byCountThenName(counts: Map<string, number>): string[] {
   return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([w]) => w);
