@@ -154,7 +154,6 @@ export async function writeEvents(tx: Sql, docs: Doc[], fingerprints: string[][]
       if (s.created) s.id = found.ids[created.push(s) - 1];
       touched.add(s);
     }
-    for (const m of merges) if (m.kept === undefined) m.kept = m.slot.id!;
     for (const s of mine) {
       sources.push(sourceRow(s, doc.id, storyIds[d]));
       for (const e of s.evidence) {
@@ -171,22 +170,16 @@ export async function writeEvents(tx: Sql, docs: Doc[], fingerprints: string[][]
     actors: [...touched].flatMap(actorRows),
     sources,
     evidence,
-    merges: merges.map((m) => ({ kept: m.kept!, document_id: m.document_id, reason: m.reason, reasons: m.reasons, score: m.score, family: m.family })),
+    // every slot has its id by now (new ones got theirs after their document was matched)
+    merges: merges.map((m) => ({ kept: m.slot.id!, document_id: m.document_id, reason: m.reason, reasons: m.reasons, score: m.score, family: m.family })),
   });
   return newEvents;
 }
 
 type SourceRow = NonNullable<EventWrites['sources']>[number];
 type EvidenceRow = NonNullable<EventWrites['evidence']>[number];
-interface MergeRow {
-  slot: Slot;
-  kept?: number;
-  document_id: string;
-  reason: string;
-  reasons: string[];
-  score: number | null;
-  family: string;
-}
+/** A merge to log: the choice, the reporting document and the event's family. */
+type MergeRow = MergeLog & { document_id: string; family: string };
 
 /** Places each report of `doc` in a slot of `pool` (adding the new ones); logs merges into `merges`. */
 function matchDocument(doc: Doc, reports: StoredReport[], pool: Slot[], blocks: BlockRow[], opts: WriteEventsOptions, merges: MergeRow[]): Slot[] {
@@ -199,7 +192,7 @@ function matchDocument(doc: Doc, reports: StoredReport[], pool: Slot[], blocks: 
       slot = choice.slot;
       slot.agg = fold(slot.agg, r, slot.review === null);
       if (!slot.documents.has(doc.id) || slot.created) {
-        merges.push({ slot, document_id: doc.id, reason: choice.reason, reasons: choice.reasons, score: choice.score, family: slot.agg.family });
+        merges.push({ ...choice, document_id: doc.id, family: slot.agg.family });
       }
     } else {
       slot = {

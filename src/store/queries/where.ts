@@ -5,7 +5,7 @@
  * extra filters (place, minimum confidence, review state).
  */
 import { normalizeArabic } from '../../text/normalize.ts';
-import type { Where } from '../filter.ts';
+import { eventsMatchingText, type Where } from '../filter.ts';
 import type { EventQuery } from './types.ts';
 
 const ISO3 = /^[A-Z]{3}$/;
@@ -87,9 +87,7 @@ export function apiEventWhere(q: EventQuery = {}, firstParam = 1): Where {
     }
   }
   if (q.search !== undefined && q.search.trim()) {
-    const t = ftsQuery(q.search, p);
-    parts.push(`e.id IN (SELECT v.event_id FROM event_evidence v WHERE to_tsvector('arabic', v.norm) @@ ${t}
-      UNION SELECT s.event_id FROM stories st JOIN event_sources s ON s.story_id = st.id WHERE to_tsvector('arabic', st.norm) @@ ${t})`);
+    parts.push(eventsMatchingText(ftsQuery(q.search, p)));
   }
   if (q.document !== undefined) {
     const d = p(q.document);
