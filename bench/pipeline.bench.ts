@@ -33,10 +33,6 @@ function nullStore(kept: Array<[Doc, DocSignature]>): Store {
   return {
     beginRun: async () => 1,
     finishRun: async () => {},
-    saveDocument: async (doc: Doc, sig: DocSignature) => {
-      kept.push([doc, sig]);
-      return { ...saved, stories: doc.stories.length, events: doc.events.length };
-    },
     saveDocuments: async (items: Array<{ doc: Doc; sig: DocSignature }>) =>
       items.map(({ doc, sig }) => {
         kept.push([doc, sig]);
@@ -136,11 +132,10 @@ export async function bench(): Promise<BenchResult[]> {
     const warm = join(root, 'warm');
     mkdirSync(warm);
     writeCopy(warm, 0);
-    const res = loadResources();
-    const stages = buildPipeline(res);
     // warm-up on another store: lazy loading and JIT do not count
+    const { stages, context } = freshPipeline();
     const warmStore = await openStore();
-    await ingest(warmStore, stages, res.context, [warm]);
+    await ingest(warmStore, stages, context, [warm]);
     await warmStore.close();
 
     const out: BenchResult[] = [];

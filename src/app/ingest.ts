@@ -177,10 +177,12 @@ async function saveDocs(store: Store, docs: Doc[], runId: number, summary: Inges
   const items = docs.map((doc) => ({ doc, sig: documentSignature(doc) }));
   let results: Array<SaveResult | Error>;
   try {
-    results = docs.length > 1 ? await store.saveDocuments(items, runId) : [await store.saveDocument(items[0].doc, items[0].sig, runId)];
-  } catch {
+    results = await store.saveDocuments(items, runId);
+  } catch (err) {
+    // a batch of one has its answer; a larger one is saved again one by one to find the bad document
     results = [];
-    for (const { doc, sig } of items) results.push(await store.saveDocument(doc, sig, runId).catch((err: Error) => err));
+    if (items.length === 1) results.push(err as Error);
+    else for (const { doc, sig } of items) results.push(await store.saveDocument(doc, sig, runId).catch((e: Error) => e));
   }
   summary.stageMs.store = (summary.stageMs.store ?? 0) + performance.now() - t1;
   docs.forEach((doc, i) => {
