@@ -6,7 +6,6 @@
  * "رئيس المجلس الرئاسي" + "الليبي").
  */
 import type { GazetteerMatch } from '../gazetteer/index.ts';
-import { matchGazetteerTokens } from '../gazetteer/index.ts';
 import type { MentionType } from '../doc.ts';
 import { isWord, tokenAt, type Cand, type Work } from './work.ts';
 
@@ -57,10 +56,9 @@ function capitalAsState(w: Work, m: GazetteerMatch, ts: number, te: number): boo
   return !!next && isWord(next) && looksLikeVerbAfter(next.norm) && w.sentOf[te] === w.sentOf[ts];
 }
 
-/** Mention candidates from one gazetteer pass over the document's tokens. */
-export function gazetteerCandidates(w: Work): Cand[] {
-  const { doc, toks } = w;
-  const matches = matchGazetteerTokens(doc.text, toks, w.res.gazetteer);
+/** Mention candidates from one gazetteer pass over the document's tokens (matchGazetteerTokens). */
+export function gazetteerCandidates(w: Work, matches: GazetteerMatch[]): Cand[] {
+  const { toks } = w;
   const out: Cand[] = [];
   for (const m of matches) {
     const ts = tokenAt(toks, m.start);

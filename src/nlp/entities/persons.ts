@@ -3,7 +3,8 @@
  * and ranks, and possessive titles (ونائبه X). Spans never start with a title, rank, honorific,
  * nisba or clitic و, and come out whole (given + middle + family name).
  */
-import { tagDocument } from '../ner/index.ts';
+import { sharedGazetteerFeatures, tagDocument } from '../ner/index.ts';
+import type { GazetteerMatch } from '../gazetteer/index.ts';
 import { nameKey } from '../actors/names.ts';
 import { stripAl } from './resources.ts';
 import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, nameWord, sameSentence, seenWord, type Cand, type Work } from './work.ts';
@@ -11,8 +12,12 @@ import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, nameWord, sameSent
 /** Longest person name in tokens. */
 const MAX_NAME = 5;
 
-/** Runs the tagger once per sentence and fills w.ner / w.margin. */
-export function tagTokens(w: Work): void {
+/**
+ * Runs the tagger once per sentence and fills w.ner / w.margin. `gazetteer`: the stage's
+ * gazetteer pass over the document (matches and the token links it followed), whose hits are
+ * the tagger's gazetteer features where they are the same (see sharedGazetteerFeatures).
+ */
+export function tagTokens(w: Work, gazetteer?: { matches: GazetteerMatch[]; next: Int32Array }): void {
   const groups: number[][] = [];
   let cur: number[] = [];
   let sent = -2;
@@ -25,7 +30,13 @@ export function tagTokens(w: Work): void {
     cur.push(i);
   }
   if (cur.length) groups.push(cur);
-  const tagged = tagDocument(w.res.ner, groups.map((g) => g.map((i) => w.doc.text.slice(w.toks[i].start, w.toks[i].end))), true);
+  const ner = w.res.ner;
+  // groups are runs of consecutive tokens
+  const hits =
+    gazetteer && ner.features.gazetteer && ner.gazetteer?.gazetteer === w.res.gazetteer
+      ? sharedGazetteerFeatures(w.doc.text, w.toks, gazetteer.next, gazetteer.matches, groups.map((g) => [g[0], g[g.length - 1] + 1] as const))
+      : undefined;
+  const tagged = tagDocument(ner, groups.map((g) => g.map((i) => w.doc.text.slice(w.toks[i].start, w.toks[i].end))), true, hits);
   groups.forEach((g, k) => {
     const { tags, margins } = tagged[k];
     g.forEach((i, j) => {

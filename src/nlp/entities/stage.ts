@@ -13,6 +13,7 @@
 import type { Doc, Mention } from '../doc.ts';
 import type { Stage } from '../pipeline.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
+import { matchGazetteerLinked } from '../gazetteer/index.ts';
 import { tokenRange } from '../../text/stages.ts';
 import { gazetteerCandidates } from './gazetteer.ts';
 import { personCandidates, possessiveTitles, tagTokens, taggerOthers } from './persons.ts';
@@ -87,13 +88,14 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
     t0 = t;
   };
   const w = newWork(doc, res);
-  const gaz = [...gazetteerCandidates(w)];
+  const pass = matchGazetteerLinked(doc.text, w.toks, res.gazetteer);
+  const gaz = gazetteerCandidates(w, pass.matches);
   for (const c of gaz) for (let k = c.ts; k < c.te; k++) w.gazAt[k] = c;
   const poss = possessiveTitles(w);
   for (const c of poss) w.gazAt[c.ts] = c;
   gaz.push(...poss);
   lap('gazetteer');
-  tagTokens(w);
+  tagTokens(w, pass);
   lap('tagger');
   const persons = personCandidates(w, gaz.filter((c) => c.type === 'title'));
   let acc = resolveOverlaps([...gaz, ...orgCandidates(w), ...persons, ...taggerOthers(w)], w.toks.length);

@@ -31,7 +31,8 @@ export interface TokenSeq {
   next: Int32Array;
 }
 
-function isWordish(t: Token): boolean {
+/** Tokens a name may consist of (words, Latin, numbers). */
+export function isWordish(t: Token): boolean {
   return t.kind === undefined || t.kind === 'word' || t.kind === 'latin' || t.kind === 'number';
 }
 
@@ -174,6 +175,14 @@ export function matchGazetteer(text: string, g: Gazetteer, start = 0, end: numbe
 
 /** Same as matchGazetteer, on tokens already made by src/text/tokenize (e.g. doc.tokens). */
 export function matchGazetteerTokens(text: string, tokens: Token[], g: Gazetteer): GazetteerMatch[] {
+  return matchGazetteerLinked(text, tokens, g).matches;
+}
+
+/**
+ * matchGazetteerTokens, also giving the links between tokens the pass followed (TokenSeq.next),
+ * for callers that reuse the pass for parts of the text (src/nlp/ner/gazetteer.ts).
+ */
+export function matchGazetteerLinked(text: string, tokens: Token[], g: Gazetteer): { matches: GazetteerMatch[]; next: Int32Array } {
   const seq = linkTokens(text, tokens);
-  return attachAndResolve(seq, trieMatches(text, seq, g), g);
+  return { matches: attachAndResolve(seq, trieMatches(text, seq, g), g), next: seq.next };
 }

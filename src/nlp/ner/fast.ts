@@ -347,8 +347,10 @@ export class DocScorer {
   /**
    * Base-feature emissions (n × L, × SCALE) of a sentence: `e1` for the single or first-stage
    * model and, for two-stage models, `e2` for the second stage (context features not included).
+   * `gazetteerHits`: the sentence's gazetteer features when the caller has them (else the
+   * model's gazetteer tagger runs on the sentence).
    */
-  base(tokens: string[]): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
+  base(tokens: string[], gazetteerHits?: string[][]): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
     const { L, two } = this.s;
     const cfg = this.cfg;
     const n = tokens.length;
@@ -362,7 +364,7 @@ export class DocScorer {
     }
     const atE = (i: number) => (i < 0 ? this.BOS : i >= n ? this.EOS : entries[i]);
     const wordAt = (i: number) => (i < 0 ? '<s>' : i >= n ? '</s>' : tokens[i]);
-    const gaz = cfg.gazetteer && this.gazetteer ? this.gazetteer(tokens) : undefined;
+    const gaz = cfg.gazetteer && this.gazetteer ? (gazetteerHits ?? this.gazetteer(tokens)) : undefined;
     const ents = cfg.lists && this.entities ? this.entities.match(infos) : undefined;
     const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
     const reach = this.reach;

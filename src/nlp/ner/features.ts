@@ -5,6 +5,7 @@
 import { normalizeArabic } from '../../text/normalize.ts';
 import type { FeatureResources } from './resources.ts';
 import type { EntityEntry, EntityMatcher } from './lists.ts';
+import type { Gazetteer } from '../gazetteer/index.ts';
 import { LOCATION_TRIGGERS, MISC_CUES, ORG_CUES, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
 
 export interface FeatureConfig {
@@ -101,8 +102,11 @@ export function quotePositions(tokens: string[]): string[] {
   return out;
 }
 
-/** Per-token gazetteer hits, e.g. `['B-country']`, one array per token. */
-export type GazetteerTagger = (tokens: string[]) => string[][];
+/**
+ * Per-token gazetteer hits, e.g. `['B-country']`, one array per token; `gazetteer`: the
+ * gazetteer it matches (see ner/gazetteer.ts), when it is one.
+ */
+export type GazetteerTagger = ((tokens: string[]) => string[][]) & { gazetteer?: Gazetteer };
 
 const PERS = new Set(PERSON_TRIGGERS);
 const LOC = new Set(LOCATION_TRIGGERS);

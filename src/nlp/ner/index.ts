@@ -17,7 +17,7 @@ export { scoreNer, formatScore, chunks, type NerScore, type Prf } from './score.
 export { serializeModel, deserializeModel, tagSentence, tagDocument, type NerModel, type TaggedSentence } from './model.ts';
 export { trainNer, type TrainNerOptions } from './train.ts';
 export type { FeatureConfig, GazetteerTagger } from './features.ts';
-export { gazetteerTagger } from './gazetteer.ts';
+export { gazetteerTagger, sharedGazetteerFeatures } from './gazetteer.ts';
 
 export const MODEL_VERSION = '1.2.0';
 

@@ -165,10 +165,13 @@ export function fastScoring(model: NerModel): FastScoring {
  * Tags the sentences of one document (consecutive sentences; for a two-stage model the
  * first-stage tags of sentences within `docWindow` feed each sentence's context features).
  * Both stages share the base features (same config and resources; see train.ts).
+ * `gazetteerHits[k]`, when given, are sentence k's gazetteer features exactly as the model's
+ * gazetteer tagger would give them (see ner/gazetteer.ts sharedGazetteerFeatures); where it is
+ * undefined the tagger runs.
  */
-export function tagDocument(model: NerModel, sentences: string[][], withMargins = false): Tagged[] {
+export function tagDocument(model: NerModel, sentences: string[][], withMargins = false, gazetteerHits?: ReadonlyArray<string[][] | undefined>): Tagged[] {
   const scorer = new DocScorer(fastScoring(model), model.features, model.resources, model.gazetteer, model.resources.entities);
-  const scores = sentences.map((s) => scorer.base(s));
+  const scores = sentences.map((s, k) => scorer.base(s, gazetteerHits?.[k]));
   if (!model.stage1 || model.features.docWindow <= 0) {
     return scores.map(({ e1 }, k) => decodeEmissions(model, e1, sentences[k].length, withMargins));
   }
