@@ -56,11 +56,18 @@ const { values } = parseArgs({
     'cluster-text': { type: 'string', default: 'train+aqmar' },
     /** Cluster induction options as JSON (clusters.ts ClusterOptions fields). */
     'cluster-opts': { type: 'string', default: '' },
+    /** Learning algorithm: perceptron (averaged structured perceptron) or crf (src/nlp/ner/crf.ts). */
+    learner: { type: 'string', default: 'perceptron' },
+    /** CRF options as JSON (crf.ts CrfOptions: c2, eta0, decay, outputScale). */
+    'crf-opts': { type: 'string', default: '' },
     out: { type: 'string', default: 'models/ner/ner.json' },
   },
 });
 
 const epochs = Number(values.epochs);
+const learner = values.learner as 'perceptron' | 'crf';
+if (learner !== 'perceptron' && learner !== 'crf') throw new Error(`--learner: expected perceptron or crf, got ${values.learner}`);
+const crf = values['crf-opts'] ? JSON.parse(values['crf-opts']) : undefined;
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
 const stage1Epochs = Number(values['stage1-epochs']);
@@ -98,7 +105,7 @@ console.log(
   `train ${train.length} sentences (${tokens(train)} tokens), dev ${dev.length} (${tokens(dev)} tokens)` +
     (extra.length ? `, aqmar ${extra.length} (${tokens(extra)} tokens)` : ''),
 );
-console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed}`);
+console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed} learner ${learner}${crf ? ' ' + JSON.stringify(crf) : ''}`);
 
 const useClusters = Boolean(features.clusters || features.clusterNb);
 const clusterOpts: ClusterOptions = { ...DEFAULT_CLUSTERS, ...(values['cluster-opts'] ? JSON.parse(values['cluster-opts']) : {}) };
@@ -134,6 +141,8 @@ const devModel = trainNer([...train, ...extra], {
   features,
   minCount,
   stage1Epochs,
+  learner,
+  crf,
   gazetteer,
   names,
   entities,
@@ -178,6 +187,8 @@ if (!values['no-final']) {
     features,
     minCount,
     stage1Epochs,
+    learner,
+    crf,
     gazetteer,
     names,
     entities,

@@ -7,6 +7,7 @@ import { contextFeatures } from './context.ts';
 import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
 import { allowedTransitions, toIobes, trainPerceptron, type TrainSentence } from './perceptron.ts';
+import { trainCrf, type CrfOptions } from './crf.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
 import { EntityMatcher, type EntityEntry } from './lists.ts';
 
@@ -30,6 +31,9 @@ export interface TrainNerOptions {
   stage1Epochs?: number;
   /** Word clusters from unlabelled text (clusters.ts; used by the `clusters` features, stored in the model). */
   clusters?: Map<string, string>;
+  /** Learning algorithm (default perceptron); `crf` options as in crf.ts. */
+  learner?: 'perceptron' | 'crf';
+  crf?: Pick<CrfOptions, 'c2' | 'eta0' | 'decay' | 'outputScale'>;
 }
 
 function sortLabels(labels: Set<string>): string[] {
@@ -114,10 +118,14 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     stage1,
     gazetteer: opts.gazetteer,
   });
-  const avg = trainPerceptron(data, index.size, labels, {
+  const learnOpts = {
     epochs: opts.epochs,
     seed: opts.seed,
-    onEpoch: opts.onEpoch ? (ep, a, err) => opts.onEpoch!(ep, build(a), err) : undefined,
-  });
+    onEpoch: opts.onEpoch ? (ep: number, a: { weights: Float64Array; transitions: Float64Array }, err: number) => opts.onEpoch!(ep, build(a), err) : undefined,
+  };
+  const avg =
+    opts.learner === 'crf'
+      ? trainCrf(data, index.size, labels, { ...learnOpts, ...opts.crf })
+      : trainPerceptron(data, index.size, labels, learnOpts);
   return build(avg);
 }
