@@ -9,7 +9,8 @@ import {
   type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { DocScorer, WordCache, pairPrefixes, type FastScoring } from './fast.ts';
 import { FeatureHasher, FeatureTable } from './hash.ts';
-import { allowedTransitions, emissions, fromIobes, margins, transitionLists, viterbi, type TransitionLists } from './perceptron.ts';
+import { allowedTransitions, emissions, fromIobes, transitionLists, type TransitionLists } from './perceptron.ts';
+import { decode, DecodeScratch } from './decode.ts';
 import { deserializeResources, serializeResources, type FeatureResources, type SerializedResources } from './resources.ts';
 
 export const MODEL_FORMAT = 'rasid-ner-perceptron';
@@ -76,6 +77,8 @@ interface IntScores {
   transitions: Float64Array;
   /** The allowed transitions as lists, for decoding. */
   lists?: TransitionLists;
+  /** Decoding work arrays (decode.ts). */
+  scratch?: DecodeScratch;
 }
 
 function intScores(model: NerModel): IntScores {
@@ -93,14 +96,13 @@ function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargin
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
   const int = intScores(model);
-  const transitions = int.transitions;
   const lists = (int.lists ??= transitionLists(L, model.allowed));
-  const path = viterbi(e, n, L, transitions, model.allowed, lists);
+  const m = withMargins ? new Float64Array(n) : undefined;
+  const path = decode(e, n, L, int.transitions, model.allowed, lists, (int.scratch ??= new DecodeScratch()), m);
   let tags = new Array<string>(n);
   for (let i = 0; i < n; i++) tags[i] = model.labels[path[i]];
   if (model.features.iobes) tags = fromIobes(tags);
-  if (!withMargins) return { tags };
-  const m = margins(e, n, L, transitions, model.allowed, path, lists);
+  if (!m) return { tags };
   for (let i = 0; i < n; i++) m[i] /= SCALE;
   return { tags, margins: m };
 }
