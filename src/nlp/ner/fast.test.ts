@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_FEATURES, extractFeatures, type GazetteerTagger } from './features.ts';
 import { decodeFeatures, deserializeModel, serializeModel, tagDocument } from './model.ts';
-import { FeatureHasher, FeatureTable } from './hash.ts';
+import { FeatureHasher, FeatureTable, partHash } from './hash.ts';
 import { trainNer } from './train.ts';
 import { readConll } from './conll.ts';
 import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
@@ -31,6 +31,19 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
   assert.equal(t.add(h.start().feed('n=سرت'), 2), 0, 'a present feature keeps its row');
   assert.equal(t.get(h.start().feed('n=غدامس')), 1);
   assert.equal(t.get(h.start().feed('n=غدامسx')), -1);
+});
+
+test('a part hashed once and fed by its hash gives the state of feeding its text', () => {
+  const h = new FeatureHasher();
+  const parts = new Int32Array(8);
+  partHash('xغدامسx', parts, 0, 1, 6);
+  partHash('', parts, 4);
+  const whole = h.start().feed('bl=غدامس|');
+  const [a, b] = [whole.h1, whole.h2];
+  assert.deepEqual([h.start().feed('bl=').feedPart(parts, 0).feedPart(parts, 4).feed('|').h1, h.h2], [a, b]);
+  // another part gives another state
+  partHash('غدامز', parts, 0);
+  assert.notDeepEqual([h.start().feed('bl=').feedPart(parts, 0).feed('|').h1, h.h2], [a, b]);
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {

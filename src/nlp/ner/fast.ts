@@ -9,7 +9,7 @@
  */
 import { analyzeToken, boundary, quotePositions, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
 import type { FeatureResources } from './resources.ts';
-import { FeatureHasher, FeatureTable } from './hash.ts';
+import { FeatureHasher, FeatureTable, partHash } from './hash.ts';
 import type { EntityMatcher } from './lists.ts';
 
 /** What the fast path needs of a model: integer weights of one or two stages and the table. */
@@ -48,6 +48,26 @@ interface WordEntry {
   done: number;
   /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped); -1 = not computed. */
   preBits: number;
+  /** Hashes of the word's norm, stem, shape, prefix and lexicon type as feature parts (partHash at PN, PS, PH, PP, PX). */
+  parts: Int32Array;
+}
+
+/** Offsets in WordEntry.parts. */
+const PN = 0;
+const PS = 4;
+const PH = 8;
+const PP = 12;
+const PX = 16;
+
+/** A word entry over numbers at v[base..]: its parts hashed, no scores yet. */
+function makeEntry(info: TokenInfo, v: Float64Array, base: number): WordEntry {
+  const parts = new Int32Array(20);
+  partHash(info.norm, parts, PN);
+  partHash(info.stem, parts, PS);
+  partHash(info.shape, parts, PH);
+  partHash(info.prefix, parts, PP);
+  partHash(info.lex, parts, PX);
+  return { info, v, base, done: 0, preBits: -1, parts };
 }
 
 const PAIR_HEADS = ['bl=', 'br=', 'bs=', 'sb=', 'sn='];
@@ -148,13 +168,13 @@ export class DocScorer {
     this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names || cfg.clusterNb ? 1 : 0);
     this.slots = 1 + 2 * this.reach;
     const size = this.slots * this.width + 10;
-    this.BOS = s.words.bos ??= { info: boundary('<s>'), v: new Float64Array(size), base: 0, done: 0, preBits: -1 };
-    this.EOS = s.words.eos ??= { info: boundary('</s>'), v: new Float64Array(size), base: 0, done: 0, preBits: -1 };
+    this.BOS = s.words.bos ??= makeEntry(boundary('<s>'), new Float64Array(size), 0);
+    this.EOS = s.words.eos ??= makeEntry(boundary('</s>'), new Float64Array(size), 0);
   }
 
   private newEntry(info: TokenInfo): WordEntry {
     const { v, base } = this.s.words.alloc(this.slots * this.width + 10);
-    return { info, v, base, done: 0, preBits: -1 };
+    return makeEntry(info, v, base);
   }
 
   /** The cached entry of a word (analysed on first sight). */
@@ -178,10 +198,9 @@ export class DocScorer {
     const p = e.base + this.slots * this.width;
     if (e.preBits >= 0) return p;
     const h = this.h;
-    const t = e.info;
     let bits = 0;
     for (let k = 0; k < 5; k++) {
-      h.start().feed(PAIR_HEADS[k]).feed(k < 2 ? t.norm : t.stem).feed('|');
+      h.start().feed(PAIR_HEADS[k]).feedPart(e.parts, k < 2 ? PN : PS).feed('|');
       e.v[p + 2 * k] = h.h1;
       e.v[p + 2 * k + 1] = h.h2;
       if (this.s.prefixes.get(h) >= 0) bits |= 1 << k;
@@ -200,8 +219,8 @@ export class DocScorer {
     const bit = 1 << k;
     const o = e.base + k * this.width;
     if ((e.done & bit) === 0) {
-      if (k === 0) this.ownVector(word, e.info, e.v, o);
-      else this.nbVector(e.info, k <= this.reach ? k - this.reach - 1 : k - this.reach, e.v, o);
+      if (k === 0) this.ownVector(word, e, e.v, o);
+      else this.nbVector(e, k <= this.reach ? k - this.reach - 1 : k - this.reach, e.v, o);
       e.done |= bit;
     }
     return o;
@@ -237,15 +256,29 @@ export class DocScorer {
     this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
+  /** Feature `a + part` (part k of a word entry's parts) into v[o..]. */
+  private vecP(v: Float64Array, o: number, a: string, parts: Int32Array, k: number): void {
+    this.h.start().feed(a).feedPart(parts, k);
+    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+  }
+
+  /** Feature `a + b + c + part` into v[o..]. */
+  private vec3P(v: Float64Array, o: number, a: string, b: string, c: string, parts: Int32Array, k: number): void {
+    this.h.start().feed(a).feed(b).feed(c).feedPart(parts, k);
+    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+  }
+
   /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
-  private ownVector(word: string, t: TokenInfo, v: Float64Array, o: number): void {
+  private ownVector(word: string, e: WordEntry, v: Float64Array, o: number): void {
     const cfg = this.cfg;
     const h = this.h;
+    const t = e.info;
+    const parts = e.parts;
     this.vec(v, o, 'b', '');
-    this.vec(v, o, 'n=', t.norm);
-    this.vec(v, o, 's=', t.stem);
-    this.vec(v, o, 'p=', t.prefix);
-    this.vec(v, o, 'h=', t.shape);
+    this.vecP(v, o, 'n=', parts, PN);
+    this.vecP(v, o, 's=', parts, PS);
+    this.vecP(v, o, 'p=', parts, PP);
+    this.vecP(v, o, 'h=', parts, PH);
     if (word !== t.norm) this.vec(v, o, 'w=', word);
     const L = this.s.L;
     const both = this.s.two ? v : undefined;
@@ -275,13 +308,13 @@ export class DocScorer {
       }
     }
     if (cfg.lexicon) {
-      this.vec(v, o, 'x=', t.lex);
+      this.vecP(v, o, 'x=', parts, PX);
       this.vec(v, o, 'xs=', t.slex);
     }
     if (cfg.rare && !t.known) {
       this.vec(v, o, 'r', '');
-      this.vec(v, o, 'rh=', t.shape);
-      this.vec(v, o, 'rp=', t.prefix);
+      this.vecP(v, o, 'rh=', parts, PH);
+      this.vecP(v, o, 'rp=', parts, PP);
       if (t.norm.length >= 2) {
         h.start().feed('rz2=').feed(t.norm, t.norm.length - 2);
         this.add(v, o, both, o + L);
@@ -306,20 +339,22 @@ export class DocScorer {
   }
 
   /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures) into v[o..]. */
-  private nbVector(t: TokenInfo, d: number, v: Float64Array, o: number): void {
+  private nbVector(e: WordEntry, d: number, v: Float64Array, o: number): void {
     const cfg = this.cfg;
+    const t = e.info;
+    const parts = e.parts;
     const rel = REL[d + 8];
     const ad = Math.abs(d);
     if (ad <= cfg.window) {
-      this.vec4(v, o, 'n', rel, '=', t.norm);
-      this.vec4(v, o, 's', rel, '=', t.stem);
+      this.vec3P(v, o, 'n', rel, '=', parts, PN);
+      this.vec3P(v, o, 's', rel, '=', parts, PS);
       if (ad === 1) {
-        this.vec4(v, o, 'h', rel, '=', t.shape);
-        this.vec4(v, o, 'p', rel, '=', t.prefix);
+        this.vec3P(v, o, 'h', rel, '=', parts, PH);
+        this.vec3P(v, o, 'p', rel, '=', parts, PP);
       }
     }
     if (cfg.triggers && t.trig && ad <= 2) this.vec4(v, o, 't', rel, '=', t.trig);
-    if (cfg.lexicon && ad === 1) this.vec4(v, o, 'x', rel, '=', t.lex);
+    if (cfg.lexicon && ad === 1) this.vec3P(v, o, 'x', rel, '=', parts, PX);
     if (cfg.cues && t.cue && ad <= 2) this.vec4(v, o, 'k', rel, '=', t.cue);
     if (cfg.names && t.name && ad === 1) this.vec4(v, o, 'nm', rel, '', '');
     const na = cfg.nbAffixes ?? 0;
@@ -385,7 +420,8 @@ export class DocScorer {
       }
       const le = atE(i - 1);
       const l = le.info;
-      const r = atE(i + 1).info;
+      const re = atE(i + 1);
+      const r = re.info;
       const te = entries[i];
       const pl = cfg.bigrams || cfg.conj ? this.pre(le) : 0;
       const pt = cfg.bigrams || cfg.conj ? this.pre(te) : 0;
@@ -395,35 +431,35 @@ export class DocScorer {
       const bt = te.preBits;
       if (cfg.bigrams) {
         if (bl & 1) {
-          h.set(vl[pl], vl[pl + 1]).feed(t.norm);
+          h.set(vl[pl], vl[pl + 1]).feedPart(te.parts, PN);
           this.add(e1, o, e2, o);
         }
         if (bt & 2) {
-          h.set(vt[pt + 2], vt[pt + 3]).feed(r.norm);
+          h.set(vt[pt + 2], vt[pt + 3]).feedPart(re.parts, PN);
           this.add(e1, o, e2, o);
         }
         if (bl & 4) {
-          h.set(vl[pl + 4], vl[pl + 5]).feed(r.stem);
+          h.set(vl[pl + 4], vl[pl + 5]).feedPart(re.parts, PS);
           this.add(e1, o, e2, o);
         }
       }
       if (cfg.lexicon) {
-        h.start().feed('xx=').feed(l.lex).feed('|').feed(t.lex).feed('|').feed(r.lex);
+        h.start().feed('xx=').feedPart(le.parts, PX).feed('|').feedPart(te.parts, PX).feed('|').feedPart(re.parts, PX);
         this.add(e1, o, e2, o);
       }
       if (cfg.rare && !t.known) {
-        h.start().feed('rn-1=').feed(l.norm);
+        h.start().feed('rn-1=').feedPart(le.parts, PN);
         this.add(e1, o, e2, o);
-        h.start().feed('rn+1=').feed(r.norm);
+        h.start().feed('rn+1=').feedPart(re.parts, PN);
         this.add(e1, o, e2, o);
       }
       if (cfg.conj) {
         if (bl & 8) {
-          h.set(vl[pl + 6], vl[pl + 7]).feed(t.stem);
+          h.set(vl[pl + 6], vl[pl + 7]).feedPart(te.parts, PS);
           this.add(e1, o, e2, o);
         }
         if (bt & 16) {
-          h.set(vt[pt + 8], vt[pt + 9]).feed(r.stem);
+          h.set(vt[pt + 8], vt[pt + 9]).feedPart(re.parts, PS);
           this.add(e1, o, e2, o);
         }
       }
@@ -432,9 +468,9 @@ export class DocScorer {
           h.start().feed('g=').feed(g);
           this.add(e1, o, e2, o);
           if (cfg.conj) {
-            h.start().feed('hg=').feed(t.shape).feed('|').feed(g);
+            h.start().feed('hg=').feedPart(te.parts, PH).feed('|').feed(g);
             this.add(e1, o, e2, o);
-            h.start().feed('pg=').feed(t.prefix).feed('|').feed(g);
+            h.start().feed('pg=').feedPart(te.parts, PP).feed('|').feed(g);
             this.add(e1, o, e2, o);
           }
         }
@@ -448,7 +484,7 @@ export class DocScorer {
         }
       }
       if (cfg.nameConj && l.name) {
-        h.start().feed('nc=').feed(t.prefix).feed('|').feed(t.name ? '1' : '0');
+        h.start().feed('nc=').feedPart(te.parts, PP).feed('|').feed(t.name ? '1' : '0');
         this.add(e1, o, e2, o);
         if (atE(i - 2).info.name) {
           h.start().feed('nc2');

@@ -1,24 +1,50 @@
 /**
- * Numeric feature lookup for tagging: a feature string maps to a pair of 32-bit hashes (FNV-1a
- * and a second multiplicative hash with a different multiplier and offset, i.e. a 64-bit key),
+ * Numeric feature lookup for tagging: a feature string maps to a pair of 32-bit hashes (two
+ * polynomial hashes modulo 2^32 with different odd multipliers and offsets, i.e. a 64-bit key),
  * and an open-addressing table maps the pair to the feature's row. The hashes are computed
  * incrementally over the parts of a feature (`'n='`, then the word), so tagging never has to
- * build the feature string. Training and the model file keep the feature strings.
+ * build the feature string; and since a polynomial hash of a concatenation is the hash of the
+ * first part times the multiplier to the power of the second part's length plus the second
+ * part's own hash, a part met in many features (a word, its stem) is hashed once (`partHash`)
+ * and then fed in constant time (`feedPart`). Training and the model file keep the feature
+ * strings.
  */
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 0x01000193;
-const H2_OFFSET = 0x9747b28c | 0;
-const H2_PRIME = 0x5bd1e995;
+const OFFSET1 = 0x811c9dc5 | 0;
+const MUL1 = 0x01000193;
+const OFFSET2 = 0x9747b28c | 0;
+const MUL2 = 0x5bd1e995;
+
+/**
+ * Writes the hash of s[from..to) as a part into out[k..k+4): its two hashes from zero and the
+ * two multipliers to the power of its length (see FeatureHasher.feedPart).
+ */
+export function partHash(s: string, out: Int32Array, k: number, from = 0, to = s.length): void {
+  let x1 = 0;
+  let x2 = 0;
+  let p1 = 1;
+  let p2 = 1;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    x1 = (Math.imul(x1, MUL1) + c) | 0;
+    x2 = (Math.imul(x2, MUL2) + c) | 0;
+    p1 = Math.imul(p1, MUL1);
+    p2 = Math.imul(p2, MUL2);
+  }
+  out[k] = x1;
+  out[k + 1] = x2;
+  out[k + 2] = p1;
+  out[k + 3] = p2;
+}
 
 /** Incremental hashing of a feature's parts: `start()`, `feed(part)`..., then read h1/h2. */
 export class FeatureHasher {
-  h1 = FNV_OFFSET;
-  h2 = H2_OFFSET;
+  h1 = OFFSET1;
+  h2 = OFFSET2;
 
   start(): this {
-    this.h1 = FNV_OFFSET;
-    this.h2 = H2_OFFSET;
+    this.h1 = OFFSET1;
+    this.h2 = OFFSET2;
     return this;
   }
 
@@ -35,14 +61,25 @@ export class FeatureHasher {
     let b = this.h2;
     for (let i = from; i < to; i++) {
       const c = s.charCodeAt(i);
-      a = Math.imul(a ^ c, FNV_PRIME);
-      b = Math.imul(b ^ c, H2_PRIME);
-      b ^= b >>> 15;
+      a = (Math.imul(a, MUL1) + c) | 0;
+      b = (Math.imul(b, MUL2) + c) | 0;
     }
     this.h1 = a;
     this.h2 = b;
     return this;
   }
+
+  /** Feeds the part whose hash partHash wrote at parts[k..k+4): the same state as feeding its text. */
+  feedPart(parts: Int32Array, k: number): this {
+    this.h1 = (Math.imul(this.h1, parts[k + 2]) + parts[k]) | 0;
+    this.h2 = (Math.imul(this.h2, parts[k + 3]) + parts[k + 1]) | 0;
+    return this;
+  }
+}
+
+/** Slot of a hash in a table of 2^bits slots: the high bits of a multiplicative mix (polynomial hashes have weak low bits). */
+function slotOf(h1: number, shift: number): number {
+  return Math.imul(h1 ^ (h1 >>> 16), 0x9e3779b1) >>> shift;
 }
 
 /**
@@ -53,12 +90,19 @@ export class FeatureTable {
   /** Slot i: [4i] = h1, [4i+1] = h2, [4i+2] = row (-1 = empty). */
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** 32 − log2(slots): the first slot of a hash is slotOf(h1, shift). */
+  private readonly shift: number;
 
   /** A table with room for `size` features. */
   constructor(size: number) {
     let cap = 16;
-    while (cap < size * 2) cap *= 2;
+    let bits = 4;
+    while (cap < size * 2) {
+      cap *= 2;
+      bits++;
+    }
     this.mask = cap - 1;
+    this.shift = 32 - bits;
     this.slots = new Int32Array(cap * 4);
     for (let i = 0; i < cap; i++) this.slots[4 * i + 2] = -1;
   }
@@ -71,7 +115,7 @@ export class FeatureTable {
     const a = h.h1;
     const b = h.h2;
     const s = this.slots;
-    let i = a & this.mask;
+    let i = slotOf(a, this.shift);
     for (;;) {
       const r = s[4 * i + 2];
       if (r < 0) break;
@@ -89,7 +133,7 @@ export class FeatureTable {
     const a = h.h1;
     const b = h.h2;
     const s = this.slots;
-    let i = a & this.mask;
+    let i = slotOf(a, this.shift);
     for (;;) {
       const k = 4 * i;
       const r = s[k + 2];
