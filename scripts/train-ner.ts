@@ -56,6 +56,8 @@ const { values } = parseArgs({
     'cluster-text': { type: 'string', default: 'train+aqmar' },
     /** Cluster induction options as JSON (clusters.ts ClusterOptions fields). */
     'cluster-opts': { type: 'string', default: '' },
+    /** Identity dropout for tokens of gold entities (src/nlp/ner/train.ts; 0 = off). */
+    dropout: { type: 'string', default: '0' },
     /** Learning algorithm: perceptron (averaged structured perceptron) or crf (src/nlp/ner/crf.ts). */
     learner: { type: 'string', default: 'perceptron' },
     /** CRF options as JSON (crf.ts CrfOptions: c2, eta0, decay, outputScale). */
@@ -68,6 +70,7 @@ const epochs = Number(values.epochs);
 const learner = values.learner as 'perceptron' | 'crf';
 if (learner !== 'perceptron' && learner !== 'crf') throw new Error(`--learner: expected perceptron or crf, got ${values.learner}`);
 const crf = values['crf-opts'] ? JSON.parse(values['crf-opts']) : undefined;
+const dropout = Number(values.dropout);
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
 const stage1Epochs = Number(values['stage1-epochs']);
@@ -105,7 +108,7 @@ console.log(
   `train ${train.length} sentences (${tokens(train)} tokens), dev ${dev.length} (${tokens(dev)} tokens)` +
     (extra.length ? `, aqmar ${extra.length} (${tokens(extra)} tokens)` : ''),
 );
-console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed} learner ${learner}${crf ? ' ' + JSON.stringify(crf) : ''}`);
+console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed} learner ${learner}${crf ? ' ' + JSON.stringify(crf) : ''} dropout ${dropout}`);
 
 const useClusters = Boolean(features.clusters || features.clusterNb);
 const clusterOpts: ClusterOptions = { ...DEFAULT_CLUSTERS, ...(values['cluster-opts'] ? JSON.parse(values['cluster-opts']) : {}) };
@@ -143,6 +146,7 @@ const devModel = trainNer([...train, ...extra], {
   stage1Epochs,
   learner,
   crf,
+  dropout,
   gazetteer,
   names,
   entities,
@@ -189,6 +193,7 @@ if (!values['no-final']) {
     stage1Epochs,
     learner,
     crf,
+    dropout,
     gazetteer,
     names,
     entities,

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forwardBackward } from './crf.ts';
-import { allowedTransitions, rng, transitionLists } from './perceptron.ts';
+import { allowedTransitions, dropoutRows, rng, transitionLists } from './perceptron.ts';
 import { readConll } from './conll.ts';
 import { serializeModel } from './model.ts';
 import { trainNer } from './train.ts';
@@ -53,4 +53,16 @@ test('CRF training is deterministic for a fixed seed and differs from the percep
   const b = serializeModel(trainNer(toy, { epochs: 3, seed: 7, learner: 'crf' }));
   assert.equal(a, b);
   assert.notEqual(a, serializeModel(trainNer(toy, { epochs: 3, seed: 7 })));
+});
+
+test('identity dropout removes only marked rows, only from tokens of gold entities', () => {
+  const s = { rows: [Int32Array.of(0, 1, 2), Int32Array.of(0, 1, -1, 3), Int32Array.of(1, 3)], gold: Int32Array.of(0, 1, 2) };
+  const dropRows = Uint8Array.of(1, 0, 0, 1);
+  const always = dropoutRows(s, { epochs: 1, seed: 1, dropRows, dropout: 1 }, rng(3));
+  assert.deepEqual(always.map((r) => Array.from(r)), [[0, 1, 2], [1, -1], [1]]);
+  assert.equal(dropoutRows(s, { epochs: 1, seed: 1, dropRows, dropout: 0 }, rng(3)), s.rows);
+  assert.deepEqual(Array.from(s.rows[1]), [0, 1, -1, 3], 'the sentence itself is not changed');
+  const a = serializeModel(trainNer(toy, { epochs: 4, seed: 7, dropout: 0.5 }));
+  assert.equal(a, serializeModel(trainNer(toy, { epochs: 4, seed: 7, dropout: 0.5 })), 'deterministic');
+  assert.notEqual(a, serializeModel(trainNer(toy, { epochs: 4, seed: 7 })), 'dropout changes training');
 });

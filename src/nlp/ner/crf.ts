@@ -5,7 +5,7 @@
  * is the same kind of linear model, decoded by the same Viterbi, so model files, tagging and
  * the fast path do not depend on the learner.
  */
-import { allowedTransitions, emissions, rng, transitionLists, type TrainOptions, type TrainSentence } from './perceptron.ts';
+import { allowedTransitions, dropoutRows, emissions, rng, transitionLists, type TrainOptions, type TrainSentence } from './perceptron.ts';
 
 export interface CrfOptions extends TrainOptions {
   /** L2 strength per sentence set: λ = c2 / sentences (default 1). */
@@ -19,6 +19,11 @@ export interface CrfOptions extends TrainOptions {
    * logistic(margin / 4), so with 4 a CRF margin reads as log-odds; Viterbi does not change.
    */
   outputScale?: number;
+  /**
+   * Average the weights at the ends of epochs from this one on (Polyak averaging; the result
+   * and onEpoch's weights are the average so far); 0 = off (default), the last weights.
+   */
+  averageFrom?: number;
 }
 
 const NEG = -1e30;
@@ -94,13 +99,28 @@ export function trainCrf(
   const outScale = opts.outputScale ?? 4;
   let scale = 1;
   const rand = rng(opts.seed);
+  const dropRand = rng(opts.seed + 1);
   const order = data.map((_, i) => i);
   const maxN = data.reduce((m, s) => Math.max(m, s.gold.length), 1);
   const alpha = new Float64Array(maxN * L);
   const beta = new Float64Array(maxN * L);
   const trans = new Float64Array((L + 1) * L);
   const grad = new Float64Array(L);
+  const averageFrom = opts.averageFrom ?? 0;
+  const sumW = averageFrom > 0 ? new Float64Array(V.length) : undefined;
+  const sumT = averageFrom > 0 ? new Float64Array(TV.length) : undefined;
+  let snapshots = 0;
+  const snapshot = () => {
+    if (!sumW || !sumT) return;
+    for (let k = 0; k < V.length; k++) sumW[k] += V[k] * scale;
+    for (let k = 0; k < TV.length; k++) sumT[k] += TV[k] * scale;
+    snapshots++;
+  };
   const result = () => {
+    if (sumW && sumT && snapshots > 0) {
+      const f = outScale / snapshots;
+      return { weights: Float64Array.from(sumW, (v) => v * f), transitions: Float64Array.from(sumT, (v) => v * f) };
+    }
     const f = scale * outScale;
     return { weights: Float64Array.from(V, (v) => v * f), transitions: Float64Array.from(TV, (v) => v * f) };
   };
@@ -120,7 +140,8 @@ export function trainCrf(
       const s = data[idx];
       const n = s.gold.length;
       if (n === 0) continue;
-      const e = emissions(s.rows, V, L);
+      const sRows = dropoutRows(s, opts, dropRand);
+      const e = emissions(sRows, V, L);
       for (let k = 0; k < n * L; k++) e[k] *= scale;
       for (let k = 0; k < trans.length; k++) trans[k] = TV[k] * scale;
       const logZ = forwardBackward(e, n, L, trans, allowed, prevs, nexts, alpha, beta);
@@ -142,7 +163,7 @@ export function trainCrf(
           grad[y] = (y === g ? 1 : 0) - p;
         }
         if (bestY !== g) errors++;
-        const rows = s.rows[i];
+        const rows = sRows[i];
         for (let k = 0; k < rows.length; k++) {
           const row = rows[k];
           if (row < 0) continue;
@@ -171,6 +192,7 @@ export function trainCrf(
         }
       }
     }
+    if (averageFrom > 0 && epoch >= averageFrom) snapshot();
     if (opts.onEpoch) opts.onEpoch(epoch, result(), errors);
   }
   return result();

@@ -213,8 +213,33 @@ export interface TrainSentence {
 export interface TrainOptions {
   epochs: number;
   seed: number;
+  /**
+   * Identity dropout: rows marked 1 here (the word's own identity features) are left out, each
+   * epoch, of a token inside a gold entity with probability `dropout`, so that the model learns
+   * the context and shape of names, not only the names of the training data. Absent = off.
+   */
+  dropRows?: Uint8Array;
+  dropout?: number;
   /** Called after each epoch with the averaged weights so far; used for dev scoring. */
   onEpoch?: (epoch: number, avg: { weights: Float64Array; transitions: Float64Array }, errors: number) => void;
+}
+
+/**
+ * A sentence's feature rows for one training step: with identity dropout, the tokens chosen
+ * (gold label not O = label 0, with probability p) lose their identity rows. Returns `s.rows`
+ * itself when nothing is dropped.
+ */
+export function dropoutRows(s: TrainSentence, opts: TrainOptions, rand: () => number): Int32Array[] {
+  const p = opts.dropout ?? 0;
+  const drop = opts.dropRows;
+  if (!drop || p <= 0) return s.rows;
+  let out: Int32Array[] | undefined;
+  for (let i = 0; i < s.rows.length; i++) {
+    if (s.gold[i] === 0 || rand() >= p) continue;
+    out ??= s.rows.slice();
+    out[i] = s.rows[i].filter((r) => r < 0 || drop[r] === 0);
+  }
+  return out ?? s.rows;
 }
 
 /** Trains averaged perceptron weights. Returns the averaged weights after the last epoch. */
@@ -232,6 +257,7 @@ export function trainPerceptron(
   const TU = new Float64Array((L + 1) * L);
   let c = 1;
   const rand = rng(opts.seed);
+  const dropRand = rng(opts.seed + 1);
   const order = data.map((_, i) => i);
   const average = () => {
     const w = new Float64Array(W.length);
@@ -249,14 +275,15 @@ export function trainPerceptron(
     for (const idx of order) {
       const s = data[idx];
       const n = s.gold.length;
-      const e = emissions(s.rows, W, L);
+      const rows = dropoutRows(s, opts, dropRand);
+      const e = emissions(rows, W, L);
       const pred = viterbi(e, n, L, T, allowed);
       for (let i = 0; i < n; i++) {
         const g = s.gold[i];
         const p = pred[i];
         if (g !== p) {
           errors++;
-          for (const row of s.rows[i]) {
+          for (const row of rows[i]) {
             if (row < 0) continue;
             W[row * L + g] += 1;
             U[row * L + g] += c;

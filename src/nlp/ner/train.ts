@@ -31,15 +31,26 @@ export interface TrainNerOptions {
   stage1Epochs?: number;
   /** Word clusters from unlabelled text (clusters.ts; used by the `clusters` features, stored in the model). */
   clusters?: Map<string, string>;
+  /** Identity dropout probability for tokens of gold entities (perceptron.ts TrainOptions; default 0). */
+  dropout?: number;
   /** Learning algorithm (default perceptron); `crf` options as in crf.ts. */
   learner?: 'perceptron' | 'crf';
-  crf?: Pick<CrfOptions, 'c2' | 'eta0' | 'decay' | 'outputScale'>;
+  crf?: Pick<CrfOptions, 'c2' | 'eta0' | 'decay' | 'outputScale' | 'averageFrom'>;
 }
 
 function sortLabels(labels: Set<string>): string[] {
   return [...labels].sort((a, b) =>
     a === 'O' ? -1 : b === 'O' ? 1 : a.slice(2).localeCompare(b.slice(2)) || a.localeCompare(b),
   );
+}
+
+/** The word's own identity features (its forms and the bigrams it is part of): what identity dropout removes. */
+const IDENTITY = /^(?:n|s|w|bl|br|sb|sn)=/;
+
+function identityRows(index: Map<string, number>): Uint8Array {
+  const out = new Uint8Array(index.size);
+  for (const [f, r] of index) if (IDENTITY.test(f)) out[r] = 1;
+  return out;
 }
 
 /** Trains a model on tagged sentences (tags are repaired to valid IOB2 first). */
@@ -121,6 +132,8 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
   const learnOpts = {
     epochs: opts.epochs,
     seed: opts.seed,
+    dropout: opts.dropout,
+    dropRows: opts.dropout ? identityRows(index) : undefined,
     onEpoch: opts.onEpoch ? (ep: number, a: { weights: Float64Array; transitions: Float64Array }, err: number) => opts.onEpoch!(ep, build(a), err) : undefined,
   };
   const avg =
