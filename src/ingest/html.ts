@@ -67,9 +67,20 @@ export function blockText(root: DomNode): string {
 
 type Doc = ReturnType<typeof parseHTML>['document'];
 
-function metaContent(document: Doc, selectors: string[]): string | undefined {
+type El = NonNullable<ReturnType<Doc['querySelector']>>;
+
+/** `meta[attr="value"]` (attribute values compared exactly, as the selector engine does for these attributes). */
+const META_SELECTOR = /^meta\[([a-z:-]+)="([^"]*)"\]$/;
+
+/**
+ * The content (or datetime) of the first element matching the first selector that has one.
+ * `metas`: the document's <meta> elements in document order, so that `meta[...]` selectors are
+ * answered from them instead of a walk over the whole document each.
+ */
+function metaContent(document: Doc, selectors: string[], metas: El[]): string | undefined {
   for (const sel of selectors) {
-    const el = document.querySelector(sel);
+    const m = META_SELECTOR.exec(sel);
+    const el = m ? metas.find((e) => e.getAttribute(m[1]) === m[2]) : document.querySelector(sel);
     const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? undefined;
     if (v && v.trim()) return v.trim();
   }
@@ -133,7 +144,8 @@ export function extractHtml(html: string, title?: string): HtmlExtract {
   if (!/<\/(body|html)\s*>/i.test(html)) warnings.push('truncated HTML (no closing </body> or </html>): kept the extractable text');
   const { document } = parseHTML(html);
   const ld = jsonLd(document);
-  const outlet = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="og:site_name"]']) ?? ld.publisher ?? metaContent(document, ['meta[name="application-name"]']);
+  const metas = [...document.querySelectorAll('meta')];
+  const outlet = metaContent(document, ['meta[property="og:site_name"]', 'meta[name="og:site_name"]'], metas) ?? ld.publisher ?? metaContent(document, ['meta[name="application-name"]'], metas);
   const published = isoDateTime(
     metaContent(document, [
       'meta[property="article:published_time"]',
@@ -147,12 +159,12 @@ export function extractHtml(html: string, title?: string): HtmlExtract {
       'meta[name="date"]',
       'meta[name="dcterms.date"]',
       'meta[name="DC.date.issued"]',
-    ]) ?? ld.datePublished ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
+    ], metas) ?? ld.datePublished ?? document.querySelector('time[datetime]')?.getAttribute('datetime') ?? undefined,
   );
-  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['meta[property="og:url"]']);
+  const url = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? metaContent(document, ['meta[property="og:url"]'], metas);
   const lang = document.documentElement?.getAttribute('lang') ?? undefined;
   const h1 = document.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim();
-  const rawTitle = metaContent(document, ['meta[property="og:title"]']) ?? ld.headline ?? h1 ?? document.querySelector('title')?.textContent ?? undefined;
+  const rawTitle = metaContent(document, ['meta[property="og:title"]'], metas) ?? ld.headline ?? h1 ?? document.querySelector('title')?.textContent ?? undefined;
 
   let text = '';
   let readTitle: string | undefined;

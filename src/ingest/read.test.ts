@@ -139,6 +139,16 @@ test('publication time is taken from <time datetime> and site name from applicat
   assert.equal(doc.meta.outlet, 'موقع التجربة');
 });
 
+test('metadata: the first element a selector finds decides, an empty one passes to the next selector', async () => {
+  const html = `<html><head><meta property="article:published_time" content=" "><meta property="og:title" content="عنوان الموقع">
+<meta property="article:published_time" content="2024-01-02"><meta name="DATE" content="2022-01-01"><meta name="date" content="2023-05-06"></head>
+<body><article><h1>${HEADLINE}</h1><p>${PARA1}</p><p>${PARA2}</p></article><meta property="og:site_name" content="موقع في المتن"></body></html>`;
+  const [doc] = docs(await collect([write('metas.html', html)]));
+  assert.equal(doc.meta.published, '2023-05-06');
+  assert.equal(doc.meta.outlet, 'موقع في المتن');
+  assert.equal(doc.meta.title, 'عنوان الموقع');
+});
+
 test('truncated HTML keeps the extractable text with a warning; with nothing extractable it is an error', async () => {
   const html = `<html><head><title>${HEADLINE}</title></head><body><article><p>${PARA1}</p><p>${PARA2.slice(0, 40)}`;
   const items = await collect([write('cut.html', html), write('cut2.html', '<html><head><title>')]);
