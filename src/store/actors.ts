@@ -6,6 +6,7 @@
  */
 import { normalizeArabic } from '../text/normalize.ts';
 import { aliasNames, KIND_GROUPS, type ActorDbRow } from './queries/actors.ts';
+import type { MentionJson } from './read-docs.ts';
 import type { Sql } from './sql.ts';
 import type { ActorRecord } from './store.ts';
 
@@ -187,37 +188,34 @@ async function actorRecords(sql: Sql, ids: string[]): Promise<ActorRecord[]> {
 }
 
 async function pendingDocuments(sql: Sql, limit = 200): Promise<ActorDocument[]> {
-  const docs = await sql.query<{ id: string; name: string; raw_hash: string; published: string | null; text: string }>(
-    `SELECT d.id, d.name, d.raw_hash, d.published, d.text FROM documents d
+  const docs = await sql.query<{ id: string; name: string; raw_hash: string; published: string | null; text: string; mentions: MentionJson[] }>(
+    `SELECT d.id, d.name, d.raw_hash, d.published, d.text, d.mentions FROM documents d
      WHERE NOT EXISTS (SELECT 1 FROM actor_documents a WHERE a.document_id = d.id AND a.raw_hash = d.raw_hash)
      ORDER BY d.id LIMIT $1`,
     [limit],
   );
   if (!docs.length) return [];
-  const mentions = await sql.query<{
-    document_id: string; type: string; s: number; e: number; country: string | null; org: string | null; actor: string;
-    ts: number | null; te: number | null; dateline: string | null;
-  }>(
-    `SELECT DISTINCT ON (m.document_id, m.idx) m.document_id, m.type, m.start_offset AS s, m.end_offset AS e, m.country, m.org, m.actor,
-            t.start_offset AS ts, t.end_offset AS te, st.dateline_date AS dateline
-     FROM mentions m
-     LEFT JOIN mentions t ON t.document_id = m.document_id AND t.idx = m.title_idx
-     LEFT JOIN story_sources ss ON ss.document_id = m.document_id AND m.start_offset >= ss.start_offset AND m.start_offset < ss.end_offset
-     LEFT JOIN stories st ON st.id = ss.story_id
-     WHERE m.document_id = ANY($1::text[]) AND m.actor IS NOT NULL
-     ORDER BY m.document_id, m.idx, ss.start_offset DESC NULLS LAST`,
+  const stories = await sql.query<{ document_id: string; s: number; e: number; dateline: string | null }>(
+    `SELECT ss.document_id, ss.start_offset AS s, ss.end_offset AS e, st.dateline_date AS dateline
+     FROM story_sources ss JOIN stories st ON st.id = ss.story_id
+     WHERE ss.document_id = ANY($1::text[]) ORDER BY ss.document_id, ss.start_offset DESC`,
     [docs.map((d) => d.id)],
   );
-  const byDoc = new Map(docs.map((d) => [d.id, { doc: d, out: [] as ActorMention[] }]));
-  for (const m of mentions) {
-    const entry = byDoc.get(m.document_id)!;
-    const text = entry.doc.text;
-    entry.out.push({
-      actor: m.actor, type: m.type, name: text.slice(m.s, m.e), title: m.ts !== null && m.te !== null ? text.slice(m.ts, m.te) : null,
-      country: m.country, org: m.org, date: m.dateline ?? entry.doc.published?.slice(0, 10) ?? null,
-    });
-  }
-  return docs.map((d) => ({ id: d.id, name: d.name, rawHash: d.raw_hash, mentions: byDoc.get(d.id)!.out }));
+  return docs.map((d) => {
+    const own = stories.filter((st) => st.document_id === d.id);
+    const mentions: ActorMention[] = [];
+    for (const m of d.mentions) {
+      if (m.actor == null) continue;
+      const title = m.title != null ? d.mentions[m.title] : undefined;
+      // the story that holds the mention (the one starting last, when stories nest)
+      const story = own.find((st) => m.start >= st.s && m.start < st.e);
+      mentions.push({
+        actor: m.actor, type: m.type, name: d.text.slice(m.start, m.end), title: title ? d.text.slice(title.start, title.end) : null,
+        country: m.country ?? null, org: m.org ?? null, date: story?.dateline ?? d.published?.slice(0, 10) ?? null,
+      });
+    }
+    return { id: d.id, name: d.name, rawHash: d.raw_hash, mentions };
+  });
 }
 
 export async function getStories(sql: Sql, ids: number[]): Promise<StoryInfo[]> {

@@ -14,12 +14,16 @@ async function count(sql: Sql, table: string): Promise<number> {
   return (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 }
 
-const TABLES = ['documents', 'stories', 'story_sources', 'story_bands', 'sentences', 'mentions', 'events', 'event_sources', 'event_evidence', 'event_actors', 'merges'];
+const TABLES = ['documents', 'stories', 'story_sources', 'story_bands', 'events', 'event_sources', 'event_evidence', 'event_actors', 'merges'];
 
+/** Rows of each table, and the sentences and mentions kept on the documents' rows. */
 async function counts(sql: Sql): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of TABLES) out[t] = await count(sql, t);
-  return out;
+  const [a] = await sql.query<{ sentences: number; mentions: number }>(
+    `SELECT coalesce(sum(jsonb_array_length(sentences)), 0)::int AS sentences, coalesce(sum(jsonb_array_length(mentions)), 0)::int AS mentions FROM documents`,
+  );
+  return { ...out, ...a };
 }
 
 async function save(store: Store, spec: Parameters<typeof buildDoc>[0]) {
@@ -179,7 +183,7 @@ export function registerWriteTests(fresh: FreshStore): void {
     const [doc] = await sql.query<{ text: string }>('SELECT text FROM documents WHERE id = $1', ['a']);
     assert.equal(doc.text, CONGRAT);
     assert.deepEqual(await sql.query('SELECT document_id FROM merges'), [{ document_id: 'b' }], 'b joined the event a reported first');
-    assert.equal(await count(sql, 'sentences'), buildDoc({ id: 'x', stories: [{ text: CONGRAT }] }).sentences.length + buildDoc({ id: 'y', stories: [{ text: MEET }] }).sentences.length);
+    assert.equal((await counts(sql)).sentences, buildDoc({ id: 'x', stories: [{ text: CONGRAT }] }).sentences.length + buildDoc({ id: 'y', stories: [{ text: MEET }] }).sentences.length);
   });
 
   test('a constraint violation in the middle of a document leaves nothing of it', async () => {
@@ -187,8 +191,8 @@ export function registerWriteTests(fresh: FreshStore): void {
     await save(store, { id: 'ok', stories: [{ text: HOSPITAL }] });
     const before = await counts(sql);
     const doc = buildDoc({ id: 'bad', stories: [{ text: MEET }, { text: SIGN }], events: [MEET_EVENT] });
-    // written after the document, its stories and its sentences: mentions.type is NOT NULL
-    doc.mentions.push({ start: 4, end: 10, type: null as never, norm: 'x', source: 'test', confidence: 1 });
+    // written after the document and its stories: event_actors.side is NOT NULL
+    doc.events[0].actors[1].side = null as never;
     await assert.rejects(store.saveDocument(doc, testSignature(doc)), /null value|violates/);
     assert.deepEqual(await counts(sql), before);
     assert.equal(await store.hasDocument('bad'), false);

@@ -11,6 +11,19 @@ interface DocDbRow
   events: number;
 }
 
+/** A sentence as documents.sentences keeps it (migration 008). */
+export interface SentenceJson {
+  story: number;
+  start: number;
+  end: number;
+}
+
+/** A mention as documents.mentions keeps it (migration 008): absent values are left out; `title` is the index of the title mention. */
+export interface MentionJson {
+  start: number; end: number; type: string; norm: string; source: string; confidence: number;
+  country?: string; org?: string; actor?: string; title?: number;
+}
+
 const DOC_COLUMNS = `d.id, d.name, d.origin, d.format, d.encoding, d.url, d.title, d.outlet, d.published, d.lang, d.raw_hash,
   d.ingested_at, d.run_id,
   (SELECT count(*)::int FROM story_sources s WHERE s.document_id = d.id) AS stories,
@@ -38,8 +51,8 @@ export async function listDocuments(sql: Sql, page: { limit?: number; offset?: n
 
 /** One document with its text and every stored span (for highlighting evidence in the source). */
 export async function getDocument(sql: Sql, id: string): Promise<StoredDocument | null> {
-  const rows = await sql.query<DocDbRow & { text: string; furniture: StoredDocument['furniture']; warnings: string[] }>(
-    `SELECT ${DOC_COLUMNS}, d.text, d.furniture, d.warnings FROM documents d WHERE d.id = $1 OR d.name = $1
+  const rows = await sql.query<DocDbRow & { text: string; furniture: StoredDocument['furniture']; warnings: string[]; sentences: SentenceJson[]; mentions: MentionJson[] }>(
+    `SELECT ${DOC_COLUMNS}, d.text, d.furniture, d.warnings, d.sentences, d.mentions FROM documents d WHERE d.id = $1 OR d.name = $1
      ORDER BY (d.id = $1) DESC LIMIT 1`,
     [id],
   );
@@ -50,15 +63,6 @@ export async function getDocument(sql: Sql, id: string): Promise<StoredDocument 
     `SELECT s.story_index AS index, s.story_id, s.start_offset AS start, s.end_offset AS "end", st.headline,
             (SELECT count(*)::int FROM story_sources o WHERE o.story_id = s.story_id AND o.document_id <> s.document_id) AS shared
      FROM story_sources s JOIN stories st ON st.id = s.story_id WHERE s.document_id = $1 ORDER BY s.story_index`,
-    [docId],
-  );
-  const sentences = await sql.query<{ story: number; start: number; end: number }>(
-    'SELECT story_index AS story, start_offset AS start, end_offset AS "end" FROM sentences WHERE document_id = $1 ORDER BY idx',
-    [docId],
-  );
-  const mentions = await sql.query<StoredDocument['mentions'][number]>(
-    `SELECT start_offset AS start, end_offset AS "end", type, norm, source, confidence, country, org, actor
-     FROM mentions WHERE document_id = $1 ORDER BY idx`,
     [docId],
   );
   const evidence = await sql.query<{ event_id: number; event: string; action: string; start: number; end: number }>(
@@ -80,8 +84,11 @@ export async function getDocument(sql: Sql, id: string): Promise<StoredDocument 
     stories: stories.map((s) => ({
       index: s.index, storyId: s.story_id, start: s.start, end: s.end, headline: s.headline, otherSources: s.shared,
     })),
-    sentences,
-    mentions: mentions.map((m) => ({ ...m, confidence: Number(m.confidence) })),
+    sentences: r.sentences.map((x) => ({ story: x.story, start: x.start, end: x.end })),
+    mentions: r.mentions.map((m) => ({
+      start: m.start, end: m.end, type: m.type, norm: m.norm, source: m.source, confidence: Number(m.confidence),
+      country: m.country ?? null, org: m.org ?? null, actor: m.actor ?? null,
+    })),
     events: [...events.values()],
   };
 }

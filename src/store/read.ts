@@ -58,8 +58,8 @@ export async function stats(sql: Sql): Promise<StoreStats> {
     `SELECT (SELECT count(*)::int FROM documents) AS documents,
             (SELECT count(*)::int FROM stories) AS stories,
             (SELECT count(*)::int FROM story_sources) AS story_sources,
-            (SELECT count(*)::int FROM sentences) AS sentences,
-            (SELECT count(*)::int FROM mentions) AS mentions,
+            (SELECT coalesce(sum(sentence_count), 0)::int FROM documents) AS sentences,
+            (SELECT coalesce(sum(mention_count), 0)::int FROM documents) AS mentions,
             (SELECT count(*)::int FROM events) AS events,
             (SELECT count(*)::int FROM event_sources) AS sources`,
   );

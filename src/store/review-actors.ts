@@ -127,7 +127,14 @@ export function createActorReviewStore(sql: Sql): ActorReviewStore {
         };
         await save(tx, next);
         await tx.query('UPDATE event_actors SET entity = $1 WHERE entity = $2', [id, other]);
-        await tx.query('UPDATE mentions SET actor = $1 WHERE actor = $2', [id, other]);
+        // documents.mentions (migration 008): the documents are found through documents_mention_actors_idx
+        await tx.query(
+          `UPDATE documents SET mentions = (
+             SELECT jsonb_agg(CASE WHEN x.m->>'actor' = $2 THEN jsonb_set(x.m, '{actor}', to_jsonb($1::text)) ELSE x.m END ORDER BY x.i)
+             FROM jsonb_array_elements(mentions) WITH ORDINALITY AS x(m, i))
+           WHERE jsonb_path_query_array(mentions, '$[*].actor') @> jsonb_build_array($2::text)`,
+          [id, other],
+        );
         await tx.query('UPDATE actor_redirects SET kept = $1 WHERE kept = $2', [id, other]);
         await tx.query(
           'INSERT INTO actor_redirects (merged, kept) VALUES ($1, $2) ON CONFLICT (merged) DO UPDATE SET kept = EXCLUDED.kept',

@@ -169,8 +169,14 @@ function register(fresh: Fresh): void {
       id: 'c', published: '2031-07-23', stories: [{ text: CONGRAT }],
       events: [{ ...CONGRAT_EVENT, actors: [{ name: 'رئيس المجلس الرئاسي', kind: 'person', country: 'LBY', side: 'actor', entity: 'Q-dup' }] }],
     });
+    // a document whose mentions name the merged actor (and another one)
+    const named = buildDoc({ id: 'm', stories: [{ text: MEET }], events: [MEET_EVENT] });
+    named.mentions[0].actor = 'Q-dup';
+    named.mentions[1].actor = 'Q-other';
+    await store.saveDocument(named, testSignature(named));
     const merged = await store.review.mergeActors('Q-baour', 'Q-dup', 'sara');
     assert.ok(merged.aliases.includes('رئيس المجلس الرئاسي'));
+    assert.deepEqual((await store.getDocument('m'))!.mentions.map((m) => m.actor), ['Q-baour', 'Q-other'], 'mentions name the kept actor');
     const ents = await sql.query<{ entity: string }>('SELECT DISTINCT entity FROM event_actors WHERE entity IS NOT NULL');
     assert.deepEqual(ents, [{ entity: 'Q-baour' }]);
     await save(store, {

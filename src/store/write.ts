@@ -3,6 +3,7 @@ import type { Doc } from '../nlp/doc.ts';
 import { normalizeArabic } from '../text/normalize.ts';
 import { bytesToMinhash, defaultFingerprint, exportName, minhashToBytes } from './identity.ts';
 import { EVENT_LOCK, writeEvents } from './merge.ts';
+import type { MentionJson, SentenceJson } from './read-docs.ts';
 import type { Sql } from './sql.ts';
 import type { DocSignature, FingerprintFn, SaveResult, Similarity } from './store.ts';
 
@@ -103,13 +104,14 @@ async function writeGroup(ctx: WriteContext, tx: Sql, items: SaveItem[], fingerp
   return items.map(({ doc }, k) => ({ stories: doc.stories.length, duplicateStories: duplicates[k], events: doc.events.length, newEvents: newEvents[k] }));
 }
 
-/** Removes a document's links (stories, mentions, event reports) and what is left without a source. */
+/**
+ * Removes a document's links (stories, event reports) and what is left without a source (its
+ * sentences and mentions are on its row: the next version's write replaces them).
+ */
 export async function removeDocumentContent(tx: Sql, docId: string): Promise<void> {
   const stories = await tx.query<{ story_id: number }>('DELETE FROM story_sources WHERE document_id = $1 RETURNING story_id', [docId]);
   const events = await tx.query<{ event_id: number }>('DELETE FROM event_sources WHERE document_id = $1 RETURNING event_id', [docId]);
   await tx.query('DELETE FROM event_evidence WHERE document_id = $1', [docId]);
-  await tx.query('DELETE FROM mentions WHERE document_id = $1', [docId]);
-  await tx.query('DELETE FROM sentences WHERE document_id = $1', [docId]);
   // a human split's "do not merge" note outlives the document's reports (re-ingestion keeps it)
   await tx.query(`DELETE FROM merges WHERE document_id = $1 AND kind <> 'do_not_merge'`, [docId]);
   const storyIds = [...new Set(stories.map((r) => r.story_id))];
@@ -216,8 +218,8 @@ function nearStored(ctx: WriteContext, s: { minhash: Uint32Array; bands: string[
 }
 
 /**
- * Writes the documents' rows, their new stories (with their LSH bands), story links, sentences
- * and mentions in one statement; takes EVENT_LOCK when a document has events, so that the
+ * Writes the documents' rows (with their sentences and mentions), their new stories (with their
+ * LSH bands) and story links in one statement; takes EVENT_LOCK when a document has events, so that the
  * candidate events read next are read under it. A story inserted meanwhile by a concurrent
  * transaction is linked (ON CONFLICT DO UPDATE returns its id; xmax tells it was not inserted).
  */
@@ -228,6 +230,7 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
       id: doc.id, name: exportName(doc), origin: m.origin, format: m.format, encoding: m.encoding, url: m.url ?? null, title: m.title ?? null,
       outlet: m.outlet ?? null, published: m.published ?? null, raw: doc.raw ? Buffer.from(doc.raw.buffer, doc.raw.byteOffset, doc.raw.byteLength).toString('hex') : null,
       raw_hash: sig.rawHash, text: doc.text, text_hash: sha256(doc.text), furniture: doc.furniture, lang: m.lang ?? null, warnings: doc.warnings,
+      sentences: doc.sentences.map(storedSentence), mentions: doc.mentions.map(storedMention),
     };
   });
   // n: ids in the order the stories were met (planStories relies on it)
@@ -250,25 +253,22 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
     doc: doc.id, idx: story.index ?? i, id: plans[d][i].id, hash: plans[d][i].id === null ? plans[d][i].hash : null, s: story.start, e: story.end,
     rule: story.rule ?? null, parent: story.parent ?? null,
   })));
-  const sentences = items.flatMap(({ doc }) => doc.sentences.map((x, idx) => ({ doc: doc.id, idx, story: x.story, s: x.start, e: x.end })));
-  const mentions = items.flatMap(({ doc }) => doc.mentions.map((x, idx) => ({
-    doc: doc.id, idx, s: x.start, e: x.end, type: x.type, norm: x.norm, source: x.source, confidence: x.confidence,
-    country: x.country ?? null, org: x.org ?? null, actor: x.actor ?? null, title: x.title ?? null,
-  })));
   const lock = items.some((x) => x.doc.events.length) ? ` UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_advisory_xact_lock(${EVENT_LOCK})) AS l` : '';
   const inserted = await tx.query<{ id: number | null; hash: string | null; inserted: boolean | null }>(
     `WITH doc AS (
        INSERT INTO documents (id, name, origin, format, encoding, url, title, outlet, published, raw, raw_hash,
-                              text, text_hash, furniture, lang, warnings, run_id, ingested_at)
+                              text, text_hash, furniture, lang, warnings, sentences, mentions, run_id, ingested_at)
        SELECT r.id, r.name, r.origin, r.format, r.encoding, r.url, r.title, r.outlet, r.published, decode(r.raw, 'hex'), r.raw_hash,
-              r.text, r.text_hash, r.furniture, r.lang, r.warnings, $1::int, now()
+              r.text, r.text_hash, r.furniture, r.lang, r.warnings, r.sentences, r.mentions, $1::int, now()
        FROM jsonb_to_recordset($2::jsonb) AS r(id text, name text, origin text, format text, encoding text, url text, title text,
-            outlet text, published text, raw text, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb)
+            outlet text, published text, raw text, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb,
+            sentences jsonb, mentions jsonb)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, origin = EXCLUDED.origin, format = EXCLUDED.format,
          encoding = EXCLUDED.encoding, url = EXCLUDED.url, title = EXCLUDED.title, outlet = EXCLUDED.outlet,
          published = EXCLUDED.published, raw = EXCLUDED.raw, raw_hash = EXCLUDED.raw_hash, text = EXCLUDED.text,
          text_hash = EXCLUDED.text_hash, furniture = EXCLUDED.furniture, lang = EXCLUDED.lang,
-         warnings = EXCLUDED.warnings, run_id = EXCLUDED.run_id, ingested_at = now()),
+         warnings = EXCLUDED.warnings, sentences = EXCLUDED.sentences, mentions = EXCLUDED.mentions, run_id = EXCLUDED.run_id,
+         ingested_at = now()),
      ins AS (
        INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
        SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm
@@ -283,17 +283,9 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
      links AS (
        INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
        SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
-       FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int)),
-     sen AS (
-       INSERT INTO sentences (document_id, idx, story_index, start_offset, end_offset)
-       SELECT r.doc, r.idx, r.story, r.s, r.e FROM jsonb_to_recordset($6::jsonb) AS r(doc text, idx int, story int, s int, e int)),
-     men AS (
-       INSERT INTO mentions (document_id, idx, start_offset, end_offset, type, norm, source, confidence, country, org, actor, title_idx)
-       SELECT r.doc, r.idx, r.s, r.e, r.type, r.norm, r.source, r.confidence, r.country, r.org, r.actor, r.title
-       FROM jsonb_to_recordset($7::jsonb) AS r(doc text, idx int, s int, e int, type text, norm text, source text,
-            confidence float8, country text, org text, actor text, title int))
+       FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int))
      SELECT id, hash, inserted FROM ins${lock}`,
-    [runId, json(documents), json(stories), json(bands), json(links), json(sentences), json(mentions)],
+    [runId, json(documents), json(stories), json(bands), json(links)],
   );
   const byHash = new Map<string, { id: number; inserted: boolean }>();
   for (const r of inserted) if (r.hash !== null) byHash.set(r.hash, { id: r.id!, inserted: Boolean(r.inserted) });
@@ -316,7 +308,25 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
   return { storyIds, duplicates };
 }
 
-/** Throws a clear error naming the field when a span does not lie within the document text. */
+function fail(doc: Doc, where: string, expected: string, got: unknown): never {
+  throw new Error(`store: document ${doc.id}: ${where}: expected ${expected}, got ${JSON.stringify(got) ?? String(got)}`);
+}
+
+function storedSentence(x: Doc['sentences'][number]): SentenceJson {
+  return { story: x.story, start: x.start, end: x.end };
+}
+
+function storedMention(x: Doc['mentions'][number]): MentionJson {
+  return {
+    start: x.start, end: x.end, type: x.type, norm: x.norm, source: x.source, confidence: x.confidence,
+    country: x.country ?? undefined, org: x.org ?? undefined, actor: x.actor ?? undefined, title: x.title ?? undefined,
+  };
+}
+
+/**
+ * Throws a clear error naming the field when a span does not lie within the document text, or a
+ * sentence or mention lacks a value the store keeps.
+ */
 export function checkSpans(doc: Doc): void {
   const n = doc.text.length;
   const check = (where: string, s: { start: number; end: number }, nonEmpty = false) => {
@@ -324,8 +334,16 @@ export function checkSpans(doc: Doc): void {
     if (!ok) throw new Error(`store: document ${doc.id}: ${where}: span ${s.start}-${s.end} is not within the text (length ${n})`);
   };
   doc.stories.forEach((s, i) => check(`stories[${i}]`, s));
-  doc.sentences.forEach((s, i) => check(`sentences[${i}]`, s));
-  doc.mentions.forEach((s, i) => check(`mentions[${i}]`, s));
+  doc.sentences.forEach((s, i) => {
+    check(`sentences[${i}]`, s);
+    if (!Number.isInteger(s.story)) fail(doc, `sentences[${i}].story`, 'an integer', s.story);
+  });
+  doc.mentions.forEach((m, i) => {
+    check(`mentions[${i}]`, m);
+    for (const f of ['type', 'norm', 'source'] as const) if (typeof m[f] !== 'string') fail(doc, `mentions[${i}].${f}`, 'a string', m[f]);
+    if (typeof m.confidence !== 'number' || !Number.isFinite(m.confidence)) fail(doc, `mentions[${i}].confidence`, 'a number', m.confidence);
+    if (m.title != null && !Number.isInteger(m.title)) fail(doc, `mentions[${i}].title`, 'the index of a mention', m.title);
+  });
   doc.events.forEach((e, i) => {
     if (doc.stories.length && !doc.stories[e.story]) throw new Error(`store: document ${doc.id}: events[${i}].story: no story ${e.story}`);
     e.evidence.forEach((s, j) => check(`events[${i}].evidence[${j}]`, s, true));
