@@ -224,11 +224,17 @@ function nearStored(ctx: WriteContext, s: { minhash: Uint32Array; bands: string[
  * transaction is linked (ON CONFLICT DO UPDATE returns its id; xmax tells it was not inserted).
  */
 async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], runId: number | null): Promise<{ storyIds: number[][]; duplicates: number[] }> {
+  // the raw bytes of all the documents in one bytea parameter, each document naming its slice
+  // (as bytes: no hex text inside the JSON for the database to parse and decode)
+  const raws = Buffer.concat(items.flatMap(({ doc }) => (doc.raw ? [doc.raw] : [])));
+  let rawAt = 0;
   const documents = items.map(({ doc, sig }) => {
     const m = doc.meta;
+    const raw = doc.raw ? { raw_at: rawAt, raw_len: doc.raw.byteLength } : { raw_at: null, raw_len: null };
+    rawAt += doc.raw?.byteLength ?? 0;
     return {
       id: doc.id, name: exportName(doc), origin: m.origin, format: m.format, encoding: m.encoding, url: m.url ?? null, title: m.title ?? null,
-      outlet: m.outlet ?? null, published: m.published ?? null, raw: doc.raw ? Buffer.from(doc.raw.buffer, doc.raw.byteOffset, doc.raw.byteLength).toString('hex') : null,
+      outlet: m.outlet ?? null, published: m.published ?? null, ...raw,
       raw_hash: sig.rawHash, text: doc.text, text_hash: sha256(doc.text), furniture: doc.furniture, lang: m.lang ?? null, warnings: doc.warnings,
       sentences: doc.sentences.map(storedSentence), mentions: doc.mentions.map(storedMention),
     };
@@ -242,13 +248,10 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
         hash: sig.stories[i].hash, minhash: Buffer.from(minhashToBytes(sig.stories[i].minhash)).toString('hex'),
         headline: story.headline ? doc.text.slice(story.headline.start, story.headline.end) : null,
         place: story.dateline?.place ?? null, date: story.dateline?.date ?? null, agency: story.dateline?.agency ?? null,
-        text, norm: normalizeArabic(text),
+        text, norm: normalizeArabic(text), bands: [...new Set(sig.stories[i].bands)],
       }];
     }),
   ).map((r, n) => ({ n, ...r }));
-  const bands = items.flatMap(({ sig }, d) =>
-    sig.stories.flatMap((s, i) => (plans[d][i].fresh ? [...new Set(s.bands)].map((band) => ({ band, hash: s.hash })) : [])),
-  );
   const links = items.flatMap(({ doc }, d) => doc.stories.map((story, i) => ({
     doc: doc.id, idx: story.index ?? i, id: plans[d][i].id, hash: plans[d][i].id === null ? plans[d][i].hash : null, s: story.start, e: story.end,
     rule: story.rule ?? null, parent: story.parent ?? null,
@@ -258,10 +261,11 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
     `WITH doc AS (
        INSERT INTO documents (id, name, origin, format, encoding, url, title, outlet, published, raw, raw_hash,
                               text, text_hash, furniture, lang, warnings, sentences, mentions, run_id, ingested_at)
-       SELECT r.id, r.name, r.origin, r.format, r.encoding, r.url, r.title, r.outlet, r.published, decode(r.raw, 'hex'), r.raw_hash,
+       SELECT r.id, r.name, r.origin, r.format, r.encoding, r.url, r.title, r.outlet, r.published,
+              CASE WHEN r.raw_len IS NOT NULL THEN substring($5::bytea FROM r.raw_at + 1 FOR r.raw_len) END, r.raw_hash,
               r.text, r.text_hash, r.furniture, r.lang, r.warnings, r.sentences, r.mentions, $1::int, now()
        FROM jsonb_to_recordset($2::jsonb) AS r(id text, name text, origin text, format text, encoding text, url text, title text,
-            outlet text, published text, raw text, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb,
+            outlet text, published text, raw_at int, raw_len int, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb,
             sentences jsonb, mentions jsonb)
        ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, origin = EXCLUDED.origin, format = EXCLUDED.format,
          encoding = EXCLUDED.encoding, url = EXCLUDED.url, title = EXCLUDED.title, outlet = EXCLUDED.outlet,
@@ -278,14 +282,15 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
        RETURNING id, hash, (xmax = 0) AS inserted),
      bands AS (
        INSERT INTO story_bands (band, story_id)
-       SELECT b.band, ins.id FROM jsonb_to_recordset($4::jsonb) AS b(band text, hash text) JOIN ins ON ins.hash = b.hash AND ins.inserted
+       SELECT b.band, ins.id FROM jsonb_to_recordset($3::jsonb) AS r(hash text, bands text[])
+       JOIN ins ON ins.hash = r.hash AND ins.inserted CROSS JOIN LATERAL unnest(r.bands) AS b(band)
        ON CONFLICT DO NOTHING),
      links AS (
        INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
        SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
-       FROM jsonb_to_recordset($5::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int))
+       FROM jsonb_to_recordset($4::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int))
      SELECT id, hash, inserted FROM ins${lock}`,
-    [runId, json(documents), json(stories), json(bands), json(links)],
+    [runId, json(documents), json(stories), json(links), raws],
   );
   const byHash = new Map<string, { id: number; inserted: boolean }>();
   for (const r of inserted) if (r.hash !== null) byHash.set(r.hash, { id: r.id!, inserted: Boolean(r.inserted) });
