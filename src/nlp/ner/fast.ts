@@ -41,33 +41,35 @@ interface WordEntry {
   /**
    * The slab holding this word's numbers from `base`: slots × width scores (× SCALE; slot k is
    * valid when bit k of `done` is set), then the hash states (h1, h2) of the pair-feature
-   * prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem; valid when preBits ≥ 0).
+   * prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem; valid when preBits ≥ 0),
+   * then the part hashes of its strings (PN..PX; no typed array of its own per word).
    */
   v: Float64Array;
   base: number;
   done: number;
   /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped); -1 = not computed. */
   preBits: number;
-  /** Hashes of the word's norm, stem, shape, prefix and lexicon type as feature parts (partHash at PN, PS, PH, PP, PX). */
-  parts: Int32Array;
 }
 
-/** Offsets in WordEntry.parts. */
+/**
+ * Where the hashes of the word's norm, stem, shape, prefix and lexicon type as feature parts
+ * (partHash) lie in its numbers, from the end of its pair-prefix hash states (PARTS numbers).
+ */
 const PN = 0;
 const PS = 4;
 const PH = 8;
 const PP = 12;
 const PX = 16;
+const PARTS = 20;
 
-/** A word entry over numbers at v[base..]: its parts hashed, no scores yet. */
-function makeEntry(info: TokenInfo, v: Float64Array, base: number): WordEntry {
-  const parts = new Int32Array(20);
-  partHash(info.norm, parts, PN);
-  partHash(info.stem, parts, PS);
-  partHash(info.shape, parts, PH);
-  partHash(info.prefix, parts, PP);
-  partHash(info.lex, parts, PX);
-  return { info, v, base, done: 0, preBits: -1, parts };
+/** A word entry over numbers at v[base..]: its parts hashed into v[at..], no scores yet. */
+function makeEntry(info: TokenInfo, v: Float64Array, base: number, at: number): WordEntry {
+  partHash(info.norm, v, at + PN);
+  partHash(info.stem, v, at + PS);
+  partHash(info.shape, v, at + PH);
+  partHash(info.prefix, v, at + PP);
+  partHash(info.lex, v, at + PX);
+  return { info, v, base, done: 0, preBits: -1 };
 }
 
 const PAIR_HEADS = ['bl=', 'br=', 'bs=', 'sb=', 'sn='];
@@ -154,6 +156,9 @@ export class DocScorer {
   private readonly width: number;
   private readonly reach: number;
   private readonly slots: number;
+  /** Where a word entry's part hashes start (from its base), and its count of numbers. */
+  private readonly po: number;
+  private readonly size: number;
   private readonly BOS: WordEntry;
   private readonly EOS: WordEntry;
 
@@ -167,20 +172,21 @@ export class DocScorer {
     this.width = s.two ? 2 * s.L : s.L;
     this.reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names || cfg.clusterNb ? 1 : 0);
     this.slots = 1 + 2 * this.reach;
-    const size = this.slots * this.width + 10;
-    this.BOS = s.words.bos ??= makeEntry(boundary('<s>'), new Float64Array(size), 0);
-    this.EOS = s.words.eos ??= makeEntry(boundary('</s>'), new Float64Array(size), 0);
+    this.po = this.slots * this.width + 10;
+    this.size = this.po + PARTS;
+    this.BOS = s.words.bos ??= makeEntry(boundary('<s>'), new Float64Array(this.size), 0, this.po);
+    this.EOS = s.words.eos ??= makeEntry(boundary('</s>'), new Float64Array(this.size), 0, this.po);
   }
 
   private newEntry(info: TokenInfo): WordEntry {
-    const { v, base } = this.s.words.alloc(this.slots * this.width + 10);
-    return makeEntry(info, v, base);
+    const { v, base } = this.s.words.alloc(this.size);
+    return makeEntry(info, v, base, base + this.po);
   }
 
   /** The cached entry of a word (analysed on first sight). */
   private entry(word: string): WordEntry {
     const cache = this.s.words;
-    let e = cache.get(word, this.slots * this.width + 10);
+    let e = cache.get(word, this.size);
     if (!e) {
       e = this.newEntry(analyzeToken(word, this.res));
       cache.put(word, e);
@@ -200,7 +206,7 @@ export class DocScorer {
     const h = this.h;
     let bits = 0;
     for (let k = 0; k < 5; k++) {
-      h.start().feed(PAIR_HEADS[k]).feedPart(e.parts, k < 2 ? PN : PS).feed('|');
+      h.start().feed(PAIR_HEADS[k]).feedPart(e.v, e.base + this.po + (k < 2 ? PN : PS)).feed('|');
       e.v[p + 2 * k] = h.h1;
       e.v[p + 2 * k + 1] = h.h2;
       if (this.s.prefixes.get(h) >= 0) bits |= 1 << k;
@@ -256,15 +262,22 @@ export class DocScorer {
     this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
-  /** Feature `a + part` (part k of a word entry's parts) into v[o..]. */
-  private vecP(v: Float64Array, o: number, a: string, parts: Int32Array, k: number): void {
-    this.h.start().feed(a).feedPart(parts, k);
+  /** Feeds part k (PN, PS, ...) of a word entry. */
+  private part(e: WordEntry, k: number): FeatureHasher {
+    return this.h.feedPart(e.v, e.base + this.po + k);
+  }
+
+  /** Feature `a + part` (part k of a word entry) into v[o..]. */
+  private vecP(v: Float64Array, o: number, a: string, e: WordEntry, k: number): void {
+    this.h.start().feed(a);
+    this.part(e, k);
     this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
   /** Feature `a + b + c + part` into v[o..]. */
-  private vec3P(v: Float64Array, o: number, a: string, b: string, c: string, parts: Int32Array, k: number): void {
-    this.h.start().feed(a).feed(b).feed(c).feedPart(parts, k);
+  private vec3P(v: Float64Array, o: number, a: string, b: string, c: string, e: WordEntry, k: number): void {
+    this.h.start().feed(a).feed(b).feed(c);
+    this.part(e, k);
     this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
   }
 
@@ -273,12 +286,11 @@ export class DocScorer {
     const cfg = this.cfg;
     const h = this.h;
     const t = e.info;
-    const parts = e.parts;
     this.vec(v, o, 'b', '');
-    this.vecP(v, o, 'n=', parts, PN);
-    this.vecP(v, o, 's=', parts, PS);
-    this.vecP(v, o, 'p=', parts, PP);
-    this.vecP(v, o, 'h=', parts, PH);
+    this.vecP(v, o, 'n=', e, PN);
+    this.vecP(v, o, 's=', e, PS);
+    this.vecP(v, o, 'p=', e, PP);
+    this.vecP(v, o, 'h=', e, PH);
     if (word !== t.norm) this.vec(v, o, 'w=', word);
     const L = this.s.L;
     const both = this.s.two ? v : undefined;
@@ -308,13 +320,13 @@ export class DocScorer {
       }
     }
     if (cfg.lexicon) {
-      this.vecP(v, o, 'x=', parts, PX);
+      this.vecP(v, o, 'x=', e, PX);
       this.vec(v, o, 'xs=', t.slex);
     }
     if (cfg.rare && !t.known) {
       this.vec(v, o, 'r', '');
-      this.vecP(v, o, 'rh=', parts, PH);
-      this.vecP(v, o, 'rp=', parts, PP);
+      this.vecP(v, o, 'rh=', e, PH);
+      this.vecP(v, o, 'rp=', e, PP);
       if (t.norm.length >= 2) {
         h.start().feed('rz2=').feed(t.norm, t.norm.length - 2);
         this.add(v, o, both, o + L);
@@ -342,19 +354,18 @@ export class DocScorer {
   private nbVector(e: WordEntry, d: number, v: Float64Array, o: number): void {
     const cfg = this.cfg;
     const t = e.info;
-    const parts = e.parts;
     const rel = REL[d + 8];
     const ad = Math.abs(d);
     if (ad <= cfg.window) {
-      this.vec3P(v, o, 'n', rel, '=', parts, PN);
-      this.vec3P(v, o, 's', rel, '=', parts, PS);
+      this.vec3P(v, o, 'n', rel, '=', e, PN);
+      this.vec3P(v, o, 's', rel, '=', e, PS);
       if (ad === 1) {
-        this.vec3P(v, o, 'h', rel, '=', parts, PH);
-        this.vec3P(v, o, 'p', rel, '=', parts, PP);
+        this.vec3P(v, o, 'h', rel, '=', e, PH);
+        this.vec3P(v, o, 'p', rel, '=', e, PP);
       }
     }
     if (cfg.triggers && t.trig && ad <= 2) this.vec4(v, o, 't', rel, '=', t.trig);
-    if (cfg.lexicon && ad === 1) this.vec3P(v, o, 'x', rel, '=', parts, PX);
+    if (cfg.lexicon && ad === 1) this.vec3P(v, o, 'x', rel, '=', e, PX);
     if (cfg.cues && t.cue && ad <= 2) this.vec4(v, o, 'k', rel, '=', t.cue);
     if (cfg.names && t.name && ad === 1) this.vec4(v, o, 'nm', rel, '', '');
     const na = cfg.nbAffixes ?? 0;
@@ -431,35 +442,45 @@ export class DocScorer {
       const bt = te.preBits;
       if (cfg.bigrams) {
         if (bl & 1) {
-          h.set(vl[pl], vl[pl + 1]).feedPart(te.parts, PN);
+          h.set(vl[pl], vl[pl + 1]);
+          this.part(te, PN);
           this.add(e1, o, e2, o);
         }
         if (bt & 2) {
-          h.set(vt[pt + 2], vt[pt + 3]).feedPart(re.parts, PN);
+          h.set(vt[pt + 2], vt[pt + 3]);
+          this.part(re, PN);
           this.add(e1, o, e2, o);
         }
         if (bl & 4) {
-          h.set(vl[pl + 4], vl[pl + 5]).feedPart(re.parts, PS);
+          h.set(vl[pl + 4], vl[pl + 5]);
+          this.part(re, PS);
           this.add(e1, o, e2, o);
         }
       }
       if (cfg.lexicon) {
-        h.start().feed('xx=').feedPart(le.parts, PX).feed('|').feedPart(te.parts, PX).feed('|').feedPart(re.parts, PX);
+        h.start().feed('xx=');
+        this.part(le, PX).feed('|');
+        this.part(te, PX).feed('|');
+        this.part(re, PX);
         this.add(e1, o, e2, o);
       }
       if (cfg.rare && !t.known) {
-        h.start().feed('rn-1=').feedPart(le.parts, PN);
+        h.start().feed('rn-1=');
+        this.part(le, PN);
         this.add(e1, o, e2, o);
-        h.start().feed('rn+1=').feedPart(re.parts, PN);
+        h.start().feed('rn+1=');
+        this.part(re, PN);
         this.add(e1, o, e2, o);
       }
       if (cfg.conj) {
         if (bl & 8) {
-          h.set(vl[pl + 6], vl[pl + 7]).feedPart(te.parts, PS);
+          h.set(vl[pl + 6], vl[pl + 7]);
+          this.part(te, PS);
           this.add(e1, o, e2, o);
         }
         if (bt & 16) {
-          h.set(vt[pt + 8], vt[pt + 9]).feedPart(re.parts, PS);
+          h.set(vt[pt + 8], vt[pt + 9]);
+          this.part(re, PS);
           this.add(e1, o, e2, o);
         }
       }
@@ -468,9 +489,11 @@ export class DocScorer {
           h.start().feed('g=').feed(g);
           this.add(e1, o, e2, o);
           if (cfg.conj) {
-            h.start().feed('hg=').feedPart(te.parts, PH).feed('|').feed(g);
+            h.start().feed('hg=');
+            this.part(te, PH).feed('|').feed(g);
             this.add(e1, o, e2, o);
-            h.start().feed('pg=').feedPart(te.parts, PP).feed('|').feed(g);
+            h.start().feed('pg=');
+            this.part(te, PP).feed('|').feed(g);
             this.add(e1, o, e2, o);
           }
         }
@@ -484,7 +507,8 @@ export class DocScorer {
         }
       }
       if (cfg.nameConj && l.name) {
-        h.start().feed('nc=').feedPart(te.parts, PP).feed('|').feed(t.name ? '1' : '0');
+        h.start().feed('nc=');
+        this.part(te, PP).feed('|').feed(t.name ? '1' : '0');
         this.add(e1, o, e2, o);
         if (atE(i - 2).info.name) {
           h.start().feed('nc2');
