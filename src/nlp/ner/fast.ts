@@ -394,14 +394,15 @@ export class DocScorer {
    * Base-feature emissions (n × L, × SCALE) of a sentence: `e1` for the single or first-stage
    * model and, for two-stage models, `e2` for the second stage (context features not included).
    * `gazetteerHits`: the sentence's gazetteer features when the caller has them (else the
-   * model's gazetteer tagger runs on the sentence).
+   * model's gazetteer tagger runs on the sentence). `out`: zeroed arrays of n × L numbers to fill
+   * (e.g. views of one array per document), else new ones.
    */
-  base(tokens: string[], gazetteerHits?: string[][]): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
+  base(tokens: string[], gazetteerHits?: string[][], out?: { e1: Float64Array; e2?: Float64Array }): { e1: Float64Array; e2?: Float64Array; infos: TokenInfo[] } {
     const { L, two } = this.s;
     const cfg = this.cfg;
     const n = tokens.length;
-    const e1 = new Float64Array(n * L);
-    const e2 = two ? new Float64Array(n * L) : undefined;
+    const e1 = out?.e1 ?? new Float64Array(n * L);
+    const e2 = two ? (out?.e2 ?? new Float64Array(n * L)) : undefined;
     const entries = new Array<WordEntry>(n);
     const infos = new Array<TokenInfo>(n);
     for (let i = 0; i < n; i++) {

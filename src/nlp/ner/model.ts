@@ -91,13 +91,13 @@ function intScores(model: NerModel): IntScores {
   return model.int;
 }
 
-/** Decodes one sentence from its (n × L, integer-scaled) emission scores. */
-function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargins: boolean): Tagged {
+/** Decodes one sentence from its (n × L, integer-scaled) emission scores; the margins go to `into` when given (n numbers). */
+function decodeEmissions(model: NerModel, e: Float64Array, n: number, withMargins: boolean, into?: Float64Array): Tagged {
   if (n === 0) return { tags: [], margins: withMargins ? new Float64Array(0) : undefined };
   const L = model.labels.length;
   const int = intScores(model);
   const lists = (int.lists ??= transitionLists(L, model.allowed));
-  const m = withMargins ? new Float64Array(n) : undefined;
+  const m = withMargins ? (into ?? new Float64Array(n)) : undefined;
   const path = decode(e, n, L, int.transitions, model.allowed, lists, (int.scratch ??= new DecodeScratch()), m);
   let tags = new Array<string>(n);
   for (let i = 0; i < n; i++) tags[i] = model.labels[path[i]];
@@ -172,10 +172,26 @@ export function fastScoring(model: NerModel): FastScoring {
  * undefined the tagger runs.
  */
 export function tagDocument(model: NerModel, sentences: string[][], withMargins = false, gazetteerHits?: ReadonlyArray<string[][] | undefined>): Tagged[] {
-  const scorer = new DocScorer(fastScoring(model), model.features, model.resources, model.gazetteer, model.resources.entities);
-  const scores = sentences.map((s, k) => scorer.base(s, gazetteerHits?.[k]));
+  const fast = fastScoring(model);
+  const scorer = new DocScorer(fast, model.features, model.resources, model.gazetteer, model.resources.entities);
+  // one array per document for the emissions (and one for the margins), each sentence a view of it
+  const L = model.labels.length;
+  let total = 0;
+  for (const s of sentences) total += s.length;
+  const all1 = new Float64Array(total * L);
+  const all2 = fast.two ? new Float64Array(total * L) : undefined;
+  const allMargins = withMargins ? new Float64Array(total) : undefined;
+  const starts: number[] = [];
+  let at = 0;
+  const scores = sentences.map((s, k) => {
+    starts.push(at);
+    const views = { e1: all1.subarray(at * L, (at + s.length) * L), e2: all2?.subarray(at * L, (at + s.length) * L) };
+    at += s.length;
+    return scorer.base(s, gazetteerHits?.[k], views);
+  });
+  const margins = (k: number) => allMargins?.subarray(starts[k], starts[k] + sentences[k].length);
   if (!model.stage1 || model.features.docWindow <= 0) {
-    return scores.map(({ e1 }, k) => decodeEmissions(model, e1, sentences[k].length, withMargins));
+    return scores.map(({ e1 }, k) => decodeEmissions(model, e1, sentences[k].length, withMargins, margins(k)));
   }
   const s1 = model.stage1;
   const first = scores.map(({ e1 }, k) => decodeEmissions(s1, e1, sentences[k].length, false).tags);
@@ -183,7 +199,7 @@ export function tagDocument(model: NerModel, sentences: string[][], withMargins 
   return scores.map(({ e2 }, k) => {
     const n = sentences[k].length;
     for (let i = 0; i < n; i++) scorer.extra(extra[k][i], e2!, i);
-    return decodeEmissions(model, e2!, n, withMargins);
+    return decodeEmissions(model, e2!, n, withMargins, margins(k));
   });
 }
 
