@@ -24,7 +24,7 @@ async function snapshot(sql: Sql): Promise<unknown> {
     documents: await q('SELECT id, raw_hash, text FROM documents'),
     stories: await q('SELECT hash, headline, text FROM stories'),
     links: await q('SELECT ss.document_id, ss.story_index, st.hash FROM story_sources ss JOIN stories st ON st.id = ss.story_id'),
-    bands: await q('SELECT b.band, st.hash FROM story_bands b JOIN stories st ON st.id = b.story_id'),
+    bands: await q('SELECT hash, bands FROM stories'),
     sentences: await q('SELECT id, sentences FROM documents'),
     mentions: await q('SELECT id, mentions FROM documents'),
     events: await q('SELECT fingerprint, type, action, countries, organizations, day, contexts, rules, family FROM events'),

@@ -14,7 +14,7 @@ async function count(sql: Sql, table: string): Promise<number> {
   return (await sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 }
 
-const TABLES = ['documents', 'stories', 'story_sources', 'story_bands', 'events', 'event_sources', 'event_evidence', 'event_actors', 'merges'];
+const TABLES = ['documents', 'stories', 'story_sources', 'events', 'event_sources', 'event_evidence', 'event_actors', 'merges'];
 
 /** Rows of each table, and the sentences and mentions kept on the documents' rows. */
 async function counts(sql: Sql): Promise<Record<string, number>> {

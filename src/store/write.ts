@@ -140,7 +140,7 @@ function sha256(s: string): string {
 interface Lookup {
   /** Stored stories with one of the document's story hashes. */
   same: Map<string, number>;
-  /** Stored stories sharing an LSH band with one of the document's stories, in id order. */
+  /** Stored stories sharing an LSH band with one of the document's stories, in id order, with all their bands. */
   near: Array<{ id: number; minhash: Uint32Array; bands: Set<string> }>;
 }
 
@@ -162,8 +162,8 @@ async function lookupStories(tx: Sql, sigs: DocSignature[]): Promise<Lookup> {
     `SELECT
        (SELECT json_agg(json_build_object('id', st.id, 'hash', st.hash)) FROM stories st WHERE st.hash = ANY($1::text[])) AS same,
        (SELECT json_agg(json_build_object('id', st.id, 'minhash', encode(st.minhash, 'hex'),
-                 'bands', ARRAY(SELECT b.band FROM story_bands b WHERE b.story_id = st.id AND b.band = ANY($2::text[]))) ORDER BY st.id)
-          FROM stories st WHERE st.id IN (SELECT story_id FROM story_bands WHERE band = ANY($2::text[]))) AS near`,
+                 'bands', st.bands) ORDER BY st.id)
+          FROM stories st WHERE st.id IN (SELECT rasid_stories_sharing_band($2::text[]))) AS near`,
     [hashes, bands],
   );
   return {
@@ -274,17 +274,13 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
          warnings = EXCLUDED.warnings, sentences = EXCLUDED.sentences, mentions = EXCLUDED.mentions, run_id = EXCLUDED.run_id,
          ingested_at = now()),
      ins AS (
-       INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm)
-       SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm
-       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, headline text, place text, date text, agency text, text text, norm text)
+       INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm, bands)
+       SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm, r.bands
+       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, headline text, place text, date text, agency text, text text,
+            norm text, bands text[])
        ORDER BY r.n
        ON CONFLICT (hash) DO UPDATE SET hash = EXCLUDED.hash
        RETURNING id, hash, (xmax = 0) AS inserted),
-     bands AS (
-       INSERT INTO story_bands (band, story_id)
-       SELECT b.band, ins.id FROM jsonb_to_recordset($3::jsonb) AS r(hash text, bands text[])
-       JOIN ins ON ins.hash = r.hash AND ins.inserted CROSS JOIN LATERAL unnest(r.bands) AS b(band)
-       ON CONFLICT DO NOTHING),
      links AS (
        INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
        SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent

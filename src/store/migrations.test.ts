@@ -44,3 +44,19 @@ async function getDocumentBefore(sql: Awaited<ReturnType<typeof openPglite>>) {
   );
   return { sentences, mentions: mentions.map((m) => ({ ...m, confidence: Number(m.confidence) })) };
 }
+
+test('migration 009 moves stored LSH bands onto their stories, and the near-duplicate lookup finds them', async (t) => {
+  const sql = await openPglite();
+  t.after(() => sql.close());
+  const all = await loadMigrations();
+  await migrate(sql, all.filter((m) => m.version < 9));
+  await sql.exec(`
+    INSERT INTO stories (id, hash, minhash, text, norm) OVERRIDING SYSTEM VALUE VALUES (1, 'h1', '\\x00', 'a', 'a'), (2, 'h2', '\\x00', 'b', 'b'), (3, 'h3', '\\x00', 'c', 'c');
+    INSERT INTO story_bands (band, story_id) VALUES ('b1:bb', 1), ('b0:aa', 1), ('b0:aa', 2), ('b2:cc', 2);`);
+  await migrate(sql, all);
+  const rows = await sql.query<{ id: number; bands: string[] }>('SELECT id, bands FROM stories ORDER BY id');
+  assert.deepEqual(rows, [{ id: 1, bands: ['b0:aa', 'b1:bb'] }, { id: 2, bands: ['b0:aa', 'b2:cc'] }, { id: 3, bands: [] }]);
+  const hits = await sql.query<{ id: number }>(`SELECT id FROM stories WHERE bands && $1::text[] ORDER BY id`, [['b2:cc', 'b9:zz']]);
+  assert.deepEqual(hits, [{ id: 2 }]);
+  assert.equal((await sql.query(`SELECT 1 FROM pg_tables WHERE tablename = 'story_bands'`)).length, 0);
+});
