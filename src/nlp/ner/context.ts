@@ -6,6 +6,12 @@
  * "المدرب") to its other mentions in the article.
  */
 
+import { SPORT_CUES } from './lexicon.ts';
+
+const SPORT = new Set(SPORT_CUES);
+/** Sports cue words within the window that make a sports context. */
+const SPORT_MIN = 3;
+
 /** The keys a token is matched on across sentences. */
 export interface ContextKey {
   norm: string;
@@ -55,7 +61,7 @@ function bestType(occ: Map<string, number[]> | undefined, lo: number, hi: number
  * token i of sentence s; `stage1` the first-stage tags; `window`: how many sentences before and
  * after count as context.
  */
-export function contextFeatures(keys: ContextKey[][], stage1: string[][], window: number): string[][][] {
+export function contextFeatures(keys: ContextKey[][], stage1: string[][], window: number, topic = false): string[][][] {
   const words: Occurrences = new Map();
   const stems: Occurrences = new Map();
   const add = (m: Occurrences, k: string, t: string, s: number) => {
@@ -82,10 +88,18 @@ export function contextFeatures(keys: ContextKey[][], stage1: string[][], window
     if (v === undefined) m.set(b, (v = a + b));
     return v;
   };
+  // topic: prefix sums of sports cue words per sentence
+  const sport = new Int32Array(keys.length + 1);
+  for (let s = 0; s < keys.length; s++) {
+    let c = 0;
+    if (topic) for (const k of keys[s]) if (SPORT.has(k.stem) || SPORT.has(k.norm)) c++;
+    sport[s + 1] = sport[s] + c;
+  }
   const out: string[][][] = [];
   for (let s = 0; s < keys.length; s++) {
     const lo = s - window;
     const hi = s + window;
+    const sports = topic && sport[Math.min(keys.length, hi + 1)] - sport[Math.max(0, lo)] >= SPORT_MIN;
     const tags = stage1[s];
     const sentOut: string[][] = [];
     for (let i = 0; i < keys[s].length; i++) {
@@ -99,6 +113,10 @@ export function contextFeatures(keys: ContextKey[][], stage1: string[][], window
       const bs = bestType(stems.get(keys[s][i].stem), lo, hi, own);
       if (bw) f.push(cat('dw=', bw), cat(cat('dwq=', bw), '|' + own));
       if (bs) f.push(cat('ds=', bs));
+      if (sports) {
+        f.push(cat('sp|q=', tags[i]));
+        if (bw) f.push(cat('sp|dw=', bw));
+      }
       sentOut.push(f);
     }
     out.push(sentOut);

@@ -49,6 +49,11 @@ export interface FeatureConfig {
    * name itself (nc=), and a mark after two names in a row (nc2): family names like «فؤاد الحديد».
    */
   nameConj?: boolean;
+  /**
+   * Stage 2: in a sports context (several lexicon.ts SPORT_CUES within docWindow sentences), the
+   * token's first-stage tag and document type as sports features (sp|q=, sp|dw=).
+   */
+  topic?: boolean;
   /** Listed entity names (`FeatureResources.entities`, lists.ts) covering the token and its ±1 neighbours. */
   lists?: boolean;
   /**

@@ -195,7 +195,7 @@ export function tagDocument(model: NerModel, sentences: string[][], withMargins 
   }
   const s1 = model.stage1;
   const first = scores.map(({ e1 }, k) => decodeEmissions(s1, e1, sentences[k].length, false).tags);
-  const extra = contextFeatures(scores.map((x) => x.infos), first, model.features.docWindow);
+  const extra = contextFeatures(scores.map((x) => x.infos), first, model.features.docWindow, model.features.topic);
   return scores.map(({ e2 }, k) => {
     const n = sentences[k].length;
     for (let i = 0; i < n; i++) scorer.extra(extra[k][i], e2!, i);

@@ -144,6 +144,17 @@ test('context features carry a word\'s first-stage type from nearby sentences, n
   assert.deepEqual(ctx[0][1].slice(0, 3), ['q=B-PERS', 'q-1=O', 'q+1=</s>']);
 });
 
+test('topic features mark tokens of a sports context (several sports words in the window) with their first-stage tag', () => {
+  const sents = [['فاز', 'ليون', 'في', 'المباراة'], ['وسجل', 'اللاعب', 'هدفا'], ['x'], ['y'], ['z'], ['زار', 'ليون']];
+  const first = [['O', 'B-LOC', 'O', 'O'], ['O', 'O', 'O'], ['O'], ['O'], ['O'], ['O', 'B-LOC']];
+  const keys = sents.map((s) => s.map((w) => analyzeToken(w, undefined)));
+  const ctx = contextFeatures(keys, first, 1, true);
+  assert.ok(ctx[0][1].includes('sp|q=B-LOC'), ctx[0][1].join(' '));
+  // four sports words in sentences 0-1, none within one sentence of sentence 5
+  assert.ok(!ctx[5][1].some((f) => f.startsWith('sp|')), ctx[5][1].join(' '));
+  assert.ok(!contextFeatures(keys, first, 1).flat(2).some((f) => f.startsWith('sp|')), 'off unless asked');
+});
+
 test('two-stage tagging through the joint index equals decoding each stage from feature strings', () => {
   const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, docWindow: 2 };
   const model = trainNer(toy, { epochs: 4, seed: 5, features, stage1Epochs: 3 });

@@ -87,6 +87,7 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
       clean.map((s) => s.tokens.map((w) => analyzeToken(w, undefined))),
       first,
       cfg.docWindow,
+      cfg.topic,
     );
   }
   const labelSet = new Set<string>(['O']);
