@@ -3,6 +3,8 @@
  * that break IOB2 (I-X after O, after another type, or at sentence start) are forbidden.
  */
 
+import { decode, DecodeScratch } from './decode.ts';
+
 export interface LinearModel {
   labels: string[];
   /** Feature string → row index into `weights` (row r holds labels.length weights). */
@@ -66,8 +68,6 @@ export function emissions(rows: Int32Array[], weights: Float32Array | Float64Arr
   return e;
 }
 
-const NEG = -1e30;
-
 /** The allowed transitions as lists: for each label, the labels allowed before it and after it (ascending; prev < L only). */
 export interface TransitionLists {
   prevs: Int32Array[];
@@ -88,107 +88,17 @@ export function transitionLists(L: number, allowed: Uint8Array): TransitionLists
   return { prevs, nexts };
 }
 
-/** Best label sequence (label indexes). Ties go to the lowest previous label. */
+/** Best label sequence (label indexes). Ties go to the lowest previous label (decode.ts). */
 export function viterbi(
   e: Float64Array,
   n: number,
   L: number,
-  trans: Float32Array | Float64Array,
+  trans: Float64Array,
   allowed: Uint8Array,
   lists: TransitionLists = transitionLists(L, allowed),
 ): Int32Array {
-  const out = new Int32Array(n);
-  if (n === 0) return out;
-  const prevs = lists.prevs;
-  const delta = new Float64Array(n * L);
-  const back = new Int32Array(n * L);
-  for (let y = 0; y < L; y++) {
-    delta[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
-  }
-  for (let i = 1; i < n; i++) {
-    const prev = (i - 1) * L;
-    const cur = i * L;
-    for (let y = 0; y < L; y++) {
-      const ps = prevs[y];
-      let best = NEG;
-      let arg = 0;
-      for (let k = 0; k < ps.length; k++) {
-        const p = ps[k];
-        const s = delta[prev + p] + trans[p * L + y];
-        if (s > best) {
-          best = s;
-          arg = p;
-        }
-      }
-      delta[cur + y] = best + e[cur + y];
-      back[cur + y] = arg;
-    }
-  }
-  let best = NEG;
-  let arg = 0;
-  for (let y = 0; y < L; y++) {
-    if (delta[(n - 1) * L + y] > best) {
-      best = delta[(n - 1) * L + y];
-      arg = y;
-    }
-  }
-  out[n - 1] = arg;
-  for (let i = n - 1; i > 0; i--) out[i - 1] = back[i * L + out[i]];
-  return out;
-}
-
-/**
- * Max-marginal margins: for each token, the score of the best path through the chosen label
- * minus the best path through any other label (≥ 0; larger = more certain).
- */
-export function margins(
-  e: Float64Array,
-  n: number,
-  L: number,
-  trans: Float32Array | Float64Array,
-  allowed: Uint8Array,
-  path: Int32Array,
-  lists: TransitionLists = transitionLists(L, allowed),
-): Float64Array {
-  const alpha = new Float64Array(n * L);
-  const beta = new Float64Array(n * L);
-  const { prevs, nexts } = lists;
-  for (let y = 0; y < L; y++) alpha[y] = allowed[L * L + y] ? e[y] + trans[L * L + y] : NEG;
-  for (let i = 1; i < n; i++) {
-    const prev = (i - 1) * L;
-    for (let y = 0; y < L; y++) {
-      const ps = prevs[y];
-      let best = NEG;
-      for (let k = 0; k < ps.length; k++) {
-        const s = alpha[prev + ps[k]] + trans[ps[k] * L + y];
-        if (s > best) best = s;
-      }
-      alpha[i * L + y] = best + e[i * L + y];
-    }
-  }
-  for (let i = n - 2; i >= 0; i--) {
-    const nx = (i + 1) * L;
-    for (let y = 0; y < L; y++) {
-      const cs = nexts[y];
-      let best = NEG;
-      for (let k = 0; k < cs.length; k++) {
-        const c = cs[k];
-        const s = trans[y * L + c] + e[nx + c] + beta[nx + c];
-        if (s > best) best = s;
-      }
-      beta[i * L + y] = best;
-    }
-  }
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const chosen = alpha[i * L + path[i]] + beta[i * L + path[i]];
-    let other = NEG;
-    for (let y = 0; y < L; y++) {
-      if (y !== path[i]) other = Math.max(other, alpha[i * L + y] + beta[i * L + y]);
-    }
-    out[i] = chosen - other;
-  }
-  return out;
+  if (n === 0) return new Int32Array(0);
+  return decode(e, n, L, trans, allowed, lists, new DecodeScratch()).slice(0, n);
 }
 
 /** Deterministic PRNG (mulberry32). */
