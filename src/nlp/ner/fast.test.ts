@@ -47,14 +47,16 @@ test('a part hashed once and fed by its hash gives the state of feeding its text
 });
 
 test('the hashed fast path tags and scores like decoding from feature strings (all feature groups)', () => {
-  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true, nameConj: true, clusters: [1, 2], clusterNb: [1, 2] };
+  const features = { ...DEFAULT_FEATURES, lexicon: true, rare: true, charNgrams: 3, gazetteer: true, window: 3, cues: true, conj: true, nbAffixes: 2, foreign: true, names: true, lists: true, quotes: true, titledQuotes: true, nameConj: true, clusters: [1, 2], clusterNb: [1, 2] };
   const entities = parseEntityList('LOC\tسرت\nORG\tغدامس\nMISC\tغدامس و\n');
   const clusters = induceClusters(toy.map((s) => s.tokens), { levels: [3, 2], minCount: 1, dims: 16, contexts: 50 });
-  const model = trainNer(toy, { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities, clusters });
+  const titled = { tokens: ['قدم', 'برنامج', '«', 'سرت', 'اليوم', '»'], tags: ['O', 'O', 'O', 'B-MISC', 'I-MISC', 'O'] };
+  const model = trainNer([...toy, titled], { epochs: 4, seed: 2, features, gazetteer: gaz, names: ['كريم', 'ناصر'], entities, clusters });
   assert.ok([...model.index.keys()].some((f) => f.startsWith('cs1=')) && [...model.index.keys()].some((f) => f.startsWith('cl-12=')), 'cluster features are used');
+  assert.ok([...model.index.keys()].includes('tq=I|برنامج'), 'titled-quote features are used');
   const loaded = deserializeModel(serializeModel(model));
   loaded.gazetteer = gaz;
-  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1'], ['كريم', 'ناصر', 'السرتي', 'و', 'كريم'], ['«', 'سرت', '»', 'و', '"', 'كريم', 'ناصر', '"']];
+  const docs = [...toy.map((s) => s.tokens), TOY_HELDOUT.tokens, ['غدامس', 'و', 'سرت', 'وكريم', 'x1'], ['كريم', 'ناصر', 'السرتي', 'و', 'كريم'], ['«', 'سرت', '»', 'و', '"', 'كريم', 'ناصر', '"'], ['عرض', 'برنامج', '«', 'غدامس', 'كريم', '»', 'و', 'كتاب', '"', 'سرت', '"']];
   const slow = docs.map((s) => decodeFeatures(model, extractFeatures(s, features, model.resources, gaz), true));
   for (const m of [model, loaded]) {
     const fast = tagDocument(m, docs, true);

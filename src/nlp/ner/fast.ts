@@ -7,7 +7,7 @@
  * model are scored in one pass over the base features (one lookup in a joint table).
  * `fast.test.ts` checks that this equals decoding from feature strings.
  */
-import { analyzeToken, boundary, quotePositions, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
+import { analyzeToken, boundary, quotePositions, titledQuotes, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
 import type { FeatureResources } from './resources.ts';
 import { FeatureHasher, FeatureTable, partHash } from './hash.ts';
 import type { EntityMatcher } from './lists.ts';
@@ -414,6 +414,7 @@ export class DocScorer {
     const gaz = cfg.gazetteer && this.gazetteer ? (gazetteerHits ?? this.gazetteer(tokens)) : undefined;
     const ents = cfg.lists && this.entities ? this.entities.match(infos) : undefined;
     const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
+    const tq = cfg.titledQuotes ? titledQuotes(tokens, infos) : undefined;
     const reach = this.reach;
     const h = this.h;
     const addVec = (e: WordEntry, word: string, k: number, o: number) => {
@@ -518,6 +519,10 @@ export class DocScorer {
       }
       if (quotes && quotes[i]) {
         h.start().feed('qs=').feed(quotes[i]);
+        this.add(e1, o, e2, o);
+      }
+      if (tq && tq[i]) {
+        h.start().feed('tq=').feed(tq[i]);
         this.add(e1, o, e2, o);
       }
       if (ents) {

@@ -6,7 +6,7 @@ import { normalizeArabic } from '../../text/normalize.ts';
 import type { FeatureResources } from './resources.ts';
 import type { EntityEntry, EntityMatcher } from './lists.ts';
 import type { Gazetteer } from '../gazetteer/index.ts';
-import { LOCATION_TRIGGERS, MISC_CUES, ORG_CUES, ORG_TRIGGERS, PERSON_TRIGGERS, splitClitics } from './lexicon.ts';
+import { LOCATION_TRIGGERS, MISC_CUES, ORG_CUES, ORG_TRIGGERS, PERSON_TRIGGERS, QUOTE_TITLE_CUES, splitClitics } from './lexicon.ts';
 
 export interface FeatureConfig {
   /** Neighbour words/stems at distance 1..window on each side. */
@@ -42,6 +42,8 @@ export interface FeatureConfig {
   foreign?: boolean;
   /** Position inside a short quoted span (`"…"`, `«…»`, `'…'`, at most 8 tokens): qs=B/I/BE/IE. */
   quotes?: boolean;
+  /** Inside a short quoted span right after a title cue (titledQuotes): tq=B|cue / I|cue. */
+  titledQuotes?: boolean;
   /** Train on IOBES labels (S-X single-token chunks, E-X chunk ends); tagging still outputs IOB2. */
   iobes?: boolean;
   /**
@@ -85,9 +87,17 @@ const MAX_QUOTED = 8;
  */
 export function quotePositions(tokens: string[]): string[] {
   const out = new Array<string>(tokens.length).fill('');
-  const mark = (a: number, b: number) => {
-    if (b - a - 1 < 1 || b - a - 1 > MAX_QUOTED) return;
+  for (const [a, b] of quotedSpans(tokens)) {
     for (let j = a + 1; j < b; j++) out[j] = (j === a + 1 ? 'B' : 'I') + (j === b - 1 ? 'E' : '');
+  }
+  return out;
+}
+
+/** Short quoted spans as [open quote index, close quote index] (1..MAX_QUOTED tokens inside). */
+function quotedSpans(tokens: string[]): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  const mark = (a: number, b: number) => {
+    if (b - a - 1 >= 1 && b - a - 1 <= MAX_QUOTED) spans.push([a, b]);
   };
   const open: Record<string, number> = { '"': -1, "'": -1, '«': -1 };
   for (let i = 0; i < tokens.length; i++) {
@@ -103,6 +113,29 @@ export function quotePositions(tokens: string[]): string[] {
       mark(open['«'], i);
       open['«'] = -1;
     }
+  }
+  return spans;
+}
+
+const QUOTE_CUES = new Set(QUOTE_TITLE_CUES);
+
+/**
+ * Per token inside a short quoted span whose opening quote follows a title cue (lexicon.ts
+ * QUOTE_TITLE_CUES: برنامج، بعنوان، كتاب، صحيفة، سيارة ...) within two tokens: `B|cue` on the
+ * first quoted token, `I|cue` after it ('' elsewhere). Names of programmes, books, papers and
+ * models are written this way.
+ */
+export function titledQuotes(tokens: string[], infos: TokenInfo[]): string[] {
+  const out = new Array<string>(tokens.length).fill('');
+  for (const [a, b] of quotedSpans(tokens)) {
+    let cue = '';
+    for (let k = a - 1; k >= a - 2 && k >= 0 && !cue; k--) {
+      // the word itself or its clitic-stripped stem (برنامج is also ب + رنامج to the splitter)
+      if (QUOTE_CUES.has(infos[k].norm)) cue = infos[k].norm;
+      else if (QUOTE_CUES.has(infos[k].stem)) cue = infos[k].stem;
+    }
+    if (!cue) continue;
+    for (let j = a + 1; j < b; j++) out[j] = (j === a + 1 ? 'B|' : 'I|') + cue;
   }
   return out;
 }
@@ -342,6 +375,7 @@ export function featureParts(
   const gaz = cfg.gazetteer && gazetteer ? gazetteer(tokens) : undefined;
   const ents = cfg.lists && res?.entities ? res.entities.match(infos) : undefined;
   const quotes = cfg.quotes ? quotePositions(tokens) : undefined;
+  const tq = cfg.titledQuotes ? titledQuotes(tokens, infos) : undefined;
   const reach = Math.max(cfg.window, cfg.triggers || cfg.cues ? 2 : 0, cfg.lexicon || cfg.nbAffixes || cfg.names || cfg.clusterNb ? 1 : 0);
   const lexMemo = new Map<string, string>();
   const out: FeatureParts[] = [];
@@ -375,6 +409,7 @@ export function featureParts(
       if (at(i - 2).name) f.push('nc2');
     }
     if (quotes && quotes[i]) f.push('qs=' + quotes[i]);
+    if (tq && tq[i]) f.push('tq=' + tq[i]);
     if (ents) {
       for (const e of ents[i]) f.push('e=' + e);
       if (i > 0) for (const e of ents[i - 1]) f.push('e-1=' + e);
