@@ -258,4 +258,24 @@ export function registerWriteTests(fresh: FreshStore): void {
     await store.deleteDocument('c');
     assert.equal(await count(sql, 'merges'), 0, 'the merge log entry of a deleted report goes with it');
   });
+
+  test("events' actor countries written with a batch are the actors' countries; other writers' actors still update them", async () => {
+    const { store, sql } = await fresh();
+    const extra = { name: 'وزير خارجية تونس', kind: 'person' as const, country: 'TUN', side: 'recipient' as const };
+    const docs = [
+      buildDoc({ id: 'a', published: '2031-03-02', stories: [{ text: MEET }], events: [MEET_EVENT] }),
+      buildDoc({ id: 'b', published: '2031-03-02', stories: [{ text: MEET_NEAR }], events: [{ ...MEET_EVENT, actors: [...MEET_EVENT.actors!, extra] }] }),
+    ];
+    const computed = `SELECT e.id, e.actor_countries,
+        coalesce((SELECT array_agg(DISTINCT a.country ORDER BY a.country) FROM event_actors a WHERE a.event_id = e.id AND a.country IS NOT NULL), '{}') AS countries
+      FROM events e ORDER BY e.id`;
+    const written = async () => (await sql.query<{ id: number; actor_countries: string[]; countries: string[] }>(computed)).map((r) => [r.actor_countries, r.countries]);
+    await store.saveDocuments([{ doc: docs[0], sig: testSignature(docs[0]) }]);
+    assert.deepEqual(await written(), [[['ARE', 'LBY'], ['ARE', 'LBY']]], 'a new event');
+    await store.saveDocuments([{ doc: docs[1], sig: testSignature(docs[1]) }]);
+    assert.deepEqual(await written(), [[['ARE', 'LBY', 'TUN'], ['ARE', 'LBY', 'TUN']]], 'the stored event, with the actor the second report added');
+    const [{ id }] = await sql.query<{ id: number }>('SELECT id FROM events');
+    await sql.query(`INSERT INTO event_actors (event_id, idx, name, norm, kind, country, side) VALUES ($1, 9, 'x', 'x', 'person', 'QAT', 'actor')`, [id]);
+    assert.deepEqual((await written())[0][0], ['ARE', 'LBY', 'QAT', 'TUN'], 'the trigger runs for other writers');
+  });
 }

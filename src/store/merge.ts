@@ -172,6 +172,8 @@ export async function writeEvents(tx: Sql, docs: Doc[], fingerprints: string[][]
     evidence,
     // every slot has its id by now (new ones got theirs after their document was matched)
     merges: merges.map((m) => ({ kept: m.slot.id!, document_id: m.document_id, reason: m.reason, reasons: m.reasons, score: m.score, family: m.family })),
+    // the actors are added to touched slots only, each written with all its actors' countries
+    actorCountriesWritten: true,
   });
   return newEvents;
 }

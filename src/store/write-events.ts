@@ -135,6 +135,12 @@ export interface EventWrites {
   sources?: Array<{ event_id: number; document_id: string; story_id: number | null; story_index: number; confidence: number; rules: string[]; reports: StoredReport[] }>;
   evidence?: Array<{ event_id: number; document_id: string; s: number; e: number; text: string; norm: string }>;
   merges?: Array<{ kept: number; document_id: string; reason: string; reasons: string[]; score: number | null; family: string }>;
+  /**
+   * Every event that `actors` adds to is in `insert` or `update` with its actor_countries
+   * computed from all its actors (stored and added): the event_actors trigger that recomputes
+   * them is skipped for this statement (migration 011).
+   */
+  actorCountriesWritten?: boolean;
 }
 
 const EVENT_RECORD = `r(id int, fingerprint text, type text, action text, mode text, countries text[], organizations text[],
@@ -206,7 +212,9 @@ export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
       FROM jsonb_to_recordset(${p(json(w.merges))}::jsonb) AS r(kept int, document_id text, reason text, reasons text[], score float8, family text))`);
   }
   if (!ctes.length) return;
-  await tx.query(`WITH ${ctes.join(',\n')} SELECT 1`, params);
+  // statement triggers fire after the main SELECT: the setting is on when the actors' trigger reads it
+  const main = w.actorCountriesWritten && w.actors?.length ? `SELECT set_config('rasid.actor_countries_written', 'on', true)` : 'SELECT 1';
+  await tx.query(`WITH ${ctes.join(',\n')} ${main}`, params);
 }
 
 function uniq<T>(xs: T[]): T[] {
