@@ -88,6 +88,7 @@ const CHOSEN: FeatureConfig = {
   lists: true,
   names: true,
   nameConj: true,
+  titledQuotes: true,
 };
 const features: FeatureConfig = { ...CHOSEN, ...(values.features ? JSON.parse(values.features) : {}) };
 if (values['no-gazetteer']) features.gazetteer = false;
