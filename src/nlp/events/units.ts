@@ -47,9 +47,26 @@ export function linkedTitlesOf(doc: Doc): Set<number> {
   return linked;
 }
 
+const ARABIC_LETTER = /[\u0621-\u064A]/;
+
+/**
+ * The name of a mention as a reader writes it. A mention cut after the preposition of a word in
+ * لل (للمجلس الرئاسي → the span starts at لمجلس) is the definite name with its alef elided:
+ * ال is restored (المجلس الرئاسي); every other mention is its text. (A stem that itself starts
+ * with ل loses a lam in writing, للجنة = ل + اللجنة, and comes out as الجنة: such cuts are rare.)
+ */
+export function mentionName(text: string, start: number, end: number): string {
+  const name = text.slice(start, end);
+  if (start < 1 || text[start] !== 'ل' || text[start - 1] !== 'ل') return name;
+  // the preposition ل starts its word, alone or after a conjunction و/ف
+  const before = start >= 2 ? text[start - 2] : '';
+  const wordStart = !ARABIC_LETTER.test(before) || ((before === 'و' || before === 'ف') && (start < 3 || !ARABIC_LETTER.test(text[start - 3])));
+  return wordStart ? 'ا' + name : name;
+}
+
 /** The unit of one organization, country or title mention. */
 function unitOf(doc: Doc, m: MentionX, i: number, kind: Unit['kind'], org: string | null, title: string | null): Unit {
-  return { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [], kind, name: doc.text.slice(m.start, m.end), country: m.country ?? null, org, title };
+  return { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [], kind, name: mentionName(doc.text, m.start, m.end), country: m.country ?? null, org, title };
 }
 
 /** Units of the mentions inside [start, end), in text order. */
