@@ -92,8 +92,8 @@ export function pairPrefixes(names: Iterable<string>): FeatureTable {
  * depend on the model's weights, features and resources). Two generations of at most `max`
  * words: when the current one is full it becomes the previous one (the older is dropped), and a
  * word found in the previous generation moves back to the current one, so frequent words stay.
- * Memory stays below about 2 × `max` × (entry numbers × 8 + ~200) bytes (16384 words, a
- * two-stage model with 9 labels: ~30 MB); results never depend on the cache.
+ * Memory stays below about 2 × `max` × (entry numbers × 8 + ~200) bytes (32768 words, a
+ * two-stage model with 9 labels: ~60 MB); results never depend on the cache.
  */
 export class WordCache {
   private cur = new Map<string, WordEntry>();
@@ -103,7 +103,7 @@ export class WordCache {
   /** Sentence-boundary entries (outside the generations). */
   bos?: WordEntry;
   eos?: WordEntry;
-  constructor(readonly max = 16384) {}
+  constructor(readonly max = 32768) {}
 
   /** Words held (both generations). */
   get size(): number {
