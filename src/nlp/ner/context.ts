@@ -88,18 +88,20 @@ export function contextFeatures(keys: ContextKey[][], stage1: string[][], window
     if (v === undefined) m.set(b, (v = a + b));
     return v;
   };
-  // topic: prefix sums of sports cue words per sentence
-  const sport = new Int32Array(keys.length + 1);
-  for (let s = 0; s < keys.length; s++) {
-    let c = 0;
-    if (topic) for (const k of keys[s]) if (SPORT.has(k.stem) || SPORT.has(k.norm)) c++;
-    sport[s + 1] = sport[s] + c;
+  // topic: prefix sums of sports cue words per sentence (only when asked)
+  const sport = topic ? new Int32Array(keys.length + 1) : undefined;
+  if (sport) {
+    for (let s = 0; s < keys.length; s++) {
+      let c = 0;
+      for (const k of keys[s]) if (SPORT.has(k.stem) || SPORT.has(k.norm)) c++;
+      sport[s + 1] = sport[s] + c;
+    }
   }
   const out: string[][][] = [];
   for (let s = 0; s < keys.length; s++) {
     const lo = s - window;
     const hi = s + window;
-    const sports = topic && sport[Math.min(keys.length, hi + 1)] - sport[Math.max(0, lo)] >= SPORT_MIN;
+    const sports = sport !== undefined && sport[Math.min(keys.length, hi + 1)] - sport[Math.max(0, lo)] >= SPORT_MIN;
     const tags = stage1[s];
     const sentOut: string[][] = [];
     for (let i = 0; i < keys[s].length; i++) {

@@ -5,7 +5,7 @@
  * is the same kind of linear model, decoded by the same Viterbi, so model files, tagging and
  * the fast path do not depend on the learner.
  */
-import { allowedTransitions, dropoutRows, emissions, rng, transitionLists, type TrainOptions, type TrainSentence } from './perceptron.ts';
+import { allowedTransitions, dropoutRows, emissions, rng, shuffle, transitionLists, type TrainOptions, type TrainSentence } from './perceptron.ts';
 
 export interface CrfOptions extends TrainOptions {
   /** L2 strength per sentence set: λ = c2 / sentences (default 1). */
@@ -130,10 +130,7 @@ export function trainCrf(
     scale = 1;
   };
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffle(order, rand);
     const eta = eta0 / (1 + decay * (epoch - 1));
     let errors = 0;
     for (const idx of order) {

@@ -113,6 +113,14 @@ export function rng(seed: number): () => number {
   };
 }
 
+/** Shuffles `a` in place (Fisher–Yates) with a seeded PRNG: each training epoch's sentence order. */
+export function shuffle<T>(a: T[], rand: () => number): void {
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = Math.floor(rand() * (i + 1));
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+}
+
 export interface TrainSentence {
   /** Feature rows per token. */
   rows: Int32Array[];
@@ -161,6 +169,8 @@ export function trainPerceptron(
 ): { weights: Float64Array; transitions: Float64Array } {
   const L = labels.length;
   const allowed = allowedTransitions(labels);
+  const lists = transitionLists(L, allowed);
+  const scratch = new DecodeScratch();
   const W = new Float64Array(numRows * L);
   const U = new Float64Array(numRows * L);
   const T = new Float64Array((L + 1) * L);
@@ -177,17 +187,15 @@ export function trainPerceptron(
     return { weights: w, transitions: t };
   };
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(rand() * (i + 1));
-      [order[i], order[j]] = [order[j], order[i]];
-    }
+    shuffle(order, rand);
     let errors = 0;
     for (const idx of order) {
       const s = data[idx];
       const n = s.gold.length;
       const rows = dropoutRows(s, opts, dropRand);
       const e = emissions(rows, W, L);
-      const pred = viterbi(e, n, L, T, allowed);
+      // the best path (scratch.path; read before the next sentence is decoded)
+      const pred = n > 0 ? decode(e, n, L, T, allowed, lists, scratch) : scratch.path;
       for (let i = 0; i < n; i++) {
         const g = s.gold[i];
         const p = pred[i];
