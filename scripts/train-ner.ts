@@ -62,6 +62,12 @@ const { values } = parseArgs({
     learner: { type: 'string', default: 'perceptron' },
     /** CRF options as JSON (crf.ts CrfOptions: c2, eta0, decay, outputScale). */
     'crf-opts': { type: 'string', default: '' },
+    /** Cost-augmented perceptron training as JSON {"fn":…,"fp":…} (score units; perceptron.ts CostOptions; '' = off). */
+    cost: { type: 'string', default: '' },
+    /** Passive-aggressive (PA-I) updates with this C instead of the fixed step ('' = off). */
+    pa: { type: 'string', default: '' },
+    /** Average the weights of this many perceptrons trained with different shuffle seeds (1 = off). */
+    soup: { type: 'string', default: '1' },
     out: { type: 'string', default: 'models/ner/ner.json' },
   },
 });
@@ -71,6 +77,18 @@ const learner = values.learner as 'perceptron' | 'crf';
 if (learner !== 'perceptron' && learner !== 'crf') throw new Error(`--learner: expected perceptron or crf, got ${values.learner}`);
 const crf = values['crf-opts'] ? JSON.parse(values['crf-opts']) : undefined;
 const dropout = Number(values.dropout);
+const cost = values.cost ? parseCost(values.cost) : undefined;
+const pa = values.pa ? Number(values.pa) : undefined;
+if (pa !== undefined && !(pa > 0)) throw new Error(`--pa: expected a positive number, got ${values.pa}`);
+const soup = Number(values.soup);
+if (!Number.isInteger(soup) || soup < 1) throw new Error(`--soup: expected a positive integer, got ${values.soup}`);
+function parseCost(text: string): { fn: number; fp: number } {
+  const c = JSON.parse(text) as { fn?: unknown; fp?: unknown };
+  if (typeof c.fn !== 'number' || typeof c.fp !== 'number' || c.fn < 0 || c.fp < 0) {
+    throw new Error(`--cost: expected {"fn": number >= 0, "fp": number >= 0}, got ${text}`);
+  }
+  return { fn: c.fn, fp: c.fp };
+}
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
 const stage1Epochs = Number(values['stage1-epochs']);
@@ -109,7 +127,9 @@ console.log(
   `train ${train.length} sentences (${tokens(train)} tokens), dev ${dev.length} (${tokens(dev)} tokens)` +
     (extra.length ? `, aqmar ${extra.length} (${tokens(extra)} tokens)` : ''),
 );
-console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed} learner ${learner}${crf ? ' ' + JSON.stringify(crf) : ''} dropout ${dropout}`);
+console.log(`features ${JSON.stringify(features)} min-count ${minCount} seed ${seed} learner ${learner}${crf ? ' ' + JSON.stringify(crf) : ''} dropout ${dropout}` +
+    (cost ? ` cost ${JSON.stringify(cost)}` : '') + (pa !== undefined ? ` pa ${pa}` : '') + (soup > 1 ? ` soup ${soup}` : ''),
+);
 
 const useClusters = Boolean(features.clusters || features.clusterNb);
 const clusterOpts: ClusterOptions = { ...DEFAULT_CLUSTERS, ...(values['cluster-opts'] ? JSON.parse(values['cluster-opts']) : {}) };
@@ -148,15 +168,19 @@ const devModel = trainNer([...train, ...extra], {
   learner,
   crf,
   dropout,
+  cost,
+  pa,
+  soup,
   gazetteer,
   names,
   entities,
-  onEpoch(epoch, model, errors) {
+  onEpoch(epoch, model, errors, stats) {
     const score = evaluate(model, dev);
     const o = score.overall;
     const secs = ((performance.now() - t0) / 1000).toFixed(1);
     console.log(
-      `epoch ${epoch}: token errors ${errors}, dev P ${(o.precision * 100).toFixed(2)} R ${(o.recall * 100).toFixed(2)} F1 ${(o.f1 * 100).toFixed(2)} (${secs}s)`,
+      `epoch ${epoch}: token errors ${errors}, dev P ${(o.precision * 100).toFixed(2)} R ${(o.recall * 100).toFixed(2)} F1 ${(o.f1 * 100).toFixed(2)} (${secs}s)` +
+        (stats ? `; mean |emission| ${stats.meanAbsEmission.toFixed(2)}, updates ${stats.updates}, mean step ${stats.meanStep.toFixed(3)}` : ''),
     );
     perEpoch[epoch] = score;
 
@@ -195,6 +219,9 @@ if (!values['no-final']) {
     learner,
     crf,
     dropout,
+    cost,
+    pa,
+    soup,
     gazetteer,
     names,
     entities,
@@ -215,7 +242,16 @@ if (!values['no-final']) {
           ? `hierarchical spherical k-means over PPMI stem-context vectors (${JSON.stringify(clusterOpts)}) of the tokens of the ANERcorp train file` +
             (clusterText !== 'train' ? ' and of AQMAR (labels ignored)' : ' (labels ignored)')
           : undefined,
-        algorithm: 'averaged structured perceptron, first-order Viterbi, IOB2 constraints',
+        algorithm:
+          learner === 'crf'
+            ? 'linear-chain CRF (SGD, L2), first-order Viterbi, IOB2 constraints'
+            : 'averaged structured perceptron, first-order Viterbi, IOB2 constraints' +
+              (cost ? `, cost-augmented training (fn ${cost.fn}, fp ${cost.fp})` : '') +
+              (pa !== undefined ? `, PA-I updates (C ${pa})` : '') +
+              (soup > 1 ? `, mean of ${soup} models' averaged weights (seeds ${seed} + k × 7919)` : ''),
+        cost,
+        pa,
+        soup: soup > 1 ? soup : undefined,
       },
       dev: {
         bestEpoch: best.epoch,

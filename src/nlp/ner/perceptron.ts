@@ -128,6 +128,24 @@ export interface TrainSentence {
   gold: Int32Array;
 }
 
+/** Per-label costs of a wrong label in cost-augmented training (score units of the weights). */
+export interface CostOptions {
+  /** Cost of any wrong label at a token whose gold label is an entity label (a missed or mistyped entity). */
+  fn: number;
+  /** Cost of any wrong label at a token whose gold label is O (a spurious entity). */
+  fp: number;
+}
+
+/** Figures of one training epoch (for choosing cost scales; summed over the soup's models). */
+export interface EpochStats {
+  /** Mean |emission score| over tokens and labels, before the cost is added. */
+  meanAbsEmission: number;
+  /** Sentences whose decode differed from gold (an update was made). */
+  updates: number;
+  /** Mean update step (1 for the plain perceptron; PA-I: min(C, loss / ||Δφ||²)). */
+  meanStep: number;
+}
+
 export interface TrainOptions {
   epochs: number;
   seed: number;
@@ -138,9 +156,31 @@ export interface TrainOptions {
    */
   dropRows?: Uint8Array;
   dropout?: number;
+  /**
+   * Cost-augmented (loss-augmented) training: the training decode adds `fn` (gold is an entity
+   * label) or `fp` (gold is O) to the emission score of every label other than the gold one, so
+   * updates fire on margin violations too (as in a structured SVM / MIRA). Tagging is unchanged.
+   * Absent = off.
+   */
+  cost?: CostOptions;
+  /**
+   * Passive-aggressive (PA-I) updates: step = min(pa, loss / ||Δφ||²), loss = score(pred) −
+   * score(gold) + cost(pred) (cost: `cost`, or 1 per wrong token when absent), instead of the
+   * fixed step 1. Absent = off.
+   */
+  pa?: number;
+  /**
+   * Weight averaging over shuffle seeds ("model soup"): this many perceptrons with seeds seed,
+   * seed + SOUP_SEED_STEP, … are trained side by side; the result is the mean of their averaged
+   * weights. Absent or 1 = one model.
+   */
+  soup?: number;
   /** Called after each epoch with the averaged weights so far; used for dev scoring. */
-  onEpoch?: (epoch: number, avg: { weights: Float64Array; transitions: Float64Array }, errors: number) => void;
+  onEpoch?: (epoch: number, avg: { weights: Float64Array; transitions: Float64Array }, errors: number, stats?: EpochStats) => void;
 }
+
+/** Seed offset between the models of a soup. */
+export const SOUP_SEED_STEP = 7919;
 
 /**
  * A sentence's feature rows for one training step: with identity dropout, the tokens chosen
@@ -160,7 +200,159 @@ export function dropoutRows(s: TrainSentence, opts: TrainOptions, rand: () => nu
   return out ?? s.rows;
 }
 
-/** Trains averaged perceptron weights. Returns the averaged weights after the last epoch. */
+/**
+ * Adds the training cost to emission scores `e` (n × L) in place: every label other than the
+ * gold one gets `fn` where the gold label is an entity label (index > 0) and `fp` where it is O.
+ */
+export function addCost(e: Float64Array, gold: Int32Array, L: number, cost: CostOptions): Float64Array {
+  for (let i = 0; i < gold.length; i++) {
+    const g = gold[i];
+    const c = g === 0 ? cost.fp : cost.fn;
+    for (let y = 0; y < L; y++) if (y !== g) e[i * L + y] += c;
+  }
+  return e;
+}
+
+/** Path score under emissions `e` and transitions `T` (row L = sentence start). */
+function pathScore(e: Float64Array, path: ArrayLike<number>, n: number, L: number, T: Float64Array): number {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += e[i * L + path[i]] + T[(i === 0 ? L : path[i - 1]) * L + path[i]];
+  return s;
+}
+
+/** One averaged perceptron being trained (weights W, T and their averaging sums U, TU). */
+class PerceptronTrainer {
+  readonly W: Float64Array;
+  readonly U: Float64Array;
+  readonly T: Float64Array;
+  readonly TU: Float64Array;
+  c = 1;
+  private readonly rand: () => number;
+  private readonly dropRand: () => number;
+  private readonly order: number[];
+  private readonly scratch = new DecodeScratch();
+  private readonly allowed: Uint8Array;
+  private readonly lists: TransitionLists;
+
+  constructor(
+    private readonly data: TrainSentence[],
+    numRows: number,
+    private readonly L: number,
+    labels: string[],
+    private readonly opts: TrainOptions,
+    seed: number,
+  ) {
+    this.W = new Float64Array(numRows * L);
+    this.U = new Float64Array(numRows * L);
+    this.T = new Float64Array((L + 1) * L);
+    this.TU = new Float64Array((L + 1) * L);
+    this.rand = rng(seed);
+    this.dropRand = rng(seed + 1);
+    this.order = data.map((_, i) => i);
+    this.allowed = allowedTransitions(labels);
+    this.lists = transitionLists(L, this.allowed);
+  }
+
+  /** Adds the averaged weights × f to w and t. */
+  addAverage(w: Float64Array, t: Float64Array, f: number): void {
+    const { W, U, T, TU, c } = this;
+    for (let k = 0; k < W.length; k++) w[k] += f * (W[k] - U[k] / c);
+    for (let k = 0; k < T.length; k++) t[k] += f * (T[k] - TU[k] / c);
+  }
+
+  /** One epoch; returns the token errors and adds to the stats sums. */
+  epoch(sums: { abs: number; cells: number; updates: number; steps: number }): number {
+    const { data, L, opts, W, U, T, TU, allowed, lists, scratch } = this;
+    shuffle(this.order, this.rand);
+    let errors = 0;
+    const paCost = opts.pa !== undefined ? (opts.cost ?? { fn: 1, fp: 1 }) : opts.cost;
+    for (const idx of this.order) {
+      const s = data[idx];
+      const n = s.gold.length;
+      const rows = dropoutRows(s, opts, this.dropRand);
+      const e = emissions(rows, W, L);
+      for (let k = 0; k < n * L; k++) sums.abs += Math.abs(e[k]);
+      sums.cells += n * L;
+      let step = 1;
+      let pred: Int32Array;
+      if (paCost) {
+        const ec = addCost(Float64Array.from(e), s.gold, L, paCost);
+        pred = n > 0 ? decode(ec, n, L, T, allowed, lists, scratch) : scratch.path;
+        if (opts.pa !== undefined) step = this.paStep(rows, s.gold, pred, e, ec, n, opts.pa);
+      } else {
+        // the best path (scratch.path; read before the next sentence is decoded)
+        pred = n > 0 ? decode(e, n, L, T, allowed, lists, scratch) : scratch.path;
+      }
+      let wrong = false;
+      const cs = this.c * step;
+      for (let i = 0; i < n; i++) {
+        const g = s.gold[i];
+        const p = pred[i];
+        if (g !== p) {
+          errors++;
+          wrong = true;
+          for (const row of rows[i]) {
+            if (row < 0) continue;
+            W[row * L + g] += step;
+            U[row * L + g] += cs;
+            W[row * L + p] -= step;
+            U[row * L + p] -= cs;
+          }
+        }
+        const gp = i === 0 ? L : s.gold[i - 1];
+        const pp = i === 0 ? L : pred[i - 1];
+        if (gp !== pp || g !== p) {
+          T[gp * L + g] += step;
+          TU[gp * L + g] += cs;
+          T[pp * L + p] -= step;
+          TU[pp * L + p] -= cs;
+        }
+      }
+      if (wrong) {
+        sums.updates++;
+        sums.steps += step;
+      }
+      this.c++;
+    }
+    return errors;
+  }
+
+  /** PA-I step: min(C, loss / ||φ(gold) − φ(pred)||²), loss = cost-augmented score of pred − score of gold. */
+  private paStep(rows: Int32Array[], gold: Int32Array, pred: Int32Array, e: Float64Array, ec: Float64Array, n: number, C: number): number {
+    const { L, T } = this;
+    const loss = pathScore(ec, pred, n, L, T) - pathScore(e, gold, n, L, T);
+    if (loss <= 0) return 0;
+    const diff = new Map<number, number>();
+    const add = (k: number, v: number) => diff.set(k, (diff.get(k) ?? 0) + v);
+    const tOff = this.W.length;
+    for (let i = 0; i < n; i++) {
+      const g = gold[i];
+      const p = pred[i];
+      if (g !== p) {
+        for (const row of rows[i]) {
+          if (row < 0) continue;
+          add(row * L + g, 1);
+          add(row * L + p, -1);
+        }
+      }
+      const gp = i === 0 ? L : gold[i - 1];
+      const pp = i === 0 ? L : pred[i - 1];
+      if (gp !== pp || g !== p) {
+        add(tOff + gp * L + g, 1);
+        add(tOff + pp * L + p, -1);
+      }
+    }
+    let norm = 0;
+    for (const v of diff.values()) norm += v * v;
+    return norm > 0 ? Math.min(C, loss / norm) : 0;
+  }
+}
+
+/**
+ * Trains averaged perceptron weights (with `opts.soup`, the mean of that many perceptrons'
+ * averaged weights, trained side by side with different seeds). Returns the weights after the
+ * last epoch.
+ */
 export function trainPerceptron(
   data: TrainSentence[],
   numRows: number,
@@ -168,59 +360,33 @@ export function trainPerceptron(
   opts: TrainOptions,
 ): { weights: Float64Array; transitions: Float64Array } {
   const L = labels.length;
-  const allowed = allowedTransitions(labels);
-  const lists = transitionLists(L, allowed);
-  const scratch = new DecodeScratch();
-  const W = new Float64Array(numRows * L);
-  const U = new Float64Array(numRows * L);
-  const T = new Float64Array((L + 1) * L);
-  const TU = new Float64Array((L + 1) * L);
-  let c = 1;
-  const rand = rng(opts.seed);
-  const dropRand = rng(opts.seed + 1);
-  const order = data.map((_, i) => i);
+  const K = Math.max(1, Math.floor(opts.soup ?? 1));
+  const trainers = Array.from({ length: K }, (_, k) => new PerceptronTrainer(data, numRows, L, labels, opts, opts.seed + k * SOUP_SEED_STEP));
   const average = () => {
-    const w = new Float64Array(W.length);
-    for (let k = 0; k < W.length; k++) w[k] = W[k] - U[k] / c;
-    const t = new Float64Array(T.length);
-    for (let k = 0; k < T.length; k++) t[k] = T[k] - TU[k] / c;
+    if (K === 1) {
+      // the single model's average, computed as before (bit-identical to earlier versions)
+      const { W, U, T, TU, c } = trainers[0];
+      const w = new Float64Array(W.length);
+      for (let k = 0; k < W.length; k++) w[k] = W[k] - U[k] / c;
+      const t = new Float64Array(T.length);
+      for (let k = 0; k < T.length; k++) t[k] = T[k] - TU[k] / c;
+      return { weights: w, transitions: t };
+    }
+    const w = new Float64Array(numRows * L);
+    const t = new Float64Array((L + 1) * L);
+    for (const tr of trainers) tr.addAverage(w, t, 1 / K);
     return { weights: w, transitions: t };
   };
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
-    shuffle(order, rand);
+    const sums = { abs: 0, cells: 0, updates: 0, steps: 0 };
     let errors = 0;
-    for (const idx of order) {
-      const s = data[idx];
-      const n = s.gold.length;
-      const rows = dropoutRows(s, opts, dropRand);
-      const e = emissions(rows, W, L);
-      // the best path (scratch.path; read before the next sentence is decoded)
-      const pred = n > 0 ? decode(e, n, L, T, allowed, lists, scratch) : scratch.path;
-      for (let i = 0; i < n; i++) {
-        const g = s.gold[i];
-        const p = pred[i];
-        if (g !== p) {
-          errors++;
-          for (const row of rows[i]) {
-            if (row < 0) continue;
-            W[row * L + g] += 1;
-            U[row * L + g] += c;
-            W[row * L + p] -= 1;
-            U[row * L + p] -= c;
-          }
-        }
-        const gp = i === 0 ? L : s.gold[i - 1];
-        const pp = i === 0 ? L : pred[i - 1];
-        if (gp !== pp || g !== p) {
-          T[gp * L + g] += 1;
-          TU[gp * L + g] += c;
-          T[pp * L + p] -= 1;
-          TU[pp * L + p] -= c;
-        }
-      }
-      c++;
-    }
-    if (opts.onEpoch) opts.onEpoch(epoch, average(), errors);
+    for (const tr of trainers) errors += tr.epoch(sums);
+    const stats: EpochStats = {
+      meanAbsEmission: sums.cells ? sums.abs / sums.cells : 0,
+      updates: sums.updates,
+      meanStep: sums.updates ? sums.steps / sums.updates : 0,
+    };
+    if (opts.onEpoch) opts.onEpoch(epoch, average(), errors, stats);
   }
   return average();
 }

@@ -6,7 +6,7 @@ import { repairIob } from './conll.ts';
 import { contextFeatures } from './context.ts';
 import { DEFAULT_FEATURES, analyzeToken, extractFeatures, type FeatureConfig, type GazetteerTagger } from './features.ts';
 import { quantize, rowsOf, tagSingle, type NerModel, type NerModelInfo, type TaggedSentence } from './model.ts';
-import { allowedTransitions, toIobes, trainPerceptron, type TrainSentence } from './perceptron.ts';
+import { allowedTransitions, toIobes, trainPerceptron, type CostOptions, type EpochStats, type TrainSentence } from './perceptron.ts';
 import { trainCrf, type CrfOptions } from './crf.ts';
 import { buildResources, type FeatureResources } from './resources.ts';
 import { EntityMatcher, type EntityEntry } from './lists.ts';
@@ -19,7 +19,7 @@ export interface TrainNerOptions {
   minCount?: number;
   gazetteer?: GazetteerTagger;
   /** Called after each epoch with a model built from the averaged weights so far. */
-  onEpoch?: (epoch: number, model: NerModel, errors: number) => void;
+  onEpoch?: (epoch: number, model: NerModel, errors: number, stats?: EpochStats) => void;
   info?: Partial<NerModelInfo>;
   /** Folds for jackknifing (default 10 for resources, 5 for first-stage tags; contiguous blocks). */
   folds?: number;
@@ -36,6 +36,12 @@ export interface TrainNerOptions {
   /** Learning algorithm (default perceptron); `crf` options as in crf.ts. */
   learner?: 'perceptron' | 'crf';
   crf?: Pick<CrfOptions, 'c2' | 'eta0' | 'decay' | 'outputScale' | 'averageFrom'>;
+  /** Cost-augmented perceptron training, both stages (perceptron.ts TrainOptions.cost; default off). */
+  cost?: CostOptions;
+  /** PA-I updates with this C, both stages (perceptron.ts TrainOptions.pa; default off). */
+  pa?: number;
+  /** Weight averaging over this many shuffle seeds, both stages (perceptron.ts TrainOptions.soup; default 1). */
+  soup?: number;
 }
 
 function sortLabels(labels: Set<string>): string[] {
@@ -135,7 +141,12 @@ export function trainNer(sentences: TaggedSentence[], opts: TrainNerOptions): Ne
     seed: opts.seed,
     dropout: opts.dropout,
     dropRows: opts.dropout ? identityRows(index) : undefined,
-    onEpoch: opts.onEpoch ? (ep: number, a: { weights: Float64Array; transitions: Float64Array }, err: number) => opts.onEpoch!(ep, build(a), err) : undefined,
+    cost: opts.cost,
+    pa: opts.pa,
+    soup: opts.soup,
+    onEpoch: opts.onEpoch
+      ? (ep: number, a: { weights: Float64Array; transitions: Float64Array }, err: number, st?: EpochStats) => opts.onEpoch!(ep, build(a), err, st)
+      : undefined,
   };
   const avg =
     opts.learner === 'crf'
