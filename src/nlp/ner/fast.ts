@@ -9,7 +9,7 @@
  */
 import { analyzeToken, boundary, quotePositions, titledQuotes, type FeatureConfig, type GazetteerTagger, type TokenInfo } from './features.ts';
 import type { FeatureResources } from './resources.ts';
-import { FeatureHasher, FeatureTable, partHash } from './hash.ts';
+import { FeatureHasher, FeatureTable, LookupBatch, partHash } from './hash.ts';
 import type { EntityMatcher } from './lists.ts';
 
 /** What the fast path needs of a model: integer weights of one or two stages and the table. */
@@ -161,6 +161,10 @@ export class DocScorer {
   private readonly size: number;
   private readonly BOS: WordEntry;
   private readonly EOS: WordEntry;
+  /** Features of a word vector being scored, looked up together (see q, flush). */
+  private readonly wq = new LookupBatch();
+  /** Pair features of a sentence (base), looked up together at its end. */
+  private readonly sq = new LookupBatch();
 
   constructor(
     private readonly s: FastScoring,
@@ -232,12 +236,6 @@ export class DocScorer {
     return o;
   }
 
-  /** Adds the weights of the hashed feature to v1 at o1 (stage 1 / single) and v2 at o2. */
-  private add(v1: Float64Array | undefined, o1: number, v2: Float64Array | undefined, o2: number): void {
-    const id = this.s.table.get(this.h);
-    if (id >= 0) this.addId(id, v1, o1, v2, o2);
-  }
-
   /** Adds the weights of feature `id` (joint table id) to v1 at o1 and v2 at o2. */
   private addId(id: number, v1: Float64Array | undefined, o1: number, v2: Float64Array | undefined, o2: number): void {
     const { L, w, two } = this.s;
@@ -250,16 +248,34 @@ export class DocScorer {
     }
   }
 
-  /** Feature `a + b` into the vector at v[o..] (both stages: stage 2 at o + L). */
-  private vec(v: Float64Array, o: number, a: string, b: string): void {
-    this.h.start().feed(a).feed(b);
-    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+  /** Queues the hashed feature (this.h) of the word vector being scored (see flush). */
+  private q(): void {
+    this.wq.push(this.h, 0);
   }
 
-  /** Feature `a + b + c + d` (parts fed one by one: no string is built) into v[o..]. */
-  private vec4(v: Float64Array, o: number, a: string, b: string, c: string, d: string): void {
+  /**
+   * Looks up the queued word-vector features together, then adds their weights into v[o..]
+   * (both stages: stage 2 at o + L). Scores are integers (exact in any order), so this equals
+   * adding them one by one.
+   */
+  private flush(v: Float64Array, o: number): void {
+    const n = this.wq.lookUp(this.s.table);
+    const rows = this.wq.rows;
+    const both = this.s.two ? v : undefined;
+    const o2 = o + this.s.L;
+    for (let j = 0; j < n; j++) if (rows[j] >= 0) this.addId(rows[j], v, o, both, o2);
+  }
+
+  /** Queues feature `a + b`. */
+  private vec(a: string, b: string): void {
+    this.h.start().feed(a).feed(b);
+    this.q();
+  }
+
+  /** Queues feature `a + b + c + d` (parts fed one by one: no string is built). */
+  private vec4(a: string, b: string, c: string, d: string): void {
     this.h.start().feed(a).feed(b).feed(c).feed(d);
-    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+    this.q();
   }
 
   /** Feeds part k (PN, PS, ...) of a word entry. */
@@ -267,18 +283,18 @@ export class DocScorer {
     return this.h.feedPart(e.v, e.base + this.po + k);
   }
 
-  /** Feature `a + part` (part k of a word entry) into v[o..]. */
-  private vecP(v: Float64Array, o: number, a: string, e: WordEntry, k: number): void {
+  /** Queues feature `a + part` (part k of a word entry). */
+  private vecP(a: string, e: WordEntry, k: number): void {
     this.h.start().feed(a);
     this.part(e, k);
-    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+    this.q();
   }
 
-  /** Feature `a + b + c + part` into v[o..]. */
-  private vec3P(v: Float64Array, o: number, a: string, b: string, c: string, e: WordEntry, k: number): void {
+  /** Queues feature `a + b + c + part`. */
+  private vec3P(a: string, b: string, c: string, e: WordEntry, k: number): void {
     this.h.start().feed(a).feed(b).feed(c);
     this.part(e, k);
-    this.add(v, o, this.s.two ? v : undefined, o + this.s.L);
+    this.q();
   }
 
   /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
@@ -286,68 +302,67 @@ export class DocScorer {
     const cfg = this.cfg;
     const h = this.h;
     const t = e.info;
-    this.vec(v, o, 'b', '');
-    this.vecP(v, o, 'n=', e, PN);
-    this.vecP(v, o, 's=', e, PS);
-    this.vecP(v, o, 'p=', e, PP);
-    this.vecP(v, o, 'h=', e, PH);
-    if (word !== t.norm) this.vec(v, o, 'w=', word);
-    const L = this.s.L;
-    const both = this.s.two ? v : undefined;
+    this.vec('b', '');
+    this.vecP('n=', e, PN);
+    this.vecP('s=', e, PS);
+    this.vecP('p=', e, PP);
+    this.vecP('h=', e, PH);
+    if (word !== t.norm) this.vec('w=', word);
     const len = t.norm.length;
     for (let k = 1; k <= cfg.affixes && k <= len; k++) {
       h.start().feed('a').feed(String(k)).feed('=').feed(t.norm, 0, k);
-      this.add(v, o, both, o + L);
+      this.q();
       h.start().feed('z').feed(String(k)).feed('=').feed(t.norm, len - k, len);
-      this.add(v, o, both, o + L);
+      this.q();
     }
     const sl = t.stem.length;
     if (t.stem !== t.norm) {
       for (let k = 1; k <= cfg.affixes && k < sl; k++) {
         h.start().feed('sa').feed(String(k)).feed('=').feed(t.stem, 0, k);
-        this.add(v, o, both, o + L);
+        this.q();
         h.start().feed('sz').feed(String(k)).feed('=').feed(t.stem, sl - k, sl);
-        this.add(v, o, both, o + L);
+        this.q();
       }
     }
-    if (cfg.triggers && t.trig) this.vec(v, o, 't0=', t.trig);
+    if (cfg.triggers && t.trig) this.vec('t0=', t.trig);
     if (cfg.charNgrams > 0) {
       const k = cfg.charNgrams;
       const padded = `^${t.norm}$`;
       for (let j = 0; j + k <= padded.length; j++) {
         h.start().feed('c=').feed(padded, j, j + k);
-        this.add(v, o, both, o + L);
+        this.q();
       }
     }
     if (cfg.lexicon) {
-      this.vecP(v, o, 'x=', e, PX);
-      this.vec(v, o, 'xs=', t.slex);
+      this.vecP('x=', e, PX);
+      this.vec('xs=', t.slex);
     }
     if (cfg.rare && !t.known) {
-      this.vec(v, o, 'r', '');
-      this.vecP(v, o, 'rh=', e, PH);
-      this.vecP(v, o, 'rp=', e, PP);
+      this.vec('r', '');
+      this.vecP('rh=', e, PH);
+      this.vecP('rp=', e, PP);
       if (t.norm.length >= 2) {
         h.start().feed('rz2=').feed(t.norm, t.norm.length - 2);
-        this.add(v, o, both, o + L);
+        this.q();
       }
     }
-    if (cfg.cues && t.cue) this.vec(v, o, 'k0=', t.cue);
-    if (cfg.foreign) this.vec(v, o, 'fv=', t.foreign);
-    if (cfg.names && t.name) this.vec(v, o, 'nm0', '');
+    if (cfg.cues && t.cue) this.vec('k0=', t.cue);
+    if (cfg.foreign) this.vec('fv=', t.foreign);
+    if (cfg.names && t.name) this.vec('nm0', '');
     if (cfg.clusters) {
       for (const k of cfg.clusters) {
         const ks = String(k);
         if (k <= t.cl.length) {
           h.start().feed('cl').feed(ks).feed('=').feed(t.cl, 0, k);
-          this.add(v, o, both, o + L);
+          this.q();
         }
         if (k <= t.scl.length) {
           h.start().feed('cs').feed(ks).feed('=').feed(t.scl, 0, k);
-          this.add(v, o, both, o + L);
+          this.q();
         }
       }
     }
+    this.flush(v, o);
   }
 
   /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures) into v[o..]. */
@@ -357,37 +372,35 @@ export class DocScorer {
     const rel = REL[d + 8];
     const ad = Math.abs(d);
     if (ad <= cfg.window) {
-      this.vec3P(v, o, 'n', rel, '=', e, PN);
-      this.vec3P(v, o, 's', rel, '=', e, PS);
+      this.vec3P('n', rel, '=', e, PN);
+      this.vec3P('s', rel, '=', e, PS);
       if (ad === 1) {
-        this.vec3P(v, o, 'h', rel, '=', e, PH);
-        this.vec3P(v, o, 'p', rel, '=', e, PP);
+        this.vec3P('h', rel, '=', e, PH);
+        this.vec3P('p', rel, '=', e, PP);
       }
     }
-    if (cfg.triggers && t.trig && ad <= 2) this.vec4(v, o, 't', rel, '=', t.trig);
-    if (cfg.lexicon && ad === 1) this.vec3P(v, o, 'x', rel, '=', e, PX);
-    if (cfg.cues && t.cue && ad <= 2) this.vec4(v, o, 'k', rel, '=', t.cue);
-    if (cfg.names && t.name && ad === 1) this.vec4(v, o, 'nm', rel, '', '');
+    if (cfg.triggers && t.trig && ad <= 2) this.vec4('t', rel, '=', t.trig);
+    if (cfg.lexicon && ad === 1) this.vec3P('x', rel, '=', e, PX);
+    if (cfg.cues && t.cue && ad <= 2) this.vec4('k', rel, '=', t.cue);
+    if (cfg.names && t.name && ad === 1) this.vec4('nm', rel, '', '');
     const na = cfg.nbAffixes ?? 0;
     if (na > 0 && ad === 1) {
       const len = t.norm.length;
-      const L = this.s.L;
-      const both = this.s.two ? v : undefined;
       for (let k = 1; k <= na && k <= len; k++) {
         this.h.start().feed('a').feed(rel).feed(String(k)).feed('=').feed(t.norm, 0, k);
-        this.add(v, o, both, o + L);
+        this.q();
         this.h.start().feed('z').feed(rel).feed(String(k)).feed('=').feed(t.norm, len - k, len);
-        this.add(v, o, both, o + L);
+        this.q();
       }
     }
     if (cfg.clusterNb && ad === 1) {
-      const both = this.s.two ? v : undefined;
       for (const k of cfg.clusterNb) {
         if (k > t.cl.length) continue;
         this.h.start().feed('cl').feed(rel).feed(String(k)).feed('=').feed(t.cl, 0, k);
-        this.add(v, o, both, o + this.s.L);
+        this.q();
       }
     }
+    this.flush(v, o);
   }
 
   /**
@@ -446,17 +459,17 @@ export class DocScorer {
         if (bl & 1) {
           h.set(vl[pl], vl[pl + 1]);
           this.part(te, PN);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
         if (bt & 2) {
           h.set(vt[pt + 2], vt[pt + 3]);
           this.part(re, PN);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
         if (bl & 4) {
           h.set(vl[pl + 4], vl[pl + 5]);
           this.part(re, PS);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
       }
       if (cfg.lexicon) {
@@ -464,86 +477,89 @@ export class DocScorer {
         this.part(le, PX).feed('|');
         this.part(te, PX).feed('|');
         this.part(re, PX);
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
       }
       if (cfg.rare && !t.known) {
         h.start().feed('rn-1=');
         this.part(le, PN);
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
         h.start().feed('rn+1=');
         this.part(re, PN);
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
       }
       if (cfg.conj) {
         if (bl & 8) {
           h.set(vl[pl + 6], vl[pl + 7]);
           this.part(te, PS);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
         if (bt & 16) {
           h.set(vt[pt + 8], vt[pt + 9]);
           this.part(re, PS);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
       }
       if (gaz) {
         for (const g of gaz[i] ?? []) {
           h.start().feed('g=').feed(g);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
           if (cfg.conj) {
             h.start().feed('hg=');
             this.part(te, PH).feed('|').feed(g);
-            this.add(e1, o, e2, o);
+            this.sq.push(h, o);
             h.start().feed('pg=');
             this.part(te, PP).feed('|').feed(g);
-            this.add(e1, o, e2, o);
+            this.sq.push(h, o);
           }
         }
         for (const g of (i > 0 ? gaz[i - 1] : undefined) ?? []) {
           h.start().feed('g-1=').feed(g);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
         for (const g of (i + 1 < n ? gaz[i + 1] : undefined) ?? []) {
           h.start().feed('g+1=').feed(g);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
       }
       if (cfg.nameConj && l.name) {
         h.start().feed('nc=');
         this.part(te, PP).feed('|').feed(t.name ? '1' : '0');
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
         if (atE(i - 2).info.name) {
           h.start().feed('nc2');
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
       }
       if (quotes && quotes[i]) {
         h.start().feed('qs=').feed(quotes[i]);
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
       }
       if (tq && tq[i]) {
         h.start().feed('tq=').feed(tq[i]);
-        this.add(e1, o, e2, o);
+        this.sq.push(h, o);
       }
       if (ents) {
         for (const x of ents[i]) {
           h.start().feed('e=').feed(x);
-          this.add(e1, o, e2, o);
+          this.sq.push(h, o);
         }
         if (i > 0) {
           for (const x of ents[i - 1]) {
             h.start().feed('e-1=').feed(x);
-            this.add(e1, o, e2, o);
+            this.sq.push(h, o);
           }
         }
         if (i + 1 < n) {
           for (const x of ents[i + 1]) {
             h.start().feed('e+1=').feed(x);
-            this.add(e1, o, e2, o);
+            this.sq.push(h, o);
           }
         }
       }
     }
+    const sq = this.sq;
+    const m = sq.lookUp(this.s.table);
+    for (let j = 0; j < m; j++) if (sq.rows[j] >= 0) this.addId(sq.rows[j], e1, sq.at[j], e2, sq.at[j]);
     return { e1, e2, infos };
   }
 

@@ -130,8 +130,11 @@ export class FeatureTable {
 
   /** Row of the feature whose hashes are in `h` (-1 when unknown). */
   get(h: FeatureHasher): number {
-    const a = h.h1;
-    const b = h.h2;
+    return this.find(h.h1, h.h2);
+  }
+
+  /** Row of the feature whose hashes are (a, b) (-1 when unknown). */
+  find(a: number, b: number): number {
     const s = this.slots;
     let i = slotOf(a, this.shift);
     for (;;) {
@@ -141,5 +144,48 @@ export class FeatureTable {
       if (s[k] === a && s[k + 1] === b) return r;
       i = (i + 1) & this.mask;
     }
+  }
+}
+
+/**
+ * Features hashed first and looked up together: pushing a feature's hashes (with where its
+ * weights go) and looking the whole batch up at once lets the table's cache misses overlap
+ * instead of coming one after the other (the lookups do not depend on each other).
+ */
+export class LookupBatch {
+  /** Queued (h1, h2) pairs. */
+  private keys = new Int32Array(512);
+  /** Per queued feature: its target offset, then (after lookUp) its row (-1 = absent). */
+  at = new Int32Array(256);
+  rows = new Int32Array(256);
+  /** Features queued. */
+  n = 0;
+
+  /** Queues the feature whose hashes are in `h`, for target offset `o`. */
+  push(h: FeatureHasher, o: number): void {
+    const n = this.n;
+    if (n === this.at.length) {
+      const keys = new Int32Array(4 * n);
+      keys.set(this.keys);
+      this.keys = keys;
+      const at = new Int32Array(2 * n);
+      at.set(this.at);
+      this.at = at;
+      this.rows = new Int32Array(2 * n);
+    }
+    this.keys[2 * n] = h.h1;
+    this.keys[2 * n + 1] = h.h2;
+    this.at[n] = o;
+    this.n = n + 1;
+  }
+
+  /** Looks every queued feature up in `table` (rows[j], -1 when absent) and empties the queue; returns how many there were. */
+  lookUp(table: FeatureTable): number {
+    const n = this.n;
+    const keys = this.keys;
+    const rows = this.rows;
+    for (let j = 0; j < n; j++) rows[j] = table.find(keys[2 * j], keys[2 * j + 1]);
+    this.n = 0;
+    return n;
   }
 }
