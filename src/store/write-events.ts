@@ -4,7 +4,8 @@
  * document's rows. One statement reads the candidate events of all the document's reports
  * (action family + day window + a shared party, or a reviewer's route, or the same fingerprint),
  * the "do not merge" notes about the documents and a block of new event ids; one statement writes
- * everything (data-modifying WITH: events, actors, sources, evidence, merge log).
+ * everything (events, actors, sources, evidence, merge log). Both are PL/pgSQL functions
+ * (migration 012), planned once per session.
  */
 import { actionFamily, parties } from '../nlp/events/identity.ts';
 import type { Sql } from './sql.ts';
@@ -36,45 +37,11 @@ export async function loadCandidates(tx: Sql, docIds: string[], reports: StoredR
   const families = uniq(reports.map((r) => actionFamily(r.action)));
   const allParties = uniq(reports.flatMap((r) => parties(r)));
   const anyWithoutParties = reports.some((r) => parties(r).length === 0);
-  const params: unknown[] = [families, allParties, anyWithoutParties, uniq(reports.map((r) => r.fingerprint)), uniq(docIds), reports.length];
   const windows = dayWindows(reports);
-  const conds: string[] = [];
-  for (const w of windows.ranges) {
-    params.push(w[0], w[1]);
-    conds.push(`e.day BETWEEN $${params.length - 1} AND $${params.length}`);
-  }
-  if (windows.months.length) {
-    params.push(windows.months);
-    conds.push(`e.day = ANY($${params.length}::text[])`);
-  }
-  conds.push('e.day IS NULL');
-  const partiesOf = '(e.countries || e.organizations)';
-  // a report with no day at all: the latest events of its family sharing a party
-  const undated = windows.undated
-    ? `\n       UNION (SELECT e.id FROM events e WHERE e.family = ANY($1::text[]) AND ${partiesOf} && $2::text[] ORDER BY e.id DESC LIMIT 200)`
-    : '';
   const [row] = await tx.query<{ candidates: CandidateRow[] | null; blocks: BlockRow[] | null; ids: number[] }>(
-    `WITH routes AS (
-       SELECT fingerprint, document_id, event_id FROM event_routes
-       WHERE fingerprint = ANY($4::text[]) AND (document_id = ANY($5::text[]) OR document_id = '')),
-     cand AS (
-       SELECT e.id FROM events e WHERE e.family = ANY($1::text[]) AND (${conds.join(' OR ')})
-         AND (${partiesOf} && $2::text[] OR ${partiesOf} = '{}' OR $3::boolean)${undated}
-       UNION SELECT id FROM events WHERE fingerprint = ANY($4::text[])
-       UNION SELECT event_id FROM routes)
-     SELECT
-       (SELECT json_agg(c ORDER BY c.id) FROM (
-          SELECT e.id, e.type, e.action, e.mode, e.countries, e.organizations, e.location_name, e.location_country, e.date, e.day,
-            e.contexts, e.confidence, e.rules, e.negated, e.cameo, e.fingerprint, e.review,
-            COALESCE((SELECT json_agg(json_build_object('name', a.name, 'kind', a.kind, 'country', a.country, 'org', a.org,
-                        'title', a.title, 'side', a.side, 'entity', a.entity) ORDER BY a.idx) FROM event_actors a WHERE a.event_id = e.id), '[]') AS actors,
-            ARRAY(SELECT s.document_id FROM event_sources s WHERE s.event_id = e.id) AS documents,
-            (SELECT json_agg(json_build_object('fingerprint', r.fingerprint, 'document', r.document_id)) FROM routes r WHERE r.event_id = e.id) AS routes
-          FROM events e WHERE e.id IN (SELECT id FROM cand)) c) AS candidates,
-       (SELECT json_agg(json_build_object('document_id', m.document_id, 'other_documents', m.other_documents, 'family', m.family))
-          FROM merges m WHERE m.kind = 'do_not_merge' AND (m.document_id = ANY($5::text[]) OR m.other_documents && $5::text[])) AS blocks,
-       ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id'))::int FROM generate_series(1, $6::int)) AS ids`,
-    params,
+    'SELECT candidates, blocks, ids FROM rasid_event_candidates($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+    [families, allParties, anyWithoutParties, uniq(reports.map((r) => r.fingerprint)), uniq(docIds), reports.length,
+      windows.ranges.map((w) => w[0]), windows.ranges.map((w) => w[1]), windows.months, windows.undated],
   );
   return { candidates: row.candidates ?? [], blocks: row.blocks ?? [], ids: row.ids };
 }
@@ -143,78 +110,14 @@ export interface EventWrites {
   actorCountriesWritten?: boolean;
 }
 
-const EVENT_RECORD = `r(id int, fingerprint text, type text, action text, mode text, countries text[], organizations text[],
-  location_name text, location_country text, date text, day text, contexts text[], confidence float8, rules text[], negated boolean,
-  cameo text, actor_countries text[])`;
-
-/** Writes `w` in one statement (foreign keys are checked at its end, so events and their rows go together). */
+/**
+ * Writes `w` in one call (rasid_write_events, migration 012: events first, then the rows that
+ * name them).
+ */
 export async function writeEventRows(tx: Sql, w: EventWrites): Promise<void> {
-  const params: unknown[] = [];
-  const p = (v: unknown) => {
-    params.push(v);
-    return `$${params.length}`;
-  };
-  const ctes: string[] = [];
-  if (w.insert?.length) {
-    ctes.push(`ev_ins AS (
-      INSERT INTO events (id, fingerprint, type, action, mode, countries, organizations, location_name, location_country, date, day,
-                          contexts, confidence, rules, negated, cameo, actor_countries)
-      OVERRIDING SYSTEM VALUE
-      SELECT r.id, r.fingerprint, r.type, r.action, r.mode, r.countries, r.organizations, r.location_name, r.location_country, r.date,
-             r.day, r.contexts, r.confidence, r.rules, r.negated, r.cameo, r.actor_countries
-      FROM jsonb_to_recordset(${p(json(w.insert))}::jsonb) AS ${EVENT_RECORD})`);
-  }
-  if (w.update?.length) {
-    ctes.push(`ev_upd AS (
-      UPDATE events e SET countries = r.countries, organizations = r.organizations, location_name = r.location_name,
-        location_country = r.location_country, date = r.date, day = r.day, contexts = r.contexts, confidence = r.confidence,
-        rules = r.rules, mode = r.mode, cameo = r.cameo, actor_countries = r.actor_countries
-      FROM jsonb_to_recordset(${p(json(w.update))}::jsonb) AS ${EVENT_RECORD} WHERE e.id = r.id)`);
-  }
-  if (w.actors?.length) {
-    const rows = p(json(w.actors));
-    ctes.push(`act_ins AS (
-      INSERT INTO event_actors (event_id, idx, name, norm, kind, country, org, title, side, entity)
-      SELECT r.event_id, r.idx, r.name, r.norm, r.kind, r.country, r.org, r.title, r.side,
-             COALESCE((SELECT x.kept FROM actor_redirects x WHERE x.merged = r.entity), r.entity)
-      FROM jsonb_to_recordset(${rows}::jsonb) AS r(event_id int, idx int, name text, norm text, kind text, country text,
-           org text, title text, side text, entity text))`);
-    if (w.actors.some((a) => a.entity)) {
-      ctes.push(`actor_reg AS (
-        INSERT INTO actors (id, name, kind, country, discovered)
-        SELECT DISTINCT ON (r.entity) r.entity, r.name, r.kind, r.country, true
-        FROM jsonb_to_recordset(${rows}::jsonb) AS r(entity text, name text, kind text, country text)
-        WHERE r.entity IS NOT NULL AND NOT EXISTS (SELECT 1 FROM actor_redirects x WHERE x.merged = r.entity)
-        ORDER BY r.entity
-        ON CONFLICT (id) DO NOTHING)`);
-    }
-  }
-  if (w.sources?.length) {
-    ctes.push(`src_ins AS (
-      INSERT INTO event_sources (event_id, document_id, story_id, story_index, confidence, rules, reports, added_at)
-      SELECT r.event_id, r.document_id, r.story_id, r.story_index, r.confidence, r.rules, r.reports, now() + r.n * interval '1 microsecond'
-      FROM jsonb_to_recordset(${p(json(w.sources.map((x, n) => ({ ...x, n }))))}::jsonb) AS r(n int, event_id int, document_id text, story_id int, story_index int, confidence float8, rules text[], reports jsonb)
-      ON CONFLICT (event_id, document_id) DO UPDATE SET confidence = GREATEST(event_sources.confidence, EXCLUDED.confidence),
-        rules = ARRAY(SELECT DISTINCT unnest(event_sources.rules || EXCLUDED.rules) ORDER BY 1),
-        reports = COALESCE(event_sources.reports, '[]'::jsonb) || EXCLUDED.reports)`);
-  }
-  if (w.evidence?.length) {
-    ctes.push(`evd_ins AS (
-      INSERT INTO event_evidence (event_id, document_id, start_offset, end_offset, text, norm)
-      SELECT r.event_id, r.document_id, r.s, r.e, r.text, r.norm
-      FROM jsonb_to_recordset(${p(json(w.evidence))}::jsonb) AS r(event_id int, document_id text, s int, e int, text text, norm text)
-      ON CONFLICT DO NOTHING)`);
-  }
-  if (w.merges?.length) {
-    ctes.push(`mrg_ins AS (
-      INSERT INTO merges (kept, merged, document_id, reason, kind, reasons, score, family)
-      SELECT r.kept, NULL, r.document_id, r.reason, 'merge', r.reasons, r.score, r.family
-      FROM jsonb_to_recordset(${p(json(w.merges))}::jsonb) AS r(kept int, document_id text, reason text, reasons text[], score float8, family text))`);
-  }
-  if (!ctes.length) return;
-  // statement triggers fire after the main SELECT: the setting is on when the actors' trigger reads it
-  const main = w.actorCountriesWritten && w.actors?.length ? `SELECT set_config('rasid.actor_countries_written', 'on', true)` : 'SELECT 1';
-  await tx.query(`WITH ${ctes.join(',\n')} ${main}`, params);
+  const rows = [w.insert, w.update, w.actors, w.sources?.map((x, n) => ({ ...x, n })), w.evidence, w.merges];
+  if (!rows.some((r) => r?.length)) return;
+  await tx.query('SELECT rasid_write_events($1, $2, $3, $4, $5, $6, $7)', [...rows.map((r) => json(r ?? [])), Boolean(w.actorCountriesWritten)]);
 }
 
 function uniq<T>(xs: T[]): T[] {

@@ -158,14 +158,7 @@ async function lookupStories(tx: Sql, sigs: DocSignature[]): Promise<Lookup> {
   const [row] = await tx.query<{
     same: Array<{ id: number; hash: string }> | null;
     near: Array<{ id: number; minhash: string; bands: string[] }> | null;
-  }>(
-    `SELECT
-       (SELECT json_agg(json_build_object('id', st.id, 'hash', st.hash)) FROM stories st WHERE st.hash = ANY($1::text[])) AS same,
-       (SELECT json_agg(json_build_object('id', st.id, 'minhash', encode(st.minhash, 'hex'),
-                 'bands', st.bands) ORDER BY st.id)
-          FROM stories st WHERE st.id IN (SELECT rasid_stories_sharing_band($2::text[]))) AS near`,
-    [hashes, bands],
-  );
+  }>('SELECT same, near FROM rasid_lookup_stories($1, $2)', [hashes, bands]);
   return {
     same: new Map((row.same ?? []).map((r) => [r.hash, r.id])),
     near: (row.near ?? []).map((r) => ({ id: r.id, minhash: bytesToMinhash(Buffer.from(r.minhash, 'hex')), bands: new Set(r.bands) })),
@@ -219,8 +212,8 @@ function nearStored(ctx: WriteContext, s: { minhash: Uint32Array; bands: string[
 
 /**
  * Writes the documents' rows (with their sentences and mentions), their new stories (with their
- * LSH bands) and story links in one statement; takes EVENT_LOCK when a document has events, so that the
- * candidate events read next are read under it. A story inserted meanwhile by a concurrent
+ * LSH bands) and story links in one statement (rasid_write_documents, migration 012); takes EVENT_LOCK
+ * first when a document has events, so that the candidate events read next are read under it. A story inserted meanwhile by a concurrent
  * transaction is linked (ON CONFLICT DO UPDATE returns its id; xmax tells it was not inserted).
  */
 async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], runId: number | null): Promise<{ storyIds: number[][]; duplicates: number[] }> {
@@ -256,40 +249,14 @@ async function writeDocuments(tx: Sql, items: SaveItem[], plans: StoryPlan[][], 
     doc: doc.id, idx: story.index ?? i, id: plans[d][i].id, hash: plans[d][i].id === null ? plans[d][i].hash : null, s: story.start, e: story.end,
     rule: story.rule ?? null, parent: story.parent ?? null,
   })));
-  const lock = items.some((x) => x.doc.events.length) ? ` UNION ALL SELECT NULL, NULL, NULL FROM (SELECT pg_advisory_xact_lock(${EVENT_LOCK})) AS l` : '';
-  const inserted = await tx.query<{ id: number | null; hash: string | null; inserted: boolean | null }>(
-    `WITH doc AS (
-       INSERT INTO documents (id, name, origin, format, encoding, url, title, outlet, published, raw, raw_hash,
-                              text, text_hash, furniture, lang, warnings, sentences, mentions, run_id, ingested_at)
-       SELECT r.id, r.name, r.origin, r.format, r.encoding, r.url, r.title, r.outlet, r.published,
-              CASE WHEN r.raw_len IS NOT NULL THEN substring($5::bytea FROM r.raw_at + 1 FOR r.raw_len) END, r.raw_hash,
-              r.text, r.text_hash, r.furniture, r.lang, r.warnings, r.sentences, r.mentions, $1::int, now()
-       FROM jsonb_to_recordset($2::jsonb) AS r(id text, name text, origin text, format text, encoding text, url text, title text,
-            outlet text, published text, raw_at int, raw_len int, raw_hash text, text text, text_hash text, furniture jsonb, lang text, warnings jsonb,
-            sentences jsonb, mentions jsonb)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, origin = EXCLUDED.origin, format = EXCLUDED.format,
-         encoding = EXCLUDED.encoding, url = EXCLUDED.url, title = EXCLUDED.title, outlet = EXCLUDED.outlet,
-         published = EXCLUDED.published, raw = EXCLUDED.raw, raw_hash = EXCLUDED.raw_hash, text = EXCLUDED.text,
-         text_hash = EXCLUDED.text_hash, furniture = EXCLUDED.furniture, lang = EXCLUDED.lang,
-         warnings = EXCLUDED.warnings, sentences = EXCLUDED.sentences, mentions = EXCLUDED.mentions, run_id = EXCLUDED.run_id,
-         ingested_at = now()),
-     ins AS (
-       INSERT INTO stories (hash, minhash, headline, dateline_place, dateline_date, dateline_agency, text, norm, bands)
-       SELECT r.hash, decode(r.minhash, 'hex'), r.headline, r.place, r.date, r.agency, r.text, r.norm, r.bands
-       FROM jsonb_to_recordset($3::jsonb) AS r(n int, hash text, minhash text, headline text, place text, date text, agency text, text text,
-            norm text, bands text[])
-       ORDER BY r.n
-       ON CONFLICT (hash) DO UPDATE SET hash = EXCLUDED.hash
-       RETURNING id, hash, (xmax = 0) AS inserted),
-     links AS (
-       INSERT INTO story_sources (document_id, story_index, story_id, start_offset, end_offset, rule, parent)
-       SELECT r.doc, r.idx, COALESCE(r.id, (SELECT ins.id FROM ins WHERE ins.hash = r.hash)), r.s, r.e, r.rule, r.parent
-       FROM jsonb_to_recordset($4::jsonb) AS r(doc text, idx int, id int, hash text, s int, e int, rule text, parent int))
-     SELECT id, hash, inserted FROM ins${lock}`,
-    [runId, json(documents), json(stories), json(links), raws],
+  // rasid_write_documents (migration 012) takes the event lock first when a document has events
+  const lock = items.some((x) => x.doc.events.length) ? EVENT_LOCK : null;
+  const inserted = await tx.query<{ story_id: number; story_hash: string; inserted: boolean }>(
+    'SELECT story_id, story_hash, inserted FROM rasid_write_documents($1, $2, $3, $4, $5, $6)',
+    [runId, json(documents), json(stories), json(links), raws, lock],
   );
   const byHash = new Map<string, { id: number; inserted: boolean }>();
-  for (const r of inserted) if (r.hash !== null) byHash.set(r.hash, { id: r.id!, inserted: Boolean(r.inserted) });
+  for (const r of inserted) byHash.set(r.story_hash, { id: r.story_id, inserted: Boolean(r.inserted) });
   const duplicates: number[] = [];
   const storyIds = items.map(({ doc }, d) => {
     let dup = 0;
