@@ -39,12 +39,12 @@ export interface FastScoring {
 interface WordEntry {
   info: TokenInfo;
   /**
-   * The slab holding this word's numbers from `base`: slots × width scores (× SCALE; slot k is
+   * The slab holding this word's 32-bit integers from `base`: slots × width scores (× SCALE; slot k is
    * valid when bit k of `done` is set), then the hash states (h1, h2) of the pair-feature
    * prefixes `bl=w|`, `br=w|`, `bs=s|`, `sb=s|`, `sn=s|` (w word, s stem; valid when preBits ≥ 0),
    * then the part hashes of its strings (PN..PX; no typed array of its own per word).
    */
-  v: Float64Array;
+  v: Int32Array;
   base: number;
   done: number;
   /** Bit k set: some feature name starts with pair prefix k (else its lookups are skipped); -1 = not computed. */
@@ -63,7 +63,7 @@ const PX = 16;
 const PARTS = 20;
 
 /** A word entry over numbers at v[base..]: its parts hashed into v[at..], no scores yet. */
-function makeEntry(info: TokenInfo, v: Float64Array, base: number, at: number): WordEntry {
+function makeEntry(info: TokenInfo, v: Int32Array, base: number, at: number): WordEntry {
   partHash(info.norm, v, at + PN);
   partHash(info.stem, v, at + PS);
   partHash(info.shape, v, at + PH);
@@ -92,13 +92,13 @@ export function pairPrefixes(names: Iterable<string>): FeatureTable {
  * depend on the model's weights, features and resources). Two generations of at most `max`
  * words: when the current one is full it becomes the previous one (the older is dropped), and a
  * word found in the previous generation moves back to the current one, so frequent words stay.
- * Memory stays below about 2 × `max` × (entry numbers × 8 + ~200) bytes (32768 words, a
- * two-stage model with 9 labels: ~60 MB); results never depend on the cache.
+ * Memory stays below about 2 × `max` × (entry numbers × 4 + ~200) bytes (32768 words, a
+ * two-stage model with 9 labels: ~35 MB); results never depend on the cache.
  */
 export class WordCache {
   private cur = new Map<string, WordEntry>();
   private old = new Map<string, WordEntry>();
-  private slab = new Float64Array(0);
+  private slab = new Int32Array(0);
   private used = 0;
   /** Sentence-boundary entries (outside the generations). */
   bos?: WordEntry;
@@ -137,9 +137,9 @@ export class WordCache {
   }
 
   /** Room for `size` numbers in the current slab (a fresh slab when it is full). */
-  alloc(size: number): { v: Float64Array; base: number } {
+  alloc(size: number): { v: Int32Array; base: number } {
     if (this.used + size > this.slab.length) {
-      this.slab = new Float64Array(Math.max(size, 1 << 16));
+      this.slab = new Int32Array(Math.max(size, 1 << 16));
       this.used = 0;
     }
     const base = this.used;
@@ -178,8 +178,8 @@ export class DocScorer {
     this.slots = 1 + 2 * this.reach;
     this.po = this.slots * this.width + 10;
     this.size = this.po + PARTS;
-    this.BOS = s.words.bos ??= makeEntry(boundary('<s>'), new Float64Array(this.size), 0, this.po);
-    this.EOS = s.words.eos ??= makeEntry(boundary('</s>'), new Float64Array(this.size), 0, this.po);
+    this.BOS = s.words.bos ??= makeEntry(boundary('<s>'), new Int32Array(this.size), 0, this.po);
+    this.EOS = s.words.eos ??= makeEntry(boundary('</s>'), new Int32Array(this.size), 0, this.po);
   }
 
   private newEntry(info: TokenInfo): WordEntry {
@@ -255,15 +255,25 @@ export class DocScorer {
 
   /**
    * Looks up the queued word-vector features together, then adds their weights into v[o..]
-   * (both stages: stage 2 at o + L). Scores are integers (exact in any order), so this equals
-   * adding them one by one.
+   * (width numbers: a two-stage model's weights by joint id are both stages side by side, as
+   * the word vector is), label by label over all the rows found. Scores are integers (exact in
+   * any order), so this equals adding the features one by one; a score beyond 32 bits (weights
+   * no trained model has) is an error rather than a wrong tag.
    */
-  private flush(v: Float64Array, o: number): void {
-    const n = this.wq.lookUp(this.s.table);
-    const rows = this.wq.rows;
-    const both = this.s.two ? v : undefined;
-    const o2 = o + this.s.L;
-    for (let j = 0; j < n; j++) if (rows[j] >= 0) this.addId(rows[j], v, o, both, o2);
+  private flush(v: Int32Array, o: number): void {
+    const q = this.wq;
+    const n = q.lookUp(this.s.table);
+    const rows = q.rows;
+    const w = this.s.w;
+    const width = this.width;
+    let m = 0;
+    for (let j = 0; j < n; j++) if (rows[j] >= 0) rows[m++] = rows[j] * width;
+    for (let y = 0; y < width; y++) {
+      let sum = v[o + y];
+      for (let j = 0; j < m; j++) sum += w[rows[j] + y];
+      if ((sum | 0) !== sum) throw new RangeError(`NER tagging: a word's score ${sum} does not fit in 32 bits (model weights too large)`);
+      v[o + y] = sum;
+    }
   }
 
   /** Queues feature `a + b`. */
@@ -298,7 +308,7 @@ export class DocScorer {
   }
 
   /** Scores of the word's own features (features.ts ownFeatures) into v[o..]. */
-  private ownVector(word: string, e: WordEntry, v: Float64Array, o: number): void {
+  private ownVector(word: string, e: WordEntry, v: Int32Array, o: number): void {
     const cfg = this.cfg;
     const h = this.h;
     const t = e.info;
@@ -366,7 +376,7 @@ export class DocScorer {
   }
 
   /** Scores of the features token t gives the token at distance -d (features.ts neighbourFeatures) into v[o..]. */
-  private nbVector(e: WordEntry, d: number, v: Float64Array, o: number): void {
+  private nbVector(e: WordEntry, d: number, v: Int32Array, o: number): void {
     const cfg = this.cfg;
     const t = e.info;
     const rel = REL[d + 8];

@@ -19,7 +19,7 @@ const MUL2 = 0x5bd1e995;
  * Writes the hash of s[from..to) as a part into out[k..k+4): its two hashes from zero and the
  * two multipliers to the power of its length (see FeatureHasher.feedPart).
  */
-export function partHash(s: string, out: Float64Array, k: number, from = 0, to = s.length): void {
+export function partHash(s: string, out: Int32Array, k: number, from = 0, to = s.length): void {
   let x1 = 0;
   let x2 = 0;
   let p1 = 1;
@@ -70,7 +70,7 @@ export class FeatureHasher {
   }
 
   /** Feeds the part whose hash partHash wrote at parts[k..k+4): the same state as feeding its text. */
-  feedPart(parts: Float64Array, k: number): this {
+  feedPart(parts: Int32Array, k: number): this {
     this.h1 = (Math.imul(this.h1, parts[k + 2]) + parts[k]) | 0;
     this.h2 = (Math.imul(this.h2, parts[k + 3]) + parts[k + 1]) | 0;
     return this;
