@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DEFAULT_FEATURES, extractFeatures, type GazetteerTagger } from './features.ts';
 import { decodeFeatures, deserializeModel, serializeModel, tagDocument } from './model.ts';
-import { FeatureHasher, FeatureTable, partHash } from './hash.ts';
+import { FeatureHasher, FeatureTable, LookupBatch, partHash } from './hash.ts';
 import { trainNer } from './train.ts';
 import { readConll } from './conll.ts';
 import { TOY_CONLL, TOY_HELDOUT } from './toy.test-data.ts';
@@ -31,6 +31,22 @@ test('hashing a feature in parts equals hashing the whole string, and the table 
   assert.equal(t.add(h.start().feed('n=سرت'), 2), 0, 'a present feature keeps its row');
   assert.equal(t.get(h.start().feed('n=غدامس')), 1);
   assert.equal(t.get(h.start().feed('n=غدامسx')), -1);
+});
+
+test('a lookup batch gives each queued feature its target and the row the table gives it, past its first capacity', () => {
+  const h = new FeatureHasher();
+  const t = new FeatureTable(400);
+  for (let k = 0; k < 400; k += 2) t.add(h.start().feed(`n=كلمة${k}`), k);
+  const batch = new LookupBatch();
+  for (let round = 0; round < 2; round++) {
+    for (let k = 0; k < 600; k++) batch.push(h.start().feed(`n=كلمة${k}`), 7 * k);
+    assert.equal(batch.lookUp(t), 600);
+    for (let k = 0; k < 600; k++) {
+      assert.equal(batch.at[k], 7 * k);
+      assert.equal(batch.rows[k], k < 400 && k % 2 === 0 ? k : -1, `feature ${k}`);
+    }
+    assert.equal(batch.n, 0, 'looking up empties the queue');
+  }
 });
 
 test('a part hashed once and fed by its hash gives the state of feeding its text', () => {
