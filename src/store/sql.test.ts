@@ -26,3 +26,12 @@ test('PGlite parameters: a bytea parameter that is not bytes is refused with a c
   t.after(() => sql.close());
   await assert.rejects(sql.query('SELECT $1::bytea', ['not bytes']), /bytea/);
 });
+
+test('PGlite: new WAL segments are not zero-filled, and the setting holds inside transactions', async (t) => {
+  const sql = await openPglite();
+  t.after(() => sql.close());
+  const [row] = await sql.query<{ wal_init_zero: string }>('SHOW wal_init_zero');
+  assert.equal(row.wal_init_zero, 'off');
+  const inTx = await sql.transaction((tx) => tx.query<{ wal_init_zero: string }>('SHOW wal_init_zero'));
+  assert.equal(inTx[0].wal_init_zero, 'off');
+});

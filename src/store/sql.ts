@@ -64,6 +64,10 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
   const { PGlite } = await import('@electric-sql/pglite');
   const db = dataDir && dataDir !== 'memory://' ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
+  // A new 16 MB WAL segment is created by writing its last byte instead of 16 MB of zeros
+  // (about 5% of the CPU time of saving documents: ingest writes ~12 MB of WAL per MB of text).
+  // WAL records are the same; the zeros only reserve disk space ahead on some file systems.
+  await db.exec('SET wal_init_zero = off');
   return pgliteRunner(db, db);
 }
 

@@ -297,24 +297,27 @@ function storedMention(x: Doc['mentions'][number]): MentionJson {
  */
 export function checkSpans(doc: Doc): void {
   const n = doc.text.length;
-  const check = (where: string, s: { start: number; end: number }, nonEmpty = false) => {
+  // `where` names the span only when it is wrong (building the name for every mention was a
+  // measurable part of saving a document)
+  const check = (s: { start: number; end: number }, where: () => string, nonEmpty = false) => {
     const ok = Number.isInteger(s.start) && Number.isInteger(s.end) && s.start >= 0 && s.end <= n && (nonEmpty ? s.end > s.start : s.end >= s.start);
-    if (!ok) throw new Error(`store: document ${doc.id}: ${where}: span ${s.start}-${s.end} is not within the text (length ${n})`);
+    if (!ok) throw new Error(`store: document ${doc.id}: ${where()}: span ${s.start}-${s.end} is not within the text (length ${n})`);
   };
-  doc.stories.forEach((s, i) => check(`stories[${i}]`, s));
+  doc.stories.forEach((s, i) => check(s, () => `stories[${i}]`));
   doc.sentences.forEach((s, i) => {
-    check(`sentences[${i}]`, s);
+    check(s, () => `sentences[${i}]`);
     if (!Number.isInteger(s.story)) fail(doc, `sentences[${i}].story`, 'an integer', s.story);
   });
   doc.mentions.forEach((m, i) => {
-    check(`mentions[${i}]`, m);
-    for (const f of ['type', 'norm', 'source'] as const) if (typeof m[f] !== 'string') fail(doc, `mentions[${i}].${f}`, 'a string', m[f]);
+    check(m, () => `mentions[${i}]`);
+    if (typeof m.type !== 'string') fail(doc, `mentions[${i}].type`, 'a string', m.type);
+    if (typeof m.norm !== 'string') fail(doc, `mentions[${i}].norm`, 'a string', m.norm);
+    if (typeof m.source !== 'string') fail(doc, `mentions[${i}].source`, 'a string', m.source);
     if (typeof m.confidence !== 'number' || !Number.isFinite(m.confidence)) fail(doc, `mentions[${i}].confidence`, 'a number', m.confidence);
     if (m.title != null && !Number.isInteger(m.title)) fail(doc, `mentions[${i}].title`, 'the index of a mention', m.title);
   });
   doc.events.forEach((e, i) => {
     if (doc.stories.length && !doc.stories[e.story]) throw new Error(`store: document ${doc.id}: events[${i}].story: no story ${e.story}`);
-    e.evidence.forEach((s, j) => check(`events[${i}].evidence[${j}]`, s, true));
+    e.evidence.forEach((s, j) => check(s, () => `events[${i}].evidence[${j}]`, true));
   });
 }
-
