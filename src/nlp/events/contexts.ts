@@ -44,7 +44,7 @@ export function loadContextCues(file: string = DEFAULT_CONTEXTS_FILE): ContextCu
 }
 
 /** A word without the conjunction, preposition and article clitics (for cue comparison). */
-function bare(word: string): string {
+export function bare(word: string): string {
   let w = word;
   if (w.length > 3 && (w[0] === 'و' || w[0] === 'ف')) w = w.slice(1);
   if (w.length > 3 && (w[0] === 'ب' || w[0] === 'ل' || w[0] === 'ك') && w[1] === 'ا' && w[2] === 'ل') w = w.slice(1);

@@ -10,7 +10,8 @@ import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from
 import { cameoFor } from '../../ontology/index.ts';
 import { assignArguments, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
-import { fullestMentions, placesIn, unitsOf } from './units.ts';
+import { fullestMentions, unitsOf } from './units.ts';
+import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
 
@@ -18,6 +19,7 @@ export interface EventResources {
   triggers: TriggerLexicon;
   modeCues: ModeCue[];
   contextCues: ContextCues;
+  placeCues: PlaceCues;
   /**
    * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's
    * analyses depend only on `triggers`); emptied when it grows past WORD_MEMO_LIMIT words.
@@ -283,9 +285,13 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     if (a.unit.org) organizations.add(a.unit.org);
     for (const h of a.unit.hosts) countries.add(h);
   }
-  const location = locate(doc, story, d, cache);
+  const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
+  const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.end })), cache, res.placeCues);
+  const location = placed.location;
+  const rules = [...d.rules, ...placed.rules.filter((r) => !d.rules.includes(r))];
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
-  if (countries.size + organizations.size < 2 && location?.country) countries.add(location.country);
+  const placeCountry = placed.placeCountry ?? location?.country;
+  if (countries.size + organizations.size < 2 && placeCountry) countries.add(placeCountry);
   const sentenceWords = d.candidates.flatMap((c) => contextWordsOf(cache, doc, c.sentence));
   let storyCounts = cache.storyContexts.get(story.index);
   if (!storyCounts) {
@@ -308,7 +314,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     evidence: dedupeSpans(evidence),
     story: story.index,
     confidence: Number(confidence.toFixed(2)),
-    rules: d.rules,
+    rules,
     negated: d.negated || undefined,
     cameo: cameoFor(d.event, d.action, d.mode) ?? undefined,
   };
@@ -322,30 +328,6 @@ function dedupeSpans(spans: Span[]): Span[] {
     seen.add(k);
     return true;
   });
-}
-
-/** Where: a place in the event's sentences (after في/ب/إلى), else the story's dateline place. */
-function locate(doc: Doc, story: Story, d: Draft, cache: DocCache): { name: string; country: string | null } | null {
-  const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
-  for (const c of byPosition) {
-    const places = placesIn(doc, c.sentence.start, c.sentence.end, mentionsIn(cache, doc.mentions, c.sentence.start, c.sentence.end));
-    if (places.length) {
-      const nearest = places.sort((a, b) => Math.abs(a.start - c.hit.end) - Math.abs(b.start - c.hit.end))[0];
-      return { name: nearest.name, country: nearest.country };
-    }
-  }
-  for (const c of d.candidates) {
-    const m = /(?:بديوان|بمقر|في مقر|في ديوان|داخل مقر)\s+/u.exec(doc.text.slice(c.sentence.start, c.sentence.end));
-    if (!m) continue;
-    const at = c.sentence.start + m.index + m[0].length;
-    const org = doc.mentions.find((x) => x.type === 'organization' && x.start === at);
-    if (org) return { name: doc.text.slice(org.start, org.end), country: org.country ?? null };
-  }
-  if (story.dateline?.place) {
-    const m = doc.mentions.find((x) => x.type === 'location' && x.start >= story.dateline!.start && x.end <= story.dateline!.end);
-    return { name: story.dateline.place, country: m?.country ?? null };
-  }
-  return null;
 }
 
 /** When: a date expression in the event's sentences, else the story's dateline date. */

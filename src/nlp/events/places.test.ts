@@ -1,0 +1,81 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents, loadEventResources } from './index.ts';
+import { docWith } from './testkit.ts';
+import { locate, placeRole } from './places.ts';
+import { docCache } from './cache.ts';
+import type { Doc } from '../doc.ts';
+
+const res = loadEventResources();
+
+/** Gives the doc's one story a dateline over its first `len` characters. */
+function withDateline(doc: Doc, len: number, place: string): Doc {
+  doc.stories[0].dateline = { start: 0, end: len, place };
+  return doc;
+}
+
+function roleOf(text: string, place: string): string {
+  const doc = docWith(text, [{ text: place, type: 'location' }]);
+  const at = text.indexOf(place);
+  return placeRole(doc, docCache(doc), { start: at, end: at + place.length }, 0, res.placeCues);
+}
+
+test('a place that is the topic of the talks is not their venue: the dateline city is', () => {
+  const text = 'الرباط - بحث وزير الخارجية المغربي ناصر بوريطة مع نظيره الموريتاني محمد سالم ولد مرزوك تطورات الأوضاع في منطقة الساحل.';
+  const doc = withDateline(
+    docWith(text, [
+      { text: 'الرباط', type: 'location', country: 'MAR' },
+      { text: 'وزير الخارجية المغربي', type: 'title', country: 'MAR' },
+      { text: 'ناصر بوريطة', type: 'person', country: 'MAR', title: 'وزير الخارجية المغربي' },
+      { text: 'نظيره الموريتاني', type: 'title', country: 'MRT' },
+      { text: 'محمد سالم ولد مرزوك', type: 'person', country: 'MRT', title: 'نظيره الموريتاني' },
+      { text: 'الساحل', type: 'location' },
+    ]),
+    6,
+    'الرباط',
+  );
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.location, { name: 'الرباط', country: 'MAR' });
+  assert.ok(e.rules.includes('place.dateline'), e.rules.join(','));
+});
+
+test('a place after the meeting noun is the venue, also when a topic place is named nearer the trigger', () => {
+  const text = 'بحث وزير الدفاع التركي مع نظيره الليبي الأوضاع في ليبيا خلال لقائهما في أنقرة.';
+  const doc = docWith(text, [
+    { text: 'وزير الدفاع التركي', type: 'title', country: 'TUR' },
+    { text: 'نظيره الليبي', type: 'title', country: 'LBY' },
+    { text: 'ليبيا', type: 'country', country: 'LBY' },
+    { text: 'أنقرة', type: 'location', country: 'TUR' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.location, { name: 'أنقرة', country: 'TUR' });
+  assert.ok(e.rules.includes('place.venue'), e.rules.join(','));
+});
+
+test('a post, a truce or a crossing named before a place makes it a topic; a seat before the post makes it the venue', () => {
+  assert.equal(roleOf('التقى سفير إيطاليا في طرابلس.', 'طرابلس'), 'topic');
+  assert.equal(roleOf('طالب الطرفين بهدنة إنسانية عاجلة في مدينة الفاشر.', 'الفاشر'), 'topic');
+  assert.equal(roleOf('بحثا إعادة تشغيل معبر «رأس اجدير».', 'رأس اجدير'), 'topic');
+  assert.equal(roleOf('عقد اللقاء بمقر البعثة في طرابلس.', 'طرابلس'), 'venue');
+  assert.equal(roleOf('التقى الوزير، اليوم، في طرابلس نظيره.', 'طرابلس'), 'venue');
+});
+
+test('a capital standing for its government is not a place unless a locative or a visit names it', () => {
+  const text = 'وأكد جوزيبي فيراري حرص روما على تطوير الشراكة مع ليبيا.';
+  const doc = docWith(text, [
+    { text: 'جوزيبي فيراري', type: 'person', country: 'ITA' },
+    { text: 'روما', type: 'location', country: 'ITA' },
+    { text: 'ليبيا', type: 'country', country: 'LBY' },
+  ]);
+  doc.mentions.find((m) => m.norm === 'روما')!.kindDetail = 'capital';
+  const sentence = { span: { start: 0, end: text.length }, at: text.indexOf('حرص') };
+  assert.equal(locate(doc, doc.stories[0], [sentence], docCache(doc), res.placeCues).location, null);
+  const visit = 'وصل وزير الخارجية الليبي إلى روما في زيارة رسمية.';
+  const d2 = docWith(visit, [
+    { text: 'وزير الخارجية الليبي', type: 'title', country: 'LBY' },
+    { text: 'روما', type: 'location', country: 'ITA' },
+  ]);
+  d2.mentions.find((m) => m.norm === 'روما')!.kindDetail = 'capital';
+  const [v] = extractEvents(d2, res);
+  assert.deepEqual(v?.location, { name: 'روما', country: 'ITA' });
+});

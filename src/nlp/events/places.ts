@@ -1,0 +1,146 @@
+/**
+ * Where an event happened: the venue among the places of its sentences, told from places that
+ * are its topic or someone's post ("بحثا الأوضاع في السودان", "سفير إيطاليا في طرابلس") by the
+ * cue words of data/events/places.yaml; else the seat named after "بمقر"; else the dateline.
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { Doc, Span, Story } from '../doc.ts';
+import { normalizeArabic } from '../../text/normalize.ts';
+import { tokenRange } from '../../text/index.ts';
+import { bare, contextWords } from './contexts.ts';
+import { mentionsIn, type DocCache } from './cache.ts';
+import { placesIn } from './units.ts';
+
+const PlaceCueSchema = z.array(
+  z
+    .object({
+      id: z.string().regex(/^place\.[a-z_]+$/),
+      kind: z.enum(['topic', 'venue', 'seat']),
+      window: z.number().int().min(1).max(8),
+      words: z.array(z.string().min(1)).min(1),
+    })
+    .strict(),
+);
+
+export interface PlaceCues {
+  /** Cue words (normalized, without clitics) by kind, with the rule id of each kind. */
+  topic: Set<string>;
+  venue: Set<string>;
+  seat: Set<string>;
+  /** How many words before a place are read. */
+  window: number;
+  ids: { topic: string; venue: string; seat: string };
+}
+
+export const DEFAULT_PLACES_FILE = new URL('../../../data/events/places.yaml', import.meta.url).pathname;
+
+export function loadPlaceCues(file: string = DEFAULT_PLACES_FILE): PlaceCues {
+  const parsed = PlaceCueSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
+  }
+  const cues: PlaceCues = { topic: new Set(), venue: new Set(), seat: new Set(), window: 1, ids: { topic: '', venue: '', seat: '' } };
+  for (const entry of parsed.data) {
+    if (cues.ids[entry.kind]) throw new Error(`${file}: entry ${entry.id}: a second entry of kind ${entry.kind}`);
+    cues.ids[entry.kind] = entry.id;
+    if (entry.kind !== 'seat') cues.window = Math.max(cues.window, entry.window);
+    for (const w of entry.words) {
+      const word = bare(normalizeArabic(w));
+      for (const kind of ['topic', 'venue', 'seat'] as const) {
+        if (kind !== entry.kind && cues[kind].has(word)) throw new Error(`${file}: entry ${entry.id}: "${w}" is also a ${kind} cue`);
+      }
+      cues[entry.kind].add(word);
+    }
+  }
+  return cues;
+}
+
+/** "بمقر X", "في ديوان X": the seat of an institution. */
+const SEAT = /(?:بديوان|بمقر|في مقر|في ديوان|داخل مقر)\s+/u;
+
+/** Words read through, not counted: prepositions before a place and "مدينة/العاصمة". */
+const THROUGH = new Set(['في', 'الي', 'داخل', 'مدينه', 'عاصمه', 'منطقه']);
+
+export type PlaceRole = 'venue' | 'topic';
+
+/** Whether a cue set holds a word, also after a one-letter proclitic the cue form keeps (بهدنة، وسفير). */
+function hasCue(set: Set<string>, w: string): boolean {
+  if (set.has(w)) return true;
+  if (w.length < 4) return false;
+  const a = w.charCodeAt(0);
+  const one = a === 0x648 || a === 0x641 || a === 0x628 || a === 0x644 || a === 0x643; // و ف ب ل ك
+  if (!one) return false;
+  if (set.has(w.slice(1))) return true;
+  const b = w.charCodeAt(1);
+  return (a === 0x648 || a === 0x641) && (b === 0x628 || b === 0x644 || b === 0x643) && w.length > 4 && set.has(w.slice(2));
+}
+
+const QUOTES = /^[«»"'“”()]+$/u;
+
+/** Whether the place at `place` is the venue or a topic/post, read from the words before it. */
+export function placeRole(doc: Doc, cache: DocCache, place: Span, from: number, cues: PlaceCues): PlaceRole {
+  cache.contextWords ??= contextWords(doc.tokens);
+  const words = cache.contextWords;
+  const tokens = doc.tokens;
+  let k = tokenRange(tokens, place)[0] - 1;
+  let counted = 0;
+  while (k >= 0 && tokens[k].start >= from && counted < cues.window) {
+    const t = tokens[k];
+    const w = words[k];
+    k--;
+    if (t.end > place.start) continue; // the token the place is glued to ("بطرابلس")
+    if (t.kind === 'punct' && QUOTES.test(doc.text.slice(t.start, t.end))) continue;
+    if (t.kind === 'punct' || t.kind === 'number' || t.kind === 'date') break;
+    if (hasCue(cues.venue, w)) return 'venue';
+    if (hasCue(cues.topic, w)) return k >= 0 && hasCue(cues.seat, words[k]) ? 'venue' : 'topic';
+    if (!THROUGH.has(w)) counted++;
+  }
+  return 'venue';
+}
+
+export interface Located {
+  /** The venue, or null when neither the sentences nor the dateline name one. */
+  location: { name: string; country: string | null } | null;
+  /** The country of the first place named in the sentences, venue or topic (a party for one-party events). */
+  placeCountry: string | null;
+  rules: string[];
+}
+
+/**
+ * The venue of an event reported by `sentences` (body before headline), each with the offset of
+ * its trigger: the venue place nearest the trigger, else the organization after "بمقر", else the
+ * story's dateline place. Places inside the dateline itself are the dateline's.
+ */
+export function locate(
+  doc: Doc,
+  story: Story,
+  sentences: ReadonlyArray<{ span: Span; at: number }>,
+  cache: DocCache,
+  cues: PlaceCues,
+): Located {
+  const dl = story.dateline;
+  const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => x.type === 'location' && x.start >= dl.start && x.end <= dl.end)?.country ?? null } : null;
+  let placeCountry: string | null = null;
+  for (const s of sentences) {
+    const places = placesIn(doc, s.span.start, s.span.end, mentionsIn(cache, doc.mentions, s.span.start, s.span.end))
+      .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end))
+      .sort((a, b) => Math.abs(a.start - s.at) - Math.abs(b.start - s.at));
+    if (placeCountry === null) placeCountry = places.find((p) => p.country)?.country ?? null;
+    const venue = places.find((p) => placeRole(doc, cache, p, s.span.start, cues) === 'venue');
+    if (venue) return { location: { name: venue.name, country: venue.country }, placeCountry: placeCountry ?? venue.country, rules: [cues.ids.venue] };
+    // "بمقر المجلس الرئاسي": the seat's city when the dateline names one in its country, else the seat
+    const m = SEAT.exec(doc.text.slice(s.span.start, s.span.end));
+    const at = m ? s.span.start + m.index + m[0].length : -1;
+    const org = m ? doc.mentions.find((x) => x.type === 'organization' && x.start === at) : undefined;
+    if (org) {
+      const country = org.country ?? null;
+      if (datelinePlace && (!country || country === datelinePlace.country)) return { location: datelinePlace, placeCountry, rules: [cues.ids.seat, 'place.dateline'] };
+      return { location: { name: doc.text.slice(org.start, org.end), country }, placeCountry, rules: [cues.ids.seat] };
+    }
+  }
+  if (datelinePlace) return { location: datelinePlace, placeCountry, rules: ['place.dateline'] };
+  return { location: null, placeCountry, rules: [] };
+}
