@@ -288,7 +288,9 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
   const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
   const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.end })), cache, res.placeCues);
   const location = placed.location;
+  const dated = dateOf(doc, story, d, cache);
   const rules = [...d.rules, ...placed.rules.filter((r) => !d.rules.includes(r))];
+  if (dated.rule && !rules.includes(dated.rule)) rules.push(dated.rule);
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   const placeCountry = placed.placeCountry ?? location?.country;
   if (countries.size + organizations.size < 2 && placeCountry) countries.add(placeCountry);
@@ -309,7 +311,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     countries: [...countries].sort(),
     organizations: [...organizations].sort(),
     location,
-    date: dateOf(doc, story, d, cache),
+    date: dated.date,
     contexts,
     evidence: dedupeSpans(evidence),
     story: story.index,
@@ -330,14 +332,43 @@ function dedupeSpans(spans: Span[]): Span[] {
   });
 }
 
-/** When: a date expression in the event's sentences, else the story's dateline date. */
-function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): string | null {
-  const ref = { published: doc.meta.published, dateline: story.dateline?.date };
+/**
+ * The reference date of a story: its dateline's date, else the publication date, else the last
+ * dated dateline of an earlier story of the document (a bulletin's "وفي سياق آخر" stories).
+ */
+function storyRef(doc: Doc, story: Story): { published?: string; dateline?: string } {
+  if (story.dateline?.date || doc.meta.published) return { published: doc.meta.published, dateline: story.dateline?.date };
+  let dateline: string | undefined;
+  for (const s of doc.stories) if (s.index < story.index && s.dateline?.date) dateline = s.dateline.date;
+  return { dateline };
+}
+
+/** How many body sentences at the start of a story are its lede (their date is the story's). */
+const LEDE_SENTENCES = 2;
+
+/**
+ * When: the date expression nearest the trigger in the event's sentences; when they have none,
+ * the day the story's lede gives ("أمس"), else the story's dateline date. Only day dates count.
+ */
+function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: string | null; rule: string | null } {
+  const ref = storyRef(doc, story);
+  let dated = false;
   for (const c of d.candidates) {
-    const dates = datesOf(cache, doc, c.sentence, ref).filter((x) => x.value && x.precision === 'day');
-    if (dates.length) return dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value;
+    const all = datesOf(cache, doc, c.sentence, ref);
+    dated ||= all.length > 0;
+    const dates = all.filter((x) => x.value && x.precision === 'day');
+    if (dates.length) return { date: dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value!, rule: null };
   }
-  return story.dateline?.date ?? null;
+  // an announced or denied happening is not dated by what the lede reports
+  if (!dated && !d.future && !d.negated) {
+    const lede = doc.sentences.filter((x) => x.story === story.index && !x.headline && !(story.headline && x.start >= story.headline.start && x.end <= story.headline.end + 1)).slice(0, LEDE_SENTENCES);
+    for (const x of lede) {
+      const day = datesOf(cache, doc, x, ref).find((m) => m.value && m.precision === 'day');
+      if (day) return { date: day.value!, rule: 'date.story_lede' };
+    }
+  }
+  const own = story.dateline?.date ?? null;
+  return { date: own, rule: own ? 'date.dateline' : null };
 }
 
 /** All events of a document, story by story. */
