@@ -50,6 +50,8 @@ const ActionSchema = z
     cameo_by_mode: z.record(z.string(), cameoCode).default({}),
     why: z.string().min(1),
     description: z.string().min(1),
+    /** The PLOVER context the act carries by itself (a meeting between states is diplomatic work). */
+    context: z.string().nullable().default(null),
   })
   .strict();
 
@@ -100,6 +102,7 @@ export function loadOntology(dir: string = DEFAULT_ONTOLOGY_DIR): Ontology {
     for (const m of Object.keys(a.value.cameo_by_mode)) {
       if (!modes.has(m)) throw entryError(acFile, a, `cameo_by_mode.${m}`, `"${m}" is not a mode of ${ev.name}`);
     }
+    if (a.value.context !== null && !byContext.has(a.value.context)) throw entryError(acFile, a, 'context', `unknown context "${a.value.context}"`);
   }
   return {
     eventTypes: types.map((t) => t.value),

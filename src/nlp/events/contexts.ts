@@ -18,6 +18,9 @@ const CueSchema = z.array(
     .strict(),
 );
 
+/** The context of phrases whose cue words say nothing of the topic (a ministry's name). */
+export const NO_CONTEXT = 'none';
+
 export interface ContextCues {
   /** First word of a cue phrase → the phrases starting with it (normalized words) and their context. */
   byFirst: Map<string, Array<{ words: string[]; context: string; id: string }>>;
@@ -69,19 +72,29 @@ export function countContextWords(words: readonly string[], cues: ContextCues): 
   for (let i = 0; i < words.length; i++) {
     const list = cues.byFirst.get(words[i]);
     if (!list) continue;
-    for (const c of list) {
-      if (c.words.every((w, k) => words[i + k] === w)) counts.set(c.context, (counts.get(c.context) ?? 0) + 1);
+    const hits = list.filter((c) => c.words.every((w, k) => words[i + k] === w));
+    // a phrase of context "none" ("وزير الخارجية والهجرة") hides the cues inside it
+    const none = hits.find((c) => c.context === NO_CONTEXT);
+    if (none) {
+      i += none.words.length - 1;
+      continue;
     }
+    for (const c of hits) counts.set(c.context, (counts.get(c.context) ?? 0) + 1);
   }
   return counts;
 }
 
-/** Contexts of an event: cues in its own sentences, plus contexts cued at least twice in its story. */
-export function pickContexts(local: Map<string, number>, story: Map<string, number>, fallback = 'diplomatic'): string[] {
-  const out = new Set<string>();
-  for (const [c] of local) out.add(c);
-  for (const [c, n] of story) if (n >= 2) out.add(c);
-  if (out.size === 0) out.add(fallback);
-  const ranked = [...out].sort((a, b) => (local.get(b) ?? 0) * 3 + (story.get(b) ?? 0) - ((local.get(a) ?? 0) * 3 + (story.get(a) ?? 0)));
-  return ranked.slice(0, 3);
+/**
+ * Contexts of an event (at most three): the contexts cued in its own sentences (most cues first),
+ * then the context its act carries by itself (`own`, data/ontology/actions.yaml: a meeting is
+ * diplomatic), then contexts cued at least twice in its story; `fallback` when none.
+ */
+export function pickContexts(local: Map<string, number>, story: Map<string, number>, own: string | null = null, fallback = 'diplomatic'): string[] {
+  const weight = (c: string) => (local.get(c) ?? 0) * 3 + (story.get(c) ?? 0);
+  const byWeight = (a: string, b: string) => weight(b) - weight(a);
+  const out = [...local.keys()].sort(byWeight);
+  if (own && !out.includes(own)) out.push(own);
+  out.push(...[...story].filter(([c, n]) => n >= 2 && !out.includes(c)).map(([c]) => c).sort(byWeight));
+  if (out.length === 0) out.push(fallback);
+  return out.slice(0, 3);
 }

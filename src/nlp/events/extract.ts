@@ -7,7 +7,7 @@
 import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts';
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
-import { cameoFor } from '../../ontology/index.ts';
+import { actionInfo, cameoFor } from '../../ontology/index.ts';
 import { assignArguments, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { fullestMentions, unitsOf } from './units.ts';
@@ -300,7 +300,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     storyCounts = countContextWords(contextWordsOf(cache, doc, story), res.contextCues);
     cache.storyContexts.set(story.index, storyCounts);
   }
-  const contexts = pickContexts(countContextWords(sentenceWords, res.contextCues), storyCounts);
+  const contexts = pickContexts(countContextWords(sentenceWords, res.contextCues), storyCounts, actionInfo(d.action)?.context ?? null);
   const evidence = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline) || a.sentence.start - b.sentence.start).map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
   const confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(d.actors.length, 3) + (d.candidates.some((c) => !c.hit.nominal) ? 0.1 : 0) + (d.candidates.length > 1 ? 0.05 : 0));
   return {
