@@ -267,3 +267,8 @@ test('empty, Latin-only and punctuation-only documents give no mentions and no e
   const out = s.run(withTokens, undefined);
   assert.ok(out.mentions.some((m) => m.type === 'title' && m.country === 'LBY'));
 });
+
+test('a place phrase after an institution ("بالعاصمة الإثيوبية") is not part of its name', () => {
+  const d = run('استقبل الوزير ضيفه في مقر المفوضية بالعاصمة الإثيوبية أديس أبابا.');
+  assert.ok(!all(d, 'organization').some((m) => surface(d, m).includes('بالعاصمة')), all(d, 'organization').map((m) => surface(d, m)).join('|'));
+});

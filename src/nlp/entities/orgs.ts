@@ -17,6 +17,9 @@ function headWord(w: Work, i: number, set: Set<string>): number {
   return -1;
 }
 
+/** "بالعاصمة", "بمدينة", "في منطقة" words (normalized) that open a place phrase. */
+const IN_PLACE = /^(?:بال|ب)(?:عاصمه|مدينه|منطقه|محافظه|ولايه)$/u;
+
 export function orgCandidates(w: Work): Cand[] {
   const out: Cand[] = [];
   const n = w.toks.length;
@@ -52,6 +55,8 @@ export function orgCandidates(w: Work): Cand[] {
       const t = w.toks[k];
       if (!isWord(t) || words.stopWords.has(t.norm)) break;
       const nn = t.norm;
+      // "المفوضية بالعاصمة الإثيوبية": a place phrase after the name, not part of it
+      if (IN_PLACE.test(nn)) break;
       const ok = nn.startsWith('ال') || nn.startsWith('لل') || nn.startsWith('بال') || nn.startsWith('وال') || ((nn[0] === 'ب' || nn[0] === 'ل') && nn.length >= 4 && units > 0);
       if (!ok) break;
       k++;

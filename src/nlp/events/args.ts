@@ -23,6 +23,12 @@ const SVO_GAP = /^[\s«»"']*(?:،\s*)?(?:قد|لقد)?[\s«»"']*$/u;
 /** A unit right after "في مقر", "بمقر", "في", "ب" names a place, not a party. */
 const LOCATIVE_BEFORE = /(?:(?:^|\s)(?:في|داخل)\s+(?:مقر\s+)?|(?:^|\s)[وف]?ب(?:مقر\s+)?|(?:^|\s)مقر\s+)$/u;
 
+/**
+ * What may precede a sentence's subject: its first verb, after a "من جهته،"-like opener or a
+ * conjunction ("من جهته، قدّم X", "وأكد X"): one or two words and commas, no preposition.
+ */
+const SENTENCE_SUBJECT = /^\s*(?:(?:من|ومن) (?:جهته|جهتها|جانبه|جانبها)\s*،\s*)?[^\s،.؟!]+\s*(?:،[^،.؟!]{0,30}،\s*)?$/u;
+
 /** Chars allowed between a preposition and its party (titles not counted). */
 const MAX_COMPLEMENT_GAP = 36;
 /** Chars allowed between an SVO subject and its verb. */
@@ -132,6 +138,10 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
         const chain = [before[before.length - 1]];
         for (let k = units.indexOf(chain[0]) - 1; k >= 0 && onlySeparators(text, units[k].end, chain[0].start); k--) chain.unshift(units[k]);
         addUnits(out, used, chain, sideOf(subjectRole), 'args.svo');
+      } else if (/^[وف]/.test(hit.prefix)) {
+        // "قدّم X إحاطة ...، ووجّه دعوة": a coordinated verb shares the sentence's subject
+        const first = units.find((u) => u.start >= sentence.start && u.end <= hit.start);
+        if (first && SENTENCE_SUBJECT.test(text.slice(sentence.start, first.start))) addUnits(out, used, [first], sideOf(subjectRole), 'args.shared_subject');
       }
     }
   } else if (hit.nominal) {

@@ -33,6 +33,8 @@ export const WORD_MEMO_LIMIT = 200_000;
 
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
+/** Acts that are events of their own when made during talks (not sub-points of the talks). */
+const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum']);
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
@@ -102,6 +104,12 @@ function sameHappening(c: Candidate, d: Draft): boolean {
   const cp = parties(c.args);
   const dp = parties(d.actors);
   if (cp.size === 0) return true;
+  // a message or act by another named sender is another act ("كما هنأ X، في برقية مماثلة")
+  if (actionFamily(c.action) !== 'consult') {
+    const cSenders = persons(c.args.filter((a) => a.side === 'actor'));
+    const dSenders = persons(d.actors.filter((a) => a.side === 'actor'));
+    if (cSenders.size > 0 && dSenders.size > 0 && !overlaps(cSenders, dSenders)) return false;
+  }
   const cPersons = persons(c.args);
   const dPersons = persons(d.actors);
   if (overlaps(cPersons, dPersons)) return true;
@@ -183,6 +191,14 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const reported = drafts.length > 0;
   const lede = cands.find((c) => !c.headline)?.sentence.start;
   for (const c of speech) {
+    // an invitation or a signature made during the talks is an event of its own, with the
+    // meeting's other side as counterpart
+    if (OWN_EVENT_IN_TALKS.has(c.action) && c.args.length > 0) {
+      const same = drafts.find((d) => d.action === c.action && sameHappening(c, d));
+      if (same) merge(same, c, 'merge.same_story');
+      else drafts.push(newDraft(c, story.index));
+      continue;
+    }
     const tied = FOLLOW_UP.test(doc.text.slice(c.sentence.start, c.sentence.end));
     const target = drafts.find((d) => actionFamily(d.action) === 'consult' && d.candidates[0].hit.start < c.hit.start && (tied || overlaps(persons(c.args), persons(d.actors))));
     if (target) {
@@ -286,7 +302,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     for (const h of a.unit.hosts) countries.add(h);
   }
   const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
-  const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.end })), cache, res.placeCues);
+  const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.end, action: c.action })), cache, res.placeCues);
   const location = placed.location;
   const dated = dateOf(doc, story, d, cache);
   const rules = [...d.rules, ...placed.rules.filter((r) => !d.rules.includes(r))];

@@ -68,7 +68,7 @@ test('a capital standing for its government is not a place unless a locative or 
     { text: 'ليبيا', type: 'country', country: 'LBY' },
   ]);
   doc.mentions.find((m) => m.norm === 'روما')!.kindDetail = 'capital';
-  const sentence = { span: { start: 0, end: text.length }, at: text.indexOf('حرص') };
+  const sentence = { span: { start: 0, end: text.length }, at: text.indexOf('حرص'), action: 'statement' };
   assert.equal(locate(doc, doc.stories[0], [sentence], docCache(doc), res.placeCues).location, null);
   const visit = 'وصل وزير الخارجية الليبي إلى روما في زيارة رسمية.';
   const d2 = docWith(visit, [

@@ -17,9 +17,10 @@ const PlaceCueSchema = z.array(
   z
     .object({
       id: z.string().regex(/^place\.[a-z_]+$/),
-      kind: z.enum(['topic', 'venue', 'seat']),
+      kind: z.enum(['topic', 'venue', 'seat', 'purpose']),
       window: z.number().int().min(1).max(8),
       words: z.array(z.string().min(1)).min(1),
+      actions: z.array(z.string().min(1)).optional(),
     })
     .strict(),
 );
@@ -29,9 +30,13 @@ export interface PlaceCues {
   topic: Set<string>;
   venue: Set<string>;
   seat: Set<string>;
+  /** Words opening a purpose clause (normalized, clitics kept: لحضور، للمشاركة). */
+  purpose: Set<string>;
+  /** The actions whose purpose clauses hold no venue (invite). */
+  purposeActions: Set<string>;
   /** How many words before a place are read. */
   window: number;
-  ids: { topic: string; venue: string; seat: string };
+  ids: { topic: string; venue: string; seat: string; purpose: string };
 }
 
 export const DEFAULT_PLACES_FILE = new URL('../../../data/events/places.yaml', import.meta.url).pathname;
@@ -42,11 +47,16 @@ export function loadPlaceCues(file: string = DEFAULT_PLACES_FILE): PlaceCues {
     const i = parsed.error.issues[0];
     throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
   }
-  const cues: PlaceCues = { topic: new Set(), venue: new Set(), seat: new Set(), window: 1, ids: { topic: '', venue: '', seat: '' } };
+  const cues: PlaceCues = { topic: new Set(), venue: new Set(), seat: new Set(), purpose: new Set(), purposeActions: new Set(), window: 1, ids: { topic: '', venue: '', seat: '', purpose: '' } };
   for (const entry of parsed.data) {
     if (cues.ids[entry.kind]) throw new Error(`${file}: entry ${entry.id}: a second entry of kind ${entry.kind}`);
     cues.ids[entry.kind] = entry.id;
-    if (entry.kind !== 'seat') cues.window = Math.max(cues.window, entry.window);
+    if (entry.kind === 'topic' || entry.kind === 'venue') cues.window = Math.max(cues.window, entry.window);
+    if (entry.kind === 'purpose') {
+      for (const w of entry.words) cues.purpose.add(normalizeArabic(w));
+      for (const a of entry.actions ?? []) cues.purposeActions.add(a);
+      continue;
+    }
     for (const w of entry.words) {
       const word = bare(normalizeArabic(w));
       for (const kind of ['topic', 'venue', 'seat'] as const) {
@@ -101,6 +111,16 @@ export function placeRole(doc: Doc, cache: DocCache, place: Span, from: number, 
   return 'venue';
 }
 
+/** Where the first purpose clause after the trigger starts (the span's end when none). */
+function purposeStart(doc: Doc, span: Span, at: number, cues: PlaceCues): number {
+  const [from, to] = tokenRange(doc.tokens, span);
+  for (let k = from; k < to; k++) {
+    const t = doc.tokens[k];
+    if (t.start >= at && cues.purpose.has(t.norm)) return t.start;
+  }
+  return span.end;
+}
+
 export interface Located {
   /** The venue, or null when neither the sentences nor the dateline name one. */
   location: { name: string; country: string | null } | null;
@@ -117,7 +137,7 @@ export interface Located {
 export function locate(
   doc: Doc,
   story: Story,
-  sentences: ReadonlyArray<{ span: Span; at: number }>,
+  sentences: ReadonlyArray<{ span: Span; at: number; action: string }>,
   cache: DocCache,
   cues: PlaceCues,
 ): Located {
@@ -125,8 +145,9 @@ export function locate(
   const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => x.type === 'location' && x.start >= dl.start && x.end <= dl.end)?.country ?? null } : null;
   let placeCountry: string | null = null;
   for (const s of sentences) {
+    const purpose = cues.purposeActions.has(s.action) ? purposeStart(doc, s.span, s.at, cues) : s.span.end;
     const places = placesIn(doc, s.span.start, s.span.end, mentionsIn(cache, doc.mentions, s.span.start, s.span.end))
-      .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end))
+      .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end) && p.start < purpose)
       .sort((a, b) => Math.abs(a.start - s.at) - Math.abs(b.start - s.at));
     if (placeCountry === null) placeCountry = places.find((p) => p.country)?.country ?? null;
     const venue = places.find((p) => placeRole(doc, cache, p, s.span.start, cues) === 'venue');

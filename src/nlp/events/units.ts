@@ -140,14 +140,14 @@ export function placesIn(doc: Doc, start: number, end: number, indices: Iterable
     if (m.start < start || m.end > end) continue;
     // a capital without a locative may stand for its state ("حرص روما على ...")
     const free = m.type === 'location' && (m as MentionX).kindDetail !== 'capital';
-    const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 12), m.start)));
+    const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     if (locative) out.push({ name: cleanPlace(doc.text.slice(m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
   }
   return out;
 }
 
 /** A country or capital named after في/إلى/ب, or visited, is a place ("في ليبيا", "بليبيا", "يزور روما", "زيارتهم لواشنطن"). */
-const LOCATIVE_BEFORE = /(?:(?:^|\s)(?:في|إلى|الى|داخل|[يتو]?زار|يزور|تزور|زيارة|زيارته|زيارتها)\s+(?:مدينة\s+|العاصمة\s+)?|(?:^|\s)[وف]?ب|(?:^|\s)زيار(?:ة|ت[هكن][ام]?[ا]?)\s+ل)$/u;
+const LOCATIVE_BEFORE = /(?:(?:^|\s)(?:في|إلى|الى|داخل|زار|وزار|زارت|يزور|تزور|زيارة|زيارته|زيارتها)\s+(?:(?:مدينة|العاصمة)(?:\s+\S+ي[ةه])?\s+)?|(?:^|\s)[وف]?بال(?:مدينة|عاصمة)(?:\s+\S+ي[ةه])?\s+|(?:^|\s)[وف]?ب|(?:^|\s)زيار(?:ة|ت[هكن][ام]?[ا]?)\s+ل)$/u;
 
 /** A place name without a leading preposition clitic (بطرابلس → طرابلس). */
 export function cleanPlace(s: string): string {

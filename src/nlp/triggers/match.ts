@@ -228,7 +228,7 @@ function buildHit(sc: Scan, c: Candidate): TriggerHit {
     if (a.cls === 'past' && dammaOnFirstStemLetter(text.slice(headTok.start, headTok.end), a.prefix.length)) {
       voice = 'passive';
       rules.push('voice.damma');
-    } else if (c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && passiveByOrder(sc, c)) {
+    } else if (c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && agreesAsSubject(sc, a.suffix, c.comp[0]) && passiveByOrder(sc, c)) {
       voice = 'passive';
       rules.push('voice.order');
     }
@@ -284,6 +284,17 @@ function buildHit(sc: Scan, c: Candidate): TriggerHit {
  * عُقد اليوم اجتماع: the verb opens its clause, only adverbs stand between it and its noun,
  * and the noun is neither accusative (اجتماعا) nor possessed (التزامه).
  */
+/**
+ * Whether the noun after a past verb can be its (passive) subject by gender: a masculine verb
+ * before a feminine noun in ة ("ووجّه دعوة") has a dropped subject of its own, so it is active
+ * (the passive would be "وُجّهت دعوة").
+ */
+function agreesAsSubject(sc: Scan, suffix: string, noun: number): boolean {
+  const t = sc.toks[noun];
+  const feminine = sc.text.charCodeAt(t.end - 1) === 0x629; // ة
+  return suffix === 'ت' || !feminine;
+}
+
 function passiveByOrder(sc: Scan, c: Candidate): boolean {
   const { text, lex, toks } = sc;
   const first = c.comp[0];

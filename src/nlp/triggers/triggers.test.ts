@@ -187,3 +187,8 @@ test('lexicon errors name the file, line, entry and field', () => {
   writeFileSync(f, '- id: x.y\n  verb: التقى\n  action: meet\n');
   assert.throws(() => loadTriggers(dir), /consult\.yaml:2: entry 0 \(x\.y\): field "verb"/);
 });
+
+test('a masculine verb before a feminine event noun has a dropped subject: active, not passive', () => {
+  assert.equal(one('ووجّه دعوة رسمية إلى الوزير').voice, 'active');
+  assert.equal(one('وعقد اجتماع برئاسة المحافظ').voice, 'passive', 'masculine noun: the noun can be the subject');
+});

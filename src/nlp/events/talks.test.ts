@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { extractEvents, loadEventResources } from './index.ts';
+import { docWith } from './testkit.ts';
+
+const res = loadEventResources();
+
+test('a second congratulation by another sender ("كما هنأ X، في برقية مماثلة") is a second event', () => {
+  const text =
+    'بعث الرئيس الجزائري عبد المجيد تبون برقية تهنئة إلى الرئيس السنغالي باسيرو ديوماي فاي بمناسبة عيد الاستقلال.\n' +
+    'كما هنأ الوزير الأول الجزائري نذير العرباوي، في برقية مماثلة، رئيس الوزراء السنغالي عثمان سونكو.';
+  const doc = docWith(text, [
+    { text: 'الرئيس الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عبد المجيد تبون', type: 'person', country: 'DZA', title: 'الرئيس الجزائري' },
+    { text: 'الرئيس السنغالي', type: 'title', country: 'SEN' },
+    { text: 'باسيرو ديوماي فاي', type: 'person', country: 'SEN', title: 'الرئيس السنغالي' },
+    { text: 'الوزير الأول الجزائري', type: 'title', country: 'DZA' },
+    { text: 'نذير العرباوي', type: 'person', country: 'DZA', title: 'الوزير الأول الجزائري' },
+    { text: 'رئيس الوزراء السنغالي', type: 'title', country: 'SEN' },
+    { text: 'عثمان سونكو', type: 'person', country: 'SEN', title: 'رئيس الوزراء السنغالي' },
+  ]);
+  const congrats = extractEvents(doc, res).filter((e) => e.action === 'congratulate');
+  assert.equal(congrats.length, 2);
+  assert.deepEqual(congrats.map((e) => e.actors.find((a) => a.side === 'actor')?.name).sort(), ['عبد المجيد تبون', 'نذير العرباوي']);
+});
+
+test('an invitation made during talks by the subject of the sentence is its own event, not placed where the invited event lies', () => {
+  const text =
+    'استقبل وزير الخارجية الموريتاني محمد سالم ولد مرزوك، اليوم، في نواكشوط، نظيره المالي عبد الله ديوب.\n' +
+    'من جهته، قدّم ديوب عرضا حول الأوضاع في بلاده، ووجّه دعوة رسمية إلى ولد مرزوك لحضور المنتدى الإقليمي المزمع عقده في باماكو.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية الموريتاني', type: 'title', country: 'MRT' },
+    { text: 'محمد سالم ولد مرزوك', type: 'person', country: 'MRT', title: 'وزير الخارجية الموريتاني' },
+    { text: 'نواكشوط', type: 'location', country: 'MRT' },
+    { text: 'نظيره المالي', type: 'title', country: 'MLI' },
+    { text: 'عبد الله ديوب', type: 'person', country: 'MLI', title: 'نظيره المالي' },
+    { text: 'ديوب', type: 'person', country: 'MLI', nth: 1 },
+    { text: 'ولد مرزوك', type: 'person', country: 'MRT', nth: 1 },
+    { text: 'باماكو', type: 'location', country: 'MLI' },
+  ]);
+  const events = extractEvents(doc, res);
+  const invite = events.find((e) => e.action === 'invite');
+  assert.ok(invite, JSON.stringify(events.map((e) => e.action)));
+  assert.equal(invite.event, 'AGREE');
+  assert.equal(invite.actors.find((a) => a.side === 'actor')?.country, 'MLI');
+  assert.ok(invite.rules.includes('args.shared_subject'), invite.rules.join(','));
+  assert.notEqual(invite.location?.name, 'باماكو');
+  assert.ok(events.some((e) => e.action === 'meet'));
+});
