@@ -14,7 +14,7 @@ export interface Assigned {
 }
 
 /** Cues that the persons of a sentence were present: a delegation, attendance. */
-const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
+export const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|ترأس (?:ال)?وفد|ترأست (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
 
 /** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
 const MAX_SUBJECT_GAP = 40;
@@ -180,7 +180,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   // a direct object (استقبل X، التقى X) after the subject
   if (hit.args.object === 'recipient' && !hit.nominal) {
     // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
-    const after = units.filter((u) => u.start >= hit.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
+    const after = units.filter((u) => u.start >= hit.head.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
     if (after.length) addUnits(out, used, [after[0]], 'recipient', 'args.object');
   }
   return out;

@@ -8,7 +8,7 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, type Assigned } from './args.ts';
+import { assignArguments, PRESENCE, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
@@ -70,6 +70,8 @@ interface Draft {
   rules: string[];
   location: { name: string; country: string | null } | null;
   headlineOnly: boolean;
+  /** Sentences without a trigger that add participants ("وترأس الوفد السوداني X"). */
+  presence: Span[];
 }
 
 function parties(args: Assigned[]): Set<string> {
@@ -221,8 +223,51 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     if (same) merge(same, c, 'merge.same_speaker');
     else drafts.push(newDraft(c, story.index));
   }
+  addPresence(doc, sentences, cands, drafts, w);
+  foldInvitedVisits(drafts);
   addCounterparts(drafts);
   return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res, w.cache));
+}
+
+/**
+ * "وترأس الوفد السوداني وزير الطاقة X، فيما ترأس وفد جنوب السودان Y": persons a sentence without
+ * a trigger names as present (heads of delegation, attendance) took part in the meeting reported
+ * before it in the story.
+ */
+function addPresence(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts: Draft[], w: DocWork): void {
+  const withTrigger = new Set(cands.map((c) => c.sentence.start));
+  for (const s of sentences) {
+    if (withTrigger.has(s.start) || !PRESENCE.test(doc.text.slice(s.start, s.end))) continue;
+    const meeting = drafts.filter((d) => actionFamily(d.action) === 'consult' && !d.headlineOnly && d.candidates[0].sentence.start < s.start).pop();
+    if (!meeting) continue;
+    const inside = mentionsIn(w.cache, doc.mentions, s.start, s.end);
+    const known = new Set(meeting.actors.map((a) => a.unit.entity ?? a.unit.name));
+    let added = false;
+    for (const u of unitsOf(doc, inside, s.start, s.end, w.fullest, w.cache.linkedTitles)) {
+      if (u.kind !== 'person' || known.has(u.entity ?? u.name)) continue;
+      meeting.actors.push({ unit: u, side: 'participant', rule: 'args.present' });
+      known.add(u.entity ?? u.name);
+      added = true;
+    }
+    if (!added) continue;
+    meeting.presence.push({ start: s.start, end: s.end });
+    if (!meeting.rules.includes('args.present')) meeting.rules.push('args.present');
+  }
+}
+
+/**
+ * "وجّه دعوة ... لزيارة تونس" then "الزيارة المرتقبة للمنفي إلى تونس": an announced visit of the
+ * parties of an invitation in the same story is what was invited, not an event of its own.
+ */
+function foldInvitedVisits(drafts: Draft[]): void {
+  for (let i = drafts.length - 1; i >= 0; i--) {
+    const d = drafts[i];
+    if (!d.future || actionFamily(d.action) !== 'consult') continue;
+    const invite = drafts.find((x) => x.action === 'invite' && !x.negated && isSubset(parties(d.actors), parties(x.actors)));
+    if (!invite || parties(d.actors).size === 0) continue;
+    for (const c of d.candidates) merge(invite, c, 'merge.invited_visit');
+    drafts.splice(i, 1);
+  }
 }
 
 /**
@@ -258,6 +303,7 @@ function newDraft(c: Candidate, story: number): Draft {
     rules: [...c.rules],
     location: null,
     headlineOnly: c.headline,
+    presence: [],
   };
 }
 
@@ -317,7 +363,8 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     cache.storyContexts.set(story.index, storyCounts);
   }
   const contexts = pickContexts(countContextWords(sentenceWords, res.contextCues), storyCounts, actionInfo(d.action)?.context ?? null);
-  const evidence = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline) || a.sentence.start - b.sentence.start).map((c) => ({ start: c.sentence.start, end: c.sentence.end }));
+  const spans = [...d.candidates.map((c) => ({ start: c.sentence.start, end: c.sentence.end, headline: c.headline })), ...d.presence.map((p) => ({ ...p, headline: false }))];
+  const evidence = spans.sort((a, b) => Number(a.headline) - Number(b.headline) || a.start - b.start).map((x) => ({ start: x.start, end: x.end }));
   const confidence = Math.min(0.95, 0.5 + 0.1 * Math.min(d.actors.length, 3) + (d.candidates.some((c) => !c.hit.nominal) ? 0.1 : 0) + (d.candidates.length > 1 ? 0.05 : 0));
   return {
     event: d.event,

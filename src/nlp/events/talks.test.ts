@@ -47,3 +47,23 @@ test('an invitation made during talks by the subject of the sentence is its own 
   assert.notEqual(invite.location?.name, 'باماكو');
   assert.ok(events.some((e) => e.action === 'meet'));
 });
+
+test('heads of delegation named in a later sentence without a trigger take part in the talks', () => {
+  const text =
+    'اختتمت في الدوحة جولة جديدة من المفاوضات بين وفدي إثيوبيا وإريتريا حول ترسيم الحدود.\n' +
+    'وترأس الوفد الإثيوبي وزير الخارجية جدعون طيموتيوس، فيما ترأس الوفد الإريتري وزير الإعلام يماني جبر مسقل.';
+  const doc = docWith(text, [
+    { text: 'الدوحة', type: 'location', country: 'QAT' },
+    { text: 'إثيوبيا', type: 'country', country: 'ETH' },
+    { text: 'إريتريا', type: 'country', country: 'ERI' },
+    { text: 'وزير الخارجية', type: 'title', country: 'ETH' },
+    { text: 'جدعون طيموتيوس', type: 'person', country: 'ETH', title: 'وزير الخارجية' },
+    { text: 'وزير الإعلام', type: 'title', country: 'ERI' },
+    { text: 'يماني جبر مسقل', type: 'person', country: 'ERI', title: 'وزير الإعلام' },
+  ]);
+  const [talks] = extractEvents(doc, res);
+  assert.equal(talks?.action, 'negotiate');
+  assert.deepEqual(talks.actors.filter((a) => a.kind === 'person').map((a) => a.name), ['جدعون طيموتيوس', 'يماني جبر مسقل']);
+  assert.ok(talks.rules.includes('args.present'), talks.rules.join(','));
+  assert.equal(talks.evidence.length, 2);
+});
