@@ -272,3 +272,11 @@ test('a place phrase after an institution ("بالعاصمة الإثيوبية"
   const d = run('استقبل الوزير ضيفه في مقر المفوضية بالعاصمة الإثيوبية أديس أبابا.');
   assert.ok(!all(d, 'organization').some((m) => surface(d, m).includes('بالعاصمة')), all(d, 'organization').map((m) => surface(d, m)).join('|'));
 });
+
+test('"عمان" is Amman in a text about Jordan and Oman in a text about the Sultanate', () => {
+  const jo = run('وقعت وزيرة التخطيط الأردنية اتفاقية مع الاتحاد الأوروبي في عمان لدعم مشاريع المياه في الأردن.');
+  const amman = all(jo, 'location').find((m) => surface(jo, m) === 'عمان');
+  assert.equal(amman?.country, 'JOR', JSON.stringify(jo.mentions.map((m) => [surface(jo, m), m.type, m.country])));
+  const om = run('استقبل وزير الخارجية العماني في مسقط نظيره الإيراني، وأكد حرص سلطنة عمان على الحوار. وتقع عمان على بحر العرب.');
+  assert.ok(!om.mentions.some((m) => surface(om, m) === 'عمان' && m.country === 'JOR'));
+});

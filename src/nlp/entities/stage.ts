@@ -16,6 +16,7 @@ import { normalizeArabic } from '../../text/normalize.ts';
 import { matchGazetteerLinked } from '../gazetteer/index.ts';
 import { tokenRange } from '../../text/stages.ts';
 import { gazetteerCandidates } from './gazetteer.ts';
+import { preferSupportedReadings } from './readings.ts';
 import { personCandidates, possessiveTitles, tagTokens, taggerOthers } from './persons.ts';
 import { namesAfterPhrases } from './phrases.ts';
 import { propagateNames } from './propagate.ts';
@@ -89,7 +90,8 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   };
   const w = newWork(doc, res);
   const pass = matchGazetteerLinked(doc.text, w.toks, res.gazetteer);
-  const gaz = gazetteerCandidates(w, pass.matches);
+  // the tagger keeps the default readings it was trained with; mentions take the document's
+  const gaz = gazetteerCandidates(w, preferSupportedReadings(pass.matches));
   for (const c of gaz) for (let k = c.ts; k < c.te; k++) w.gazAt[k] = c;
   const poss = possessiveTitles(w);
   for (const c of poss) w.gazAt[c.ts] = c;

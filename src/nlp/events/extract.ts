@@ -41,7 +41,7 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
 /** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
-const DUAL_SUBJECT = /^\s*(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
+const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
 
 interface Candidate {
   hit: TriggerHit;
@@ -167,6 +167,17 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const drafts: Draft[] = [];
   const speech: Candidate[] = [];
   for (const c of ordered) {
+    // "بحث خلاله الجانبان": the two sides are the persons of the happening reported before
+    const dual = !c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
+    if (dual) {
+      const before = drafts.filter((d) => parties(d.actors).size >= 2 && persons(d.actors).size > 0 && d.candidates[0].sentence.start <= c.sentence.start).pop();
+      const known = persons(c.args);
+      for (const a of before?.actors ?? []) {
+        if (a.unit.kind !== 'person' || known.has(a.unit.entity ?? a.unit.name)) continue;
+        c.args.push({ ...a, side: 'participant', rule: 'args.dual_anaphor' });
+        if (!c.rules.includes('args.dual_anaphor')) c.rules.push('args.dual_anaphor');
+      }
+    }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
     if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
       speech.push(c);

@@ -67,3 +67,21 @@ test('heads of delegation named in a later sentence without a trigger take part 
   assert.ok(talks.rules.includes('args.present'), talks.rules.join(','));
   assert.equal(talks.evidence.length, 2);
 });
+
+test('"the two sides" of a later meeting are the persons of the signing reported before', () => {
+  const text =
+    'وقع وزير المالية الكويتي نورة الفصام وسفير الصين لدى الكويت تشانغ جيان وي اتفاقية قرض لتمويل مشروع سكني.\n' +
+    'وجرى التوقيع عقب اجتماع بحث خلاله الجانبان سبل التعاون بين الكويت والصين.';
+  const doc = docWith(text, [
+    { text: 'وزير المالية الكويتي', type: 'title', country: 'KWT' },
+    { text: 'نورة الفصام', type: 'person', country: 'KWT', title: 'وزير المالية الكويتي' },
+    { text: 'سفير الصين لدى الكويت', type: 'title', country: 'CHN' },
+    { text: 'تشانغ جيان وي', type: 'person', country: 'CHN', title: 'سفير الصين لدى الكويت' },
+    { text: 'الكويت', type: 'country', country: 'KWT', nth: 2 },
+    { text: 'الصين', type: 'country', country: 'CHN', nth: 1 },
+  ]);
+  const meet = extractEvents(doc, res).find((e) => e.action === 'meet');
+  assert.ok(meet, 'a meeting');
+  assert.deepEqual(meet.actors.filter((a) => a.kind === 'person').map((a) => a.name).sort(), ['تشانغ جيان وي', 'نورة الفصام']);
+  assert.ok(meet.rules.includes('args.dual_anaphor'), meet.rules.join(','));
+});
