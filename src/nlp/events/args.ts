@@ -34,14 +34,39 @@ const MAX_COMPLEMENT_GAP = 36;
 /** Chars allowed between an SVO subject and its verb. */
 const MAX_SVO_GAP = 12;
 
-/** The unit `first` and the units coordinated with it ("X، وY"). */
-function withCoordinated(units: Unit[], first: number, text: string, limit: number): Unit[] {
+/**
+ * The unit `first` and the units coordinated with it ("X، وY"); a person's title between them
+ * ("X وزير الدولة، والسيد Y") does not break the chain.
+ */
+function withCoordinated(units: Unit[], first: number, text: string, limit: number, titles: readonly Span[] = []): Unit[] {
   const out = [units[first]];
   for (let i = first + 1; i < units.length && units[i].start < limit; i++) {
-    if (!onlySeparators(text, out[out.length - 1].end, units[i].start)) break;
-    out.push(units[i]);
+    const prev = out[out.length - 1];
+    if (onlySeparators(text, prev.end, units[i].start)) {
+      out.push(units[i]);
+      continue;
+    }
+    // "X وزير الدولة بوزارة الخارجية، والسيد Y": a person after "، و" past the title of the one before
+    const gap = withoutTitles(text, prev.end, units[i].start, titles);
+    if (prev.kind === 'person' && units[i].kind === 'person' && gap.length <= 120 && !/[.؟!:؛]/.test(gap) && /[،,]\s*و\s*$/u.test(gap)) {
+      out.push(units[i]);
+      continue;
+    }
+    if (units[i].kind === 'person' || !/^[^،,.؟!]*$/u.test(gap)) break;
   }
   return out;
+}
+
+/** text[from, to) with the title spans inside it blanked out. */
+function withoutTitles(text: string, from: number, to: number, titles: readonly Span[]): string {
+  let gap = text.slice(from, to);
+  for (const t of titles) {
+    if (t.end <= from || t.start >= to) continue;
+    const a = Math.max(t.start, from) - from;
+    const b = Math.min(t.end, to) - from;
+    gap = gap.slice(0, a) + ' '.repeat(b - a) + gap.slice(b);
+  }
+  return gap;
 }
 
 /** The first unit starting at or after `pos`, if only a short gap (titles not counted) lies between. */
@@ -108,7 +133,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of markers) {
     if (m.marker !== 'by' && m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
   // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part
@@ -120,7 +145,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   const gathered = hit.nominal ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
   if (gathered) {
     const i = firstAfter(units, hit.end + gathered[0].length, 12, text);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'participant', 'args.gathered');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'participant', 'args.gathered');
   }
 
   if (!hit.nominal && hit.voice === 'active') {
@@ -129,7 +154,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);
     const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text, titles);
     if (i >= 0 && units[i].start < limit) {
-      addUnits(out, used, withCoordinated(units, i, text, limit), sideOf(subjectRole), 'args.vso');
+      addUnits(out, used, withCoordinated(units, i, text, limit, titles), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
       const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
@@ -149,7 +174,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
     if (before.length && hit.suffix) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
     const i = firstAfter(units, hit.end, 4, text);
-    if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'recipient', 'args.noun_object');
+    if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'recipient', 'args.noun_object');
   }
 
   // complements: مع X، إلى X، لدى X، بين X و Y (and frame prepositions the matcher left unmarked)
@@ -162,13 +187,13 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of extra) {
     if (m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end), 'actor', 'args.from');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'actor', 'args.from');
   }
   for (const m of [...markers, ...extra]) {
     if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i < 0) continue;
-    addUnits(out, used, withCoordinated(units, i, text, sentence.end), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
+    addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }
 
   // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it

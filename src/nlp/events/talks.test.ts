@@ -85,3 +85,20 @@ test('"the two sides" of a later meeting are the persons of the signing reported
   assert.deepEqual(meet.actors.filter((a) => a.kind === 'person').map((a) => a.name).sort(), ['تشانغ جيان وي', 'نورة الفصام']);
   assert.ok(meet.rules.includes('args.dual_anaphor'), meet.rules.join(','));
 });
+
+test('two signers each followed by a title are one coordinated subject ("X وزير الدولة بوزارة الخارجية، والسيد Y")', () => {
+  const text = 'وقّع سعادة الشيخ خليفة بن زايد الجلاهمة وزير الدولة بوزارة الخارجية، والسيد رمضان أبو جناح نائب رئيس الحكومة الليبية، اليوم في المنامة، مذكرة تفاهم للتعاون الثقافي.';
+  const doc = docWith(text, [
+    { text: 'سعادة', type: 'title' },
+    { text: 'خليفة بن زايد الجلاهمة', type: 'person', country: 'BHR', title: 'وزير الدولة' },
+    { text: 'وزير الدولة', type: 'title', country: 'BHR' },
+    { text: 'وزارة الخارجية', type: 'organization', country: 'BHR' },
+    { text: 'السيد', type: 'title' },
+    { text: 'رمضان أبو جناح', type: 'person', country: 'LBY', title: 'نائب رئيس الحكومة الليبية' },
+    { text: 'نائب رئيس الحكومة الليبية', type: 'title', country: 'LBY' },
+    { text: 'المنامة', type: 'location', country: 'BHR' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.equal(e?.action, 'sign_memorandum');
+  assert.deepEqual(e.actors.filter((a) => a.side === 'actor').map((a) => a.name), ['خليفة بن زايد الجلاهمة', 'رمضان أبو جناح']);
+});
