@@ -262,6 +262,7 @@ export function compileGazetteer(src: GazetteerSources, options: CompileOptions 
       const entity: CompiledEntity = { kind, id: t.id };
       if (owner !== 'none') entity.owner = owner;
       if (t.host) entity.host = true;
+      if (t.org) entity.org = t.org;
       if (t.owner_types) {
         for (const [type, target] of Object.entries(t.owner_types)) {
           if (!entries.some((x) => x.id === target)) errors.push({ ...t.loc, entry: t.id, field: `owner_types.${type}`, message: `unknown ${kind} '${target}'` });

@@ -275,6 +275,8 @@ const TitleEntry = z.object({
   owner: ownerMode.optional(),
   host: z.boolean().default(false),
   owner_types: z.record(z.string(), entryId).optional(),
+  /** The international organization the office belongs to ("الممثل الخاص للأمين العام" → UN). */
+  org: z.string().regex(/^[A-Z_]+$/, 'expected an organization code').optional(),
 });
 const TitlesFile = z.object({
   titles: z.array(TitleEntry),

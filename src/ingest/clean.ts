@@ -6,6 +6,7 @@ import { parseDateline } from './dateline.ts';
 import { type LayoutHints, type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
 import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
+import { publicationDateInText } from './published.ts';
 import { codePointClass } from '../text/props.ts';
 
 /**
@@ -272,12 +273,18 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
 }
 
 /** Pipeline stage: fills doc.furniture. Context: CleanContext (LineStats for the batch). */
+/** Marks site furniture; fills `meta.published` from a date line when the reader found none. */
 export const cleanStage: Stage<CleanContext | undefined> = {
   name: 'clean',
   needs: ['text'],
   adds: ['furniture'],
   run(doc, ctx) {
     doc.furniture = markFurniture(doc, ctx ?? {});
+    // a text without metadata often prints its publication date under the headline
+    if (!doc.meta.published) {
+      const published = publicationDateInText(doc.text);
+      if (published) doc.meta.published = published;
+    }
     return doc;
   },
 };

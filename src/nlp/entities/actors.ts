@@ -132,8 +132,10 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       // without a date only a person introduced in the story can answer
       if (!info.get(story)?.date && r.actors.length === 0) continue;
       const res = r.title(text, c.country ? { country: c.country } : {});
-      // the registry's office holder only when the story's date says who held it then
-      if (res.actor && (res.via === 'story-title' || info.get(story)?.date)) {
+      // the registry's office holder only when the story's date says who held it then, and the
+      // title names whose office it is ("المبعوث الخاص" alone could be anyone's envoy)
+      const owned = Boolean(c.country || c.org || c.institution);
+      if (res.actor && (res.via === 'story-title' || (info.get(story)?.date && owned))) {
         c.actor = res.actor.id;
         // the title stands for that person: it carries his country or organization
         const first = firstOf.get(res.actor.id);

@@ -280,3 +280,11 @@ test('"عمان" is Amman in a text about Jordan and Oman in a text about the Su
   const om = run('استقبل وزير الخارجية العماني في مسقط نظيره الإيراني، وأكد حرص سلطنة عمان على الحوار. وتقع عمان على بحر العرب.');
   assert.ok(!om.mentions.some((m) => surface(om, m) === 'عمان' && m.country === 'JOR'));
 });
+
+test("a UN Secretary-General's envoy is the UN's, and posted where إلى names", () => {
+  const d = run('استقبل الوزير المبعوث الخاص للأمين العام للأمم المتحدة إلى اليمن هانس غروندبرغ.');
+  const envoy = one(d, 'person', 'هانس غروندبرغ');
+  assert.equal(envoy.org, 'UN');
+  const title = all(d, 'title').find((m) => surface(d, m).startsWith('المبعوث الخاص للأمين العام'));
+  assert.equal(title?.org, 'UN');
+});

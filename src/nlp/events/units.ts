@@ -44,6 +44,16 @@ export function fullestMentions(doc: Doc): Map<string, number> {
 export function linkedTitlesOf(doc: Doc): Set<number> {
   const linked = new Set<number>();
   for (const m of doc.mentions) if (m.type === 'person' && m.title !== undefined) linked.add(m.title);
+  // "الممثلة الخاصة للأمين العام ورئيسة البعثة X": a title coordinated with a linked one is X's too
+  for (const i of [...linked]) {
+    for (let k = i - 1; k >= 0; k--) {
+      const t = doc.mentions[k];
+      if (t.type !== 'title') continue;
+      if (!/^\s*و\s*$/u.test(doc.text.slice(t.end, doc.mentions[i].start))) break;
+      linked.add(k);
+      break;
+    }
+  }
   return linked;
 }
 

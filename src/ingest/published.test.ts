@@ -1,0 +1,30 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { dateOfLine, publicationDateInText } from './published.ts';
+import { cleanStage } from './clean.ts';
+import { newDoc } from '../nlp/doc.ts';
+
+test('date lines of dumps and copied pages give their date, in both month systems, Hijri and numeric', () => {
+  assert.equal(dateOfLine('نشر بتاريخ: 12/03/2026 - 14:20'), '2026-03-12');
+  assert.equal(dateOfLine('الخميس 04 يوليوز 2024 - 16:05'), '2024-07-04');
+  assert.equal(dateOfLine('بورتسودان: الثلاثاء 17 سبتمبر 2024'), '2024-09-17');
+  assert.equal(dateOfLine('١٢ حزيران/يونيو ٢٠٢٥'), '2025-06-12');
+  assert.equal(dateOfLine('الخميس 15 كانون الثاني/يناير 2026 - 26 رجب 1447 هـ'), '2026-01-15', 'the Gregorian date wins');
+  assert.equal(dateOfLine('15 رمضان 1447 هـ'), '2026-03-04', 'a Hijri date alone is converted');
+  assert.equal(dateOfLine('آخر تحديث 2025-11-02 09:15'), '2025-11-02');
+});
+
+test('a sentence that contains a date is not a date line', () => {
+  assert.equal(dateOfLine('عقد الاجتماع في 12 مارس 2024 بحضور الوزراء.'), undefined);
+  assert.equal(dateOfLine('القاهرة 3 أيار/مايو 2026 (النيل)- أجرى وزير الخارجية مباحثات مع نظيره'), undefined);
+  assert.equal(dateOfLine('الخميس 31 فبرايرز 2024'), undefined, 'no month');
+});
+
+test('the clean stage fills a missing publication date from the first date line, and keeps one the reader found', () => {
+  const text = 'وزير الخارجية يستقبل سفير اليابان\n\nالأربعاء 27 يوليو 2022 - 17:42\nعدن - سبأ:\nاستقبل وزير الخارجية أمس سفير اليابان.';
+  assert.equal(publicationDateInText(text), '2022-07-27');
+  const doc = cleanStage.run(newDoc('t', text, { origin: 't', format: 'txt', encoding: 'utf-8' }), undefined);
+  assert.equal(doc.meta.published, '2022-07-27');
+  const kept = cleanStage.run(newDoc('t', text, { origin: 't', format: 'html', encoding: 'utf-8', published: '2022-07-28T08:00:00Z' }), undefined);
+  assert.equal(kept.meta.published, '2022-07-28T08:00:00Z');
+});

@@ -1,0 +1,90 @@
+/**
+ * The publication date of a text document that carries no metadata, from a date line near its
+ * top, as dumps and copied pages print them: "نشر بتاريخ: 12/03/2026 - 14:20", "الخميس 04 يوليوز
+ * 2024 - 16:05", "بورتسودان: الثلاثاء 17 سبتمبر 2024", "١٢ حزيران/يونيو ٢٠٢٥", "الخميس 15 كانون
+ * الثاني/يناير 2026 - 26 رجب 1447 هـ" (the Gregorian date wins; a Hijri date alone is converted).
+ * A line qualifies when, besides its date, it holds at most a label, a weekday, a time and a short
+ * place; sentences never do.
+ */
+import { normalizeArabic } from '../text/normalize.ts';
+import { hijriMonthNumber, hijriToIso, isWeekday, monthNumber } from './months.ts';
+
+/** How far into a document a date line is looked for. */
+const HEAD_CHARS = 1500;
+/** Words a date line may hold besides its date, weekday and time (labels, a place). */
+const MAX_OTHER_WORDS = 3;
+
+const DIGIT = '[0-9٠-٩۰-۹]';
+const MONTH = '(?:(?:كانون|تشرين|ربيع|جمادى|جمادي|ذو|ذي)\\s+(?:ال)?[\\u0621-\\u064A]+|[\\u0621-\\u064A]{2,8})';
+const NAMED = new RegExp(`(${DIGIT}{1,2})\\s*(${MONTH}(?:\\s*/\\s*${MONTH})?)\\s*[،,]?\\s*(${DIGIT}{4})(?:\\s*(هـ|ه|م)(?![\\p{L}]))?`, 'gu');
+const NUMERIC = new RegExp(`(?<![0-9٠-٩])(${DIGIT}{1,2})[/.-](${DIGIT}{1,2})[/.-](${DIGIT}{4})(?![0-9٠-٩])|(?<![0-9٠-٩])(${DIGIT}{4})-(${DIGIT}{2})-(${DIGIT}{2})(?![0-9٠-٩])`, 'gu');
+const TIME = new RegExp(`${DIGIT}{1,2}:${DIGIT}{2}(?::${DIGIT}{2})?(?:\\s*(?:ص|م|AM|PM|am|pm))?`, 'gu');
+const LABELS = new Set(['نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'محدث', 'في', 'الموافق', 'يوم', 'م', 'هـ', 'ه', 'GMT', 'بتوقيت']);
+
+function ascii(d: string): number {
+  return Number(d.replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)));
+}
+
+function iso(y: number, m: number, d: number): string | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2100) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+interface Found {
+  iso: string;
+  start: number;
+  end: number;
+  hijri: boolean;
+}
+
+/** The dates written in one line (named months of either system, Hijri, numeric d/m/y and y-m-d). */
+function datesIn(line: string): Found[] {
+  const out: Found[] = [];
+  for (const m of line.matchAll(NAMED)) {
+    const [day, month, year, era] = [ascii(m[1]), m[2], ascii(m[3]), m[4]];
+    let value: string | undefined;
+    let hijri = false;
+    for (const part of month.split('/').map((p) => p.trim())) {
+      const g = era === 'هـ' || era === 'ه' ? undefined : monthNumber(part);
+      if (g !== undefined) {
+        value = iso(year, g, day);
+        break;
+      }
+      const h = hijriMonthNumber(part);
+      if (h !== undefined) {
+        value = hijriToIso(year, h, day);
+        hijri = true;
+        break;
+      }
+    }
+    if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri });
+  }
+  for (const m of line.matchAll(NUMERIC)) {
+    const value = m[1] ? iso(ascii(m[3]), ascii(m[2]), ascii(m[1])) : iso(ascii(m[4]), ascii(m[5]), ascii(m[6]));
+    if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri: false });
+  }
+  return out;
+}
+
+/** The date of a line that is a date line, or undefined. */
+export function dateOfLine(line: string): string | undefined {
+  const dates = datesIn(line);
+  if (dates.length === 0) return undefined;
+  let rest = line;
+  for (const d of dates) rest = rest.slice(0, d.start) + ' '.repeat(d.end - d.start) + rest.slice(d.end);
+  rest = rest.replace(TIME, ' ');
+  const words = rest.split(/[\s:،,|\-–—()/•]+/u).filter((w) => w && !LABELS.has(normalizeArabic(w)) && !isWeekday(w));
+  if (words.length > MAX_OTHER_WORDS || /[.؟!]\s*\S/u.test(rest)) return undefined;
+  return (dates.find((d) => !d.hijri) ?? dates[0]).iso;
+}
+
+/** The publication date (ISO day) printed near the top of a text, or undefined. */
+export function publicationDateInText(text: string): string | undefined {
+  const head = text.slice(0, HEAD_CHARS);
+  for (const line of head.split('\n')) {
+    if (line.trim().length === 0 || line.length > 120) continue;
+    const d = dateOfLine(line);
+    if (d) return d;
+  }
+  return undefined;
+}
