@@ -11,6 +11,8 @@ export interface StoryInfo {
   date?: string;
   /** Home country: the dateline place's country, else the country the story names most. */
   country?: string;
+  /** The home country comes from a dateline (the story's, or the last one before it). */
+  homeFromDateline?: boolean;
 }
 
 /** Date and home country of each story (index → info). */
@@ -27,17 +29,23 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
     m.set(code, (m.get(code) ?? 0) + 1);
   }
   const stories = w.doc.stories.length > 0 ? w.doc.stories : [{ index: 0, dateline: undefined }];
+  // a story without a dateline ("وفي سياق آخر، ...") is the same outlet's: its last dateline's country and date
+  let lastPlaceCountry: string | undefined;
+  let lastDate: string | undefined;
   for (const st of stories) {
     const info: StoryInfo = {};
     const dl = st.dateline;
-    info.date = dl?.date ?? published;
+    info.date = dl?.date ?? published ?? (dl ? undefined : lastDate);
     if (dl?.place) {
       // a dateline names a city: عمان is Amman there, not Oman
       const hits = matchGazetteer(dl.place, w.res.gazetteer);
       const places = hits.flatMap((m) => [m, ...(m.alternatives ?? [])]).filter((m) => (m.kind === 'capital_metonymy' || m.kind === 'place') && m.country);
       const hit = places[0] ?? hits.find((m) => m.country);
       if (hit) info.country = hit.country;
-    }
+      lastPlaceCountry = info.country;
+    } else if (!dl) info.country = lastPlaceCountry;
+    info.homeFromDateline = Boolean(info.country);
+    if (dl?.date) lastDate = dl.date;
     if (!info.country) {
       let best = 0;
       for (const [code, n] of counts.get(st.index) ?? []) {
@@ -51,6 +59,9 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
   }
   return out;
 }
+
+/** Bare national offices that, without an owner, are the home country's ("رئيس الجمهورية", "الوزير"). */
+const HOME_OFFICES = /^(?:ال)?(?:رئيس الجمهورية|رئيس الدولة|رئيس الوزراء|رئيس الحكومة|رئيس مجلس الوزراء|الوزير|وزير الخارجية|وزيرة الخارجية|الوزيرة|ولي العهد|الملك|الأمير|السلطان)$/u;
 
 function titleText(w: Work, t: Cand | undefined): string | undefined {
   if (!t || t.kindDetail === 'possessive') return undefined;
@@ -128,6 +139,12 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       }
     } else if (c.type === 'title' && c.kindDetail === 'office' && !linked.has(c)) {
       const text = titleText(w, c) ?? surface;
+      // "السيد الوزير", "رئيس الجمهورية" with no owner: the office of the outlet's country
+      const home = info.get(story);
+      if (!c.country && !c.org && !c.host && home?.homeFromDateline && HOME_OFFICES.test(w.doc.text.slice(c.start, c.end))) {
+        c.country = home.country;
+        c.source += '+ent.title.home_country';
+      }
       if (nameTokens(text).length < 2 && !c.country) continue;
       // without a date only a person introduced in the story can answer
       if (!info.get(story)?.date && r.actors.length === 0) continue;

@@ -288,3 +288,9 @@ test("a UN Secretary-General's envoy is the UN's, and posted where إلى names"
   const title = all(d, 'title').find((m) => surface(d, m).startsWith('المبعوث الخاص للأمين العام'));
   assert.equal(title?.org, 'UN');
 });
+
+test('a bare national office (رئيس الجمهورية، السيد الوزير) is the office of the dateline\'s country', () => {
+  const d = run('الجزائر 5 مارس 2024 (واج)- بعث رئيس الجمهورية برقية تعزية إلى رئيس جمهورية نيجيريا. واستقبل السيد الوزير سفير الصين.');
+  assert.equal(all(d, 'title').find((m) => surface(d, m) === 'رئيس الجمهورية')?.country, 'DZA');
+  assert.equal(all(d, 'title').find((m) => surface(d, m) === 'الوزير')?.country, 'DZA');
+});

@@ -13,6 +13,8 @@ import { actionFamily } from './identity.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
+import { attendsBack, isBackground, refersBack } from './frames.ts';
+import { referenceDate } from '../dates/index.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
 
 export interface EventResources {
@@ -145,16 +147,29 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
+    // "خلال الزيارة", "في ختام الاجتماع": the happening already reported, not a new one
+    if (refersBack(doc.text, hit, sentence.start)) continue;
+    // "وكان X قد زار داكار في مايو الماضي": background
+    const ref = storyRef(doc, story);
+    if (isBackground(doc.text, hit, sentence, datesOf(w.cache, doc, sentence, ref), referenceDate(ref))) continue;
     const modes = modesIn(clause, hit, w.modes);
-    const args = assignArguments(hit, units, doc.text, sentence, titles);
+    let args = assignArguments(hit, units, doc.text, sentence, titles);
+    let action = hit.action;
+    const extra: string[] = [];
+    // "حضر اللقاء X، Y": the persons named attended the meeting already reported
+    if (attendsBack(doc.text, hit, sentence.start) && actionFamily(hit.action) === 'consult') {
+      action = 'attend';
+      args = units.filter((u) => u.start >= hit.end && u.kind === 'person').map((u) => ({ unit: u, side: 'participant' as const, rule: 'args.attendees' }));
+      extra.push('args.attendees');
+    }
     let event = hit.event;
-    const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues])];
+    const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues, ...extra])];
     // a meeting announced for later is an agreement to meet (PLOVER)
     if (modes.future && event === 'CONSULT') {
       event = 'AGREE';
       rules.push('event.future_consult_is_agree');
     }
-    out.push({ hit, sentence, headline: isHeadline, args, event, action: hit.action, mode: hit.mode, negated: modes.negated, future: modes.future, rules });
+    out.push({ hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future: modes.future, rules });
   }
   return out;
 }

@@ -1,0 +1,56 @@
+/**
+ * Trigger hits that do not report a happening of their own, told from the words around them:
+ * a definite event noun after a time preposition refers to a happening already reported
+ * ("خلال الزيارة", "في ختام الاجتماع"); an event noun after حضر names who attended it ("حضر
+ * اللقاء X"); a pluperfect act dated well before the story ("وكان X قد زار داكار في مايو
+ * الماضي", "يذكر أن ...") is background.
+ */
+import type { TriggerHit } from '../triggers/index.ts';
+import type { DateMention } from '../dates/index.ts';
+
+/** "خلال/عقب/في ختام/على هامش/أثناء/بعد/قبيل" + a definite event noun without a pronoun. */
+const REFERENCE_BEFORE = /(?:^|\s)(?:خلال|عقب|إثر|اثر|أثناء|اثناء|بعد|قبيل|قبل|ختام|هامش)\s*$/u;
+
+export function refersBack(text: string, hit: TriggerHit, from: number): boolean {
+  // a pronoun suffix ("زيارته") makes it the visit of someone named: no reference back (ة is no pronoun)
+  const pronoun = hit.suffix !== '' && !(hit.suffix === 'ه' && text[hit.end - 1] === 'ة');
+  if (!hit.nominal || !hit.prefix.includes('ال') || pronoun) return false;
+  return REFERENCE_BEFORE.test(text.slice(Math.max(from, hit.start - 14), hit.start));
+}
+
+/** "حضر اللقاء", "وحضرت الاجتماع": the noun's happening is attended, the persons after it took part. */
+const ATTENDED_BEFORE = /(?:^|\s)[وف]?(?:حضر|حضرت|حضره|حضرها|شهد|شهدت)\s*$/u;
+
+export function attendsBack(text: string, hit: TriggerHit, from: number): boolean {
+  return hit.nominal && ATTENDED_BEFORE.test(text.slice(Math.max(from, hit.start - 10), hit.start));
+}
+
+/** Background markers: a pluperfect "كان ... قد" before the trigger, or "يذكر أن / يشار إلى أن". */
+const PLUPERFECT = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s(?:[^.؟!]{0,60}\s)?قد\s/u;
+const NOTED = /^\s*[وف]?(?:يذكر|يشار|تجدر الإشارة|يُذكر|يُشار)\s/u;
+/** Days before the story's date beyond which a dated pluperfect act is background. */
+const BACKGROUND_DAYS = 7;
+
+/**
+ * A pluperfect or "it is recalled that" report whose sentence dates it at least a week before the
+ * story's reference day: background, not an event of the story.
+ */
+export function isBackground(text: string, hit: TriggerHit, sentence: { start: number }, dates: readonly DateMention[], ref: Date | null): boolean {
+  const before = text.slice(sentence.start, hit.start);
+  if (!PLUPERFECT.test(text.slice(sentence.start, hit.start + 1)) && !NOTED.test(before)) return false;
+  if (!ref) return false;
+  return dates.some((d) => {
+    const v = d.value;
+    if (!v) return /الماضي|الفائت|المنصرم/u.test(text.slice(d.start, d.end));
+    return (ref.getTime() - lastDay(v)) / 86_400_000 >= BACKGROUND_DAYS;
+  });
+}
+
+/** The last day (UTC ms) of an ISO day, month (YYYY-MM) or year (YYYY). */
+function lastDay(v: string): number {
+  const y = +v.slice(0, 4);
+  if (v.length === 4) return Date.UTC(y, 11, 31);
+  const m = +v.slice(5, 7);
+  if (v.length === 7) return Date.UTC(y, m, 0);
+  return Date.UTC(y, m - 1, +v.slice(8, 10));
+}
