@@ -42,6 +42,20 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
+/** A pronoun of honour as a verb's subject: سموه، معاليه، فخامته، جلالته، سيادته. */
+const HONORIFIC_PRONOUN = /^\s*(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
+/** A sentence opening with only a conjunction before its verb ("كما عقد", "وعقد", "ثم التقى"). */
+const DROPPED_SUBJECT_START = /^\s*(?:كما|ثم|وكذلك|كذلك)?\s*$/u;
+
+/** Whether a verb's subject is the actor already reported: a pronoun of honour, or none at all after كما/و. */
+function continuesSubject(text: string, c: Candidate): boolean {
+  if (HONORIFIC_PRONOUN.test(text.slice(c.hit.head.end, c.hit.head.end + 12))) return true;
+  const opening = text.slice(c.sentence.start, c.hit.start);
+  if (!DROPPED_SUBJECT_START.test(opening) || DUAL_SUBJECT.test(text.slice(c.hit.head.end, c.hit.head.end + 30))) return false;
+  // a verb with its own subject right after it is not pro-drop: "وعقد الوزير ..." gets args.vso
+  return opening.trim() !== '' || /^[وف]/.test(c.hit.prefix);
+}
+
 /** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
 const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
 
@@ -191,6 +205,15 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
         if (a.unit.kind !== 'person' || known.has(a.unit.entity ?? a.unit.name)) continue;
         c.args.push({ ...a, side: 'participant', rule: 'args.dual_anaphor' });
         if (!c.rules.includes('args.dual_anaphor')) c.rules.push('args.dual_anaphor');
+      }
+    }
+    // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before
+    if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor') && continuesSubject(doc.text, c)) {
+      const prev = drafts.filter((d) => !d.headlineOnly && d.candidates[0].sentence.start < c.sentence.start).pop();
+      const actors = (prev?.actors ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
+      if (actors.length) {
+        c.args.unshift(...actors.map((a) => ({ ...a, rule: 'args.previous_subject' })));
+        c.rules.push('args.previous_subject');
       }
     }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting

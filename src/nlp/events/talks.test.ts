@@ -102,3 +102,28 @@ test('two signers each followed by a title are one coordinated subject ("X وز�
   assert.equal(e?.action, 'sign_memorandum');
   assert.deepEqual(e.actors.filter((a) => a.side === 'actor').map((a) => a.name), ['خليفة بن زايد الجلاهمة', 'رمضان أبو جناح']);
 });
+
+test('a verb without a subject after كما, or with a pronoun of honour (سموه), continues the actor reported before', () => {
+  const text =
+    'التقى وزير الخارجية الروسي سيرغي لافروف في الرياض وزير الخارجية السعودي فيصل بن فرحان.\n' +
+    'كما عقد لقاءً منفصلاً مع الأمين العام لمجلس التعاون جاسم البديوي.\n' +
+    'وعلى هامش الزيارة، أجرى سموه مباحثات مع وزير الخارجية الكويتي عبد الله اليحيا.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية الروسي', type: 'title', country: 'RUS' },
+    { text: 'سيرغي لافروف', type: 'person', country: 'RUS', title: 'وزير الخارجية الروسي' },
+    { text: 'الرياض', type: 'location', country: 'SAU' },
+    { text: 'وزير الخارجية السعودي', type: 'title', country: 'SAU' },
+    { text: 'فيصل بن فرحان', type: 'person', country: 'SAU', title: 'وزير الخارجية السعودي' },
+    { text: 'الأمين العام لمجلس التعاون', type: 'title', org: 'GCC' },
+    { text: 'جاسم البديوي', type: 'person', org: 'GCC', title: 'الأمين العام لمجلس التعاون' },
+    { text: 'وزير الخارجية الكويتي', type: 'title', country: 'KWT' },
+    { text: 'عبد الله اليحيا', type: 'person', country: 'KWT', title: 'وزير الخارجية الكويتي' },
+  ]);
+  const events = extractEvents(doc, res);
+  const withGcc = events.find((e) => e.organizations.includes('GCC'));
+  assert.ok(withGcc, JSON.stringify(events.map((e) => [e.action, e.countries, e.organizations])));
+  assert.equal(withGcc.actors.find((a) => a.side === 'actor')?.name, 'سيرغي لافروف');
+  assert.ok(withGcc.rules.includes('args.previous_subject'));
+  const withKwt = events.find((e) => e.countries.includes('KWT'));
+  assert.equal(withKwt?.actors.find((a) => a.side === 'actor')?.name, 'سيرغي لافروف');
+});
