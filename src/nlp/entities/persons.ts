@@ -65,6 +65,7 @@ export function nameish(w: Work, i: number, nisbaOk = false): boolean {
   const t = w.toks[i];
   if (!isWord(t) || t.norm.length < 2) return false;
   if (w.res.words.stopWords.has(t.norm) && !taggedPers(w, i)) return false; // علي (Ali) = على after normalization
+  if (w.res.words.notNames.has(t.norm)) return false;
   // a stop word behind a proclitic (بهذه، لذلك، وهو)
   if ('وفبلك'.includes(t.norm[0]) && w.res.words.stopWords.has(t.norm.slice(1))) return false;
   if (w.res.words.possessiveTitles.has(t.norm)) return false;

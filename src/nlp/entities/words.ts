@@ -14,6 +14,7 @@ const WordList = z.array(z.string().min(1));
 const WordsSchema = z.object({
   given_names: WordList,
   stop_words: WordList,
+  not_names: WordList,
   possessive_titles: WordList,
   place_prepositions: WordList,
   summit_heads: WordList,
@@ -27,6 +28,8 @@ const WordsSchema = z.object({
 export interface EntityWords {
   givenNames: Set<string>;
   stopWords: Set<string>;
+  /** Words never part of a name, whatever the tagger says (برقية after a title). */
+  notNames: Set<string>;
   possessiveTitles: Set<string>;
   placePrepositions: Set<string>;
   summitHeads: Set<string>;
@@ -55,6 +58,7 @@ export function parseEntityWords(data: unknown, origin = 'words.yaml'): EntityWo
   return {
     givenNames: normSet(r.data.given_names),
     stopWords: normSet(r.data.stop_words),
+    notNames: normSet(r.data.not_names),
     possessiveTitles: normSet(r.data.possessive_titles),
     placePrepositions: normSet(r.data.place_prepositions),
     summitHeads: normSet(r.data.summit_heads),

@@ -42,6 +42,9 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
+/** "برقية تهنئة مماثلة", "رسالة مماثلة لفخامته": a message like the one reported before. */
+const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلتين)(?=[\s،,.]|$)/u;
+
 /** A pronoun of honour as a verb's subject: سموه، معاليه، فخامته، جلالته، سيادته. */
 const HONORIFIC_PRONOUN = /^\s*(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
 /** A sentence opening with only a conjunction before its verb ("كما عقد", "وعقد", "ثم التقى"). */
@@ -214,6 +217,15 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       if (actors.length) {
         c.args.unshift(...actors.map((a) => ({ ...a, rule: 'args.previous_subject' })));
         c.rules.push('args.previous_subject');
+      }
+    }
+    // "كما بعث X برقية تهنئة مماثلة لفخامته": a similar message goes to the recipient of the one before
+    if (!c.args.some((a) => a.side === 'recipient') && SIMILAR_MESSAGE.test(doc.text.slice(c.hit.start, c.sentence.end))) {
+      const prev = drafts.filter((d) => d.action === c.action).pop();
+      const to = (prev?.actors ?? []).filter((a) => a.side === 'recipient');
+      if (to.length) {
+        c.args.push(...to.map((a) => ({ ...a, rule: 'args.similar_message' })));
+        c.rules.push('args.similar_message');
       }
     }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting

@@ -127,3 +127,20 @@ test('a verb without a subject after كما, or with a pronoun of honour (سمو
   const withKwt = events.find((e) => e.countries.includes('KWT'));
   assert.equal(withKwt?.actors.find((a) => a.side === 'actor')?.name, 'سيرغي لافروف');
 });
+
+test('a similar message with no recipient named ("برقية تهنئة مماثلة لفخامته") goes to the recipient of the one before', () => {
+  const text =
+    'بعث أمير دولة الكويت برقية تهنئة إلى الرئيس الغاني جون ماهاما بمناسبة فوزه في الانتخابات.\n' +
+    'كما بعث ولي العهد الكويتي صباح خالد الحمد الصباح برقية تهنئة مماثلة لفخامته.';
+  const doc = docWith(text, [
+    { text: 'أمير دولة الكويت', type: 'title', country: 'KWT' },
+    { text: 'الرئيس الغاني', type: 'title', country: 'GHA' },
+    { text: 'جون ماهاما', type: 'person', country: 'GHA', title: 'الرئيس الغاني' },
+    { text: 'ولي العهد الكويتي', type: 'title', country: 'KWT' },
+    { text: 'صباح خالد الحمد الصباح', type: 'person', country: 'KWT', title: 'ولي العهد الكويتي' },
+  ]);
+  const second = extractEvents(doc, res).find((e) => e.actors.some((a) => a.name === 'صباح خالد الحمد الصباح'));
+  assert.ok(second);
+  assert.deepEqual(second.countries, ['GHA', 'KWT']);
+  assert.ok(second.rules.includes('args.similar_message'));
+});
