@@ -294,3 +294,9 @@ test('a bare national office (رئيس الجمهورية، السيد الوز�
   assert.equal(all(d, 'title').find((m) => surface(d, m) === 'رئيس الجمهورية')?.country, 'DZA');
   assert.equal(all(d, 'title').find((m) => surface(d, m) === 'الوزير')?.country, 'DZA');
 });
+
+test('foreign ministries with the portfolios some states add are one title, not an African Union or EU office', () => {
+  const d = run('أجرى وزير الشؤون الخارجية والتعاون الإفريقي والمغاربة المقيمين بالخارج المغربي ناصر بوريطة مباحثات مع وزير الشؤون الخارجية والاتحاد الأوروبي والتعاون الإسباني خوسيه مانويل ألباريس.');
+  assert.ok(!d.mentions.some((m) => m.org === 'AU' || m.org === 'EU'), JSON.stringify(d.mentions.map((m) => [surface(d, m), m.org])));
+  assert.equal(one(d, 'person', 'خوسيه مانويل ألباريس').country, 'ESP');
+});
