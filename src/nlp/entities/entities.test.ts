@@ -300,3 +300,9 @@ test('foreign ministries with the portfolios some states add are one title, not 
   assert.ok(!d.mentions.some((m) => m.org === 'AU' || m.org === 'EU'), JSON.stringify(d.mentions.map((m) => [surface(d, m), m.org])));
   assert.equal(one(d, 'person', 'خوسيه مانويل ألباريس').country, 'ESP');
 });
+
+test('the High Commissioner for Refugees and the UN humanitarian chief carry their agencies', () => {
+  const d = run('استقبل الوزير المفوض السامي للأمم المتحدة لشؤون اللاجئين فيليبو غراندي، ثم وكيل الأمين العام للشؤون الإنسانية مارتن غريفيث.');
+  assert.equal(one(d, 'person', 'فيليبو غراندي').org, 'UNHCR');
+  assert.equal(one(d, 'person', 'مارتن غريفيث').org, 'OCHA');
+});
