@@ -45,6 +45,9 @@ const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|
 /** "برقية تهنئة مماثلة", "رسالة مماثلة لفخامته": a message like the one reported before. */
 const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلتين)(?=[\s،,.]|$)/u;
 
+/** "بين البلدين/الحكومتين/الجانبين": the two sides named by a dual after بين. */
+const DUAL_BETWEEN = /^[^.؟!]{0,60}\sبين\s+ال(?:بلدين|حكومتين|جانبين|طرفين|وزارتين|دولتين|وفدين)(?=[\s،,.]|$)/u;
+
 /** A pronoun of honour as a verb's subject: سموه، معاليه، فخامته، جلالته، سيادته. */
 const HONORIFIC_PRONOUN = /^\s*(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
 /** A sentence opening with only a conjunction before its verb ("كما عقد", "وعقد", "ثم التقى"). */
@@ -243,7 +246,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     if (c.args.length === 0) {
       // "ووقّع الوزيران ...", "واتفق الجانبان ...": the two sides of the meeting already reported
       const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
-      if (!meeting || !DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 24))) continue;
+      const dual = DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 24)) || DUAL_BETWEEN.test(doc.text.slice(c.hit.end, c.sentence.end));
+      if (!meeting || !dual) continue;
       c.args = meeting.actors.map((a) => ({ ...a, rule: 'args.dual_anaphor' }));
       c.rules.push('args.dual_anaphor');
     }

@@ -144,3 +144,19 @@ test('a similar message with no recipient named ("برقية تهنئة مماث
   assert.deepEqual(second.countries, ['GHA', 'KWT']);
   assert.ok(second.rules.includes('args.similar_message'));
 });
+
+test('a passive signing "بين البلدين" after a two-sided meeting is signed by its two sides', () => {
+  const text =
+    'التقى وزير الخارجية العماني بدر البوسعيدي في مسقط نظيره الإيراني عباس عراقجي.\n' +
+    'وجرى التوقيع على مذكرة تفاهم في مجال النقل البحري بين البلدين.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية العماني', type: 'title', country: 'OMN' },
+    { text: 'بدر البوسعيدي', type: 'person', country: 'OMN', title: 'وزير الخارجية العماني' },
+    { text: 'مسقط', type: 'location', country: 'OMN' },
+    { text: 'نظيره الإيراني', type: 'title', country: 'IRN' },
+    { text: 'عباس عراقجي', type: 'person', country: 'IRN', title: 'نظيره الإيراني' },
+  ]);
+  const sign = extractEvents(doc, res).find((e) => e.event === 'SUPPORT');
+  assert.ok(sign, 'a signing event');
+  assert.deepEqual(sign.countries, ['IRN', 'OMN']);
+});

@@ -192,3 +192,7 @@ test('a masculine verb before a feminine event noun has a dropped subject: activ
   assert.equal(one('ووجّه دعوة رسمية إلى الوزير').voice, 'active');
   assert.equal(one('وعقد اجتماع برئاسة المحافظ').voice, 'passive', 'masculine noun: the noun can be the subject');
 });
+
+test('reaffirming a supportive position ("جدد التأكيد على موقف بلاده الداعم") is support', () => {
+  assert.equal(one('وجدد الوزير التأكيد على موقف بلاده الداعم لمبادرة السلام').action, 'support');
+});
