@@ -62,7 +62,7 @@ export function layoutHints(doc: Doc, lines: Line[], cues: SegmentationCues): La
     opensWithContinuation: (i) => startsWithPhrase(phraseKey(lines[i].text.slice(0, 40)), cues.continuations) !== undefined,
     isDatelineOnly: (i) => {
       if (lines[i].words > 12) return false;
-      const dl = parseDateline(lines[i].text, 0, agencies);
+      const dl = parseDateline(lines[i].text, 0, agencies, cues.places);
       return dl !== undefined && dl.end >= lines[i].text.replace(/[\s\-–—:،,]+$/, '').length;
     },
   };

@@ -39,6 +39,8 @@ export interface SegmentationCues {
   continuations: string[];
   /** Normalized agency names. */
   agencies: string[];
+  /** Normalized names of cities and towns (data/gazetteer/places.tsv): "الرباط -" opens a dateline. */
+  places: ReadonlySet<string>;
 }
 
 export interface IngestData {
@@ -92,16 +94,37 @@ export function loadSegmentationCues(path: string): SegmentationCues {
     pivots: file.pivots.map((p) => ({ id: p.id, phrases: p.phrases.map(phraseKey) })),
     continuations: file.continuations.map(phraseKey),
     agencies: [...new Set(file.agencies.map(phraseKey))],
+    places: new Set(),
   };
 }
 
 export const DEFAULT_DATA_DIR = new URL('../../data/ingest/', import.meta.url).pathname;
 
-/** Loads data/ingest/furniture.yaml and segmentation.yaml (or the same names under `dir`). */
+/** Loads data/ingest/furniture.yaml and segmentation.yaml (or the same names under `dir`), and the place names of ../gazetteer/places.tsv. */
 export function loadIngestData(dir: string = DEFAULT_DATA_DIR): IngestData {
   const base = dir.endsWith('/') ? dir : dir + '/';
   return {
     furniture: loadFurnitureRules(base + 'furniture.yaml'),
-    segmentation: loadSegmentationCues(base + 'segmentation.yaml'),
+    segmentation: { ...loadSegmentationCues(base + 'segmentation.yaml'), places: loadPlaceNames(base + '../gazetteer/places.tsv') },
   };
+}
+
+/** City, capital and town names of a places.tsv file (normalized; an ambiguity mark '?' dropped). */
+export function loadPlaceNames(path: string): Set<string> {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return new Set(); // a data directory without a gazetteer
+    throw new IngestDataError(`${path}: cannot read: ${(e as Error).message}`);
+  }
+  const out = new Set<string>();
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim() || line.startsWith('#') || line.startsWith('id\t')) return;
+    const cols = line.split('\t');
+    if (cols.length < 4) throw new IngestDataError(`${path}:${i + 1}: expected 4 TAB-separated columns`);
+    if (!['capital', 'city', 'town'].includes(cols[2])) return;
+    for (const name of cols[3].split('|')) out.add(phraseKey(name.replace(/^\?/, '')));
+  });
+  return out;
 }

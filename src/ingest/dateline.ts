@@ -32,6 +32,7 @@ const RE = {
   dashAgency: /\s*[-–—]\s*([^\s:()\-–—/]+(?: [^\s:()\-–—/]+){0,3})/uy,
   bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,3})/uy,
   sep: /\s*[-–—:]/uy,
+  dash: /\s*[-–—]\s/uy,
 };
 
 /**
@@ -134,7 +135,7 @@ function takeKnown(c: Cursor, re: RegExp, known: (a: string) => boolean): string
 }
 
 /** Tries the dateline forms after a place of `placeWords` words (0: no place). */
-function tryForm(text: string, placeWords: number, known: (a: string) => boolean): (Omit<Dateline, 'start' | 'end'> & { length: number }) | undefined {
+function tryForm(text: string, placeWords: number, known: (a: string) => boolean, places: ReadonlySet<string>): (Omit<Dateline, 'start' | 'end'> & { length: number }) | undefined {
   const c: Cursor = { text, pos: 0 };
   let place: string | undefined;
   if (placeWords > 0) {
@@ -152,6 +153,14 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
     const name = takeKnown(c, RE.dashAgency, known);
     if (name) return { place, agency: name, length: c.pos };
     c.pos = save;
+    // "الرباط - أجرى ...", "نواكشوط (خاص) - استقبل ...": a known city, a dash, no agency or date
+    if (places.has(phraseKey(place))) {
+      const paren = take(c, RE.paren);
+      if (!paren || paren[1].trim().split(/\s+/).length <= 2) {
+        if (take(c, RE.dash)) return { place, length: c.pos };
+      }
+      c.pos = save;
+    }
   }
   take(c, RE.comma);
   let date = takeDate(c);
@@ -192,14 +201,15 @@ function finish(place: string | undefined, date: DateParts | undefined, agency: 
 
 /**
  * Parses a dateline at the start of `text` (a paragraph). `offset` is added to the span so it
- * refers to the document. `agencies` are normalized known agency names.
+ * refers to the document. `agencies` are normalized known agency names; `places` normalized city
+ * names, which open a dateline with a dash alone ("الرباط - ").
  */
-export function parseDateline(text: string, offset: number, agencies: ReadonlySet<string>): Dateline | undefined {
+export function parseDateline(text: string, offset: number, agencies: ReadonlySet<string>, places: ReadonlySet<string> = new Set()): Dateline | undefined {
   const head = text.slice(0, 200);
   if (!GATE.test(head)) return undefined;
   const known = (a: string) => agencies.has(phraseKey(a));
   for (const words of [1, 2, 3, 0]) {
-    const r = tryForm(head, words, known);
+    const r = tryForm(head, words, known, places);
     if (!r) continue;
     const lead = head.length - head.trimStart().length;
     const dl: Dateline = { start: offset + lead, end: offset + r.length };

@@ -113,8 +113,17 @@ test("the document's outlet name counts as an agency in a \"place - outlet:\" da
   const doc = newDoc('t', text, { origin: 't.txt', format: 'txt', encoding: 'utf-8', outlet: 'صحيفة الوادي' });
   storiesStage.run(cleanStage.run(doc, {}), {});
   assert.deepEqual([doc.stories[0].dateline?.place, doc.stories[0].dateline?.agency], ['مسقط', 'صحيفة الوادي']);
+  // without the outlet, the known city and its dash still open the dateline, with no agency
   const anon = run(text);
-  assert.equal(anon.stories[0].dateline, undefined);
+  assert.deepEqual([anon.stories[0].dateline?.place, anon.stories[0].dateline?.agency], ['مسقط', undefined]);
+});
+
+test('a known city and a dash open a dateline without agency or date ("الرباط - أجرى", "نواكشوط (خاص) -"); an unknown word does not', () => {
+  const places = new Set(['الرباط', 'نواكشوط']);
+  assert.equal(parseDateline('الرباط - أجرى وزير الخارجية مباحثات', 0, agencies, places)?.place, 'الرباط');
+  assert.equal(parseDateline('نواكشوط (خاص) - استقبل الرئيس', 0, agencies, places)?.place, 'نواكشوط');
+  assert.equal(parseDateline('الرباط: بوريطة يبحث مع نظيره', 0, agencies, places), undefined, 'a headline with a colon');
+  assert.equal(parseDateline('المصدر - أجرى وزير الخارجية', 0, agencies, places), undefined);
 });
 
 /** Hard-wraps a paragraph at `width` characters, as newswire and e-mail dumps do. */

@@ -64,7 +64,7 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
       let next = i + 1;
       while (next < lines.length && roles[next] !== 'body') next++;
       const nextKey = next < lines.length ? key(lines[next]) : '';
-      const nextHasDateline = next < lines.length && parseDateline(lines[next].text, 0, agencies) !== undefined;
+      const nextHasDateline = next < lines.length && parseDateline(lines[next].text, 0, agencies, cues.places) !== undefined;
       const subheading =
         cur && !pendingHeadline && !nextHasDateline && (line.words <= 2 || singleArticle || startsWithAny(nextKey, cues.continuations));
       if (subheading) {
@@ -76,7 +76,7 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
       continue;
     }
     if (role !== 'body') continue;
-    const dateline = parseDateline(line.text, line.start, agencies);
+    const dateline = parseDateline(line.text, line.start, agencies, cues.places);
     if (pendingHeadline) {
       open({ start: line.start, end: line.end, headline: { start: pendingHeadline.start, end: pendingHeadline.end }, dateline, rule: 'headline' });
       pendingHeadline = undefined;

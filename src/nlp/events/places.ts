@@ -146,8 +146,12 @@ export function locate(
   let placeCountry: string | null = null;
   for (const s of sentences) {
     const purpose = cues.purposeActions.has(s.action) ? purposeStart(doc, s.span, s.at, cues) : s.span.end;
-    const places = placesIn(doc, s.span.start, s.span.end, mentionsIn(cache, doc.mentions, s.span.start, s.span.end))
-      .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end) && p.start < purpose)
+    const inside = mentionsIn(cache, doc.mentions, s.span.start, s.span.end);
+    // "وزير الخارجية بجمهورية الصومال": a place right after a title is whose office it is
+    const titleEnds = inside.map((i) => doc.mentions[i]).filter((m) => m.type === 'title').map((m) => m.end);
+    const afterTitle = (p: Span) => titleEnds.some((e) => e <= p.start && /^\s*(?:ب|في|لدى)?\s*$/u.test(doc.text.slice(e, p.start)));
+    const places = placesIn(doc, s.span.start, s.span.end, inside)
+      .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end) && p.start < purpose && !afterTitle(p))
       .sort((a, b) => Math.abs(a.start - s.at) - Math.abs(b.start - s.at));
     if (placeCountry === null) placeCountry = places.find((p) => p.country)?.country ?? null;
     const venue = places.find((p) => placeRole(doc, cache, p, s.span.start, cues) === 'venue');
