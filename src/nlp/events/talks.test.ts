@@ -160,3 +160,25 @@ test('a passive signing "بين البلدين" after a two-sided meeting is sig
   assert.ok(sign, 'a signing event');
   assert.deepEqual(sign.countries, ['IRN', 'OMN']);
 });
+
+test('a title that stands for a person named before ("وطالب رئيس المجلس ...") carries his name', () => {
+  const text =
+    'استقبل رئيس مجلس القيادة الرئاسي رشاد العليمي في عدن المبعوث الأممي هانس غروندبرغ.\n' +
+    'وطالب رئيس مجلس القيادة الرئاسي الأمم المتحدة بممارسة ضغط حقيقي لفتح الطرقات.';
+  const doc = docWith(text, [
+    { text: 'رئيس مجلس القيادة الرئاسي', type: 'title', country: 'YEM' },
+    { text: 'رشاد العليمي', type: 'person', country: 'YEM', title: 'رئيس مجلس القيادة الرئاسي' },
+    { text: 'عدن', type: 'location', country: 'YEM' },
+    { text: 'المبعوث الأممي', type: 'title', org: 'UN' },
+    { text: 'هانس غروندبرغ', type: 'person', org: 'UN', title: 'المبعوث الأممي' },
+    { text: 'رئيس مجلس القيادة الرئاسي', type: 'title', country: 'YEM', nth: 1 },
+    { text: 'الأمم المتحدة', type: 'organization', org: 'UN' },
+  ]);
+  for (const m of doc.mentions) {
+    const s = text.slice(m.start, m.end);
+    if (s === 'رشاد العليمي' || (m.type === 'title' && s === 'رئيس مجلس القيادة الرئاسي' && m.start > text.indexOf('\n'))) m.actor = 'per:alimi';
+  }
+  const demand = extractEvents(doc, res).find((e) => e.action === 'demand');
+  assert.ok(demand);
+  assert.equal(demand.actors.find((a) => a.side === 'actor')?.name, 'رشاد العليمي');
+});

@@ -125,6 +125,9 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
     } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org)) {
       const u = unitOf(doc, m, i, 'person', m.org ?? null, null);
       u.title = u.name;
+      // a title standing for a person named in the document ("وطالب رئيس المجلس ...") carries his name
+      const holder = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : undefined;
+      if (holder) u.name = doc.text.slice(holder.start, holder.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');
       units.push(u);
     }
   }
