@@ -61,3 +61,8 @@ test('frames: "كان ... قد" is background only when its date lies a week or 
   const plain = 'أجرى الرئيس في شهر مايو الماضي مباحثات مع نظيره.';
   assert.equal(isBackground(plain, hitOf(plain, 'meet'), { start: 0 }, resolveDates(plain, 0, plain.length, ref), referenceDate(ref)), false, 'no pluperfect');
 });
+
+test('frames: without a reference day, a pluperfect act "in May past" is still background', () => {
+  const old = 'وكان الوزير قد زار الدوحة في مارس الماضي حيث التقى عددا من المسؤولين.';
+  assert.equal(isBackground(old, hitOf(old, 'visit'), { start: 0 }, resolveDates(old, 0, old.length, {}), null), true);
+});

@@ -28,6 +28,8 @@ export function attendsBack(text: string, hit: TriggerHit, from: number): boolea
 /** Background markers: a pluperfect "كان ... قد" before the trigger, or "يذكر أن / يشار إلى أن". */
 const PLUPERFECT = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s(?:[^.؟!]{0,60}\s)?قد\s/u;
 const NOTED = /^\s*[وف]?(?:يذكر|يشار|تجدر الإشارة|يُذكر|يُشار)\s/u;
+/** A date expression pointing back ("مايو الماضي", "العام الفائت"). */
+const PAST_WORD = /الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة/u;
 /** Days before the story's date beyond which a dated pluperfect act is background. */
 const BACKGROUND_DAYS = 7;
 
@@ -38,10 +40,10 @@ const BACKGROUND_DAYS = 7;
 export function isBackground(text: string, hit: TriggerHit, sentence: { start: number }, dates: readonly DateMention[], ref: Date | null): boolean {
   const before = text.slice(sentence.start, hit.start);
   if (!PLUPERFECT.test(text.slice(sentence.start, hit.start + 1)) && !NOTED.test(before)) return false;
-  if (!ref) return false;
   return dates.some((d) => {
     const v = d.value;
-    if (!v) return /الماضي|الفائت|المنصرم/u.test(text.slice(d.start, d.end));
+    // without a reference day, "في مارس الماضي" still says the act is past
+    if (!v || !ref) return PAST_WORD.test(text.slice(d.start, d.end));
     return (ref.getTime() - lastDay(v)) / 86_400_000 >= BACKGROUND_DAYS;
   });
 }
