@@ -24,6 +24,8 @@ const DOUBLE_DATE_SRC = dateSrc(`${MONTH_WORDS_RE}\\s*/\\s*${MONTH_WORDS_RE}`);
 const RE = {
   place: new RegExp(`\\s*(${AR_WORD}(?: ${AR_WORD}){0,2})`, 'uy'),
   comma: /\s*[،,]?\s*(?:(?:في|فى)\s+)?/uy,
+  // after a place: "القاهرة، في", "بورتسودان: الثلاثاء 17 سبتمبر 2024" (a colon, a weekday before the date)
+  placeComma: /\s*[،,:]?\s*(?:(?:في|فى)\s+)?(?:(?:يوم\s+)?(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\s*[،,]?\s+)?/uy,
   date: new RegExp(`\\s*${DATE_SRC}`, 'uy'),
   doubleDate: new RegExp(`\\s*${DOUBLE_DATE_SRC}`, 'uy'),
   corresponding: new RegExp(`\\s*[،,]?\\s*الموافق\\s*(?:ل\\s*)?${DATE_SRC}`, 'uy'),
@@ -40,7 +42,7 @@ const RE = {
  * في, then a date's digit, a bracket, a slash or a dash. Text without it has no dateline (a fast
  * test before the forms).
  */
-const GATE = /^\s*(?:[\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2})?\s*[،,]?\s*(?:(?:في|فى)\s+)?\s*[-–—(/0-9٠-٩۰-۹]/u;
+const GATE = /^\s*(?:[\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,2})?\s*[،,:]?\s*(?:(?:في|فى)\s+)?(?:(?:يوم\s+)?(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\s*[،,]?\s+)?\s*[-–—(/0-9٠-٩۰-۹]/u;
 
 /** Words that open date lines and sentences, never a dateline's place. */
 const NOT_PLACE = new Set(['اليوم', 'امس', 'غدا', 'في', 'منذ', 'حتى', 'بتاريخ', 'تاريخ', 'صباح', 'مساء', 'يوم', 'قال', 'اكد'].map(phraseKey));
@@ -162,7 +164,7 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
       c.pos = save;
     }
   }
-  take(c, RE.comma);
+  take(c, place ? RE.placeComma : RE.comma);
   let date = takeDate(c);
   if (date) {
     const save = c.pos;
@@ -186,6 +188,8 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
     if (name) return finish(place, date, name, c.pos);
     c.pos = save;
     if (take(c, RE.sep)) return finish(place, date, undefined, c.pos);
+    // "بورتسودان: الثلاثاء 17 سبتمبر 2024" on a line of its own, above the body
+    if (place && places.has(phraseKey(place)) && /^\s*$/u.test(text.slice(c.pos))) return finish(place, date, undefined, text.length);
   }
   return undefined;
 }

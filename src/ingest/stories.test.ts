@@ -124,6 +124,10 @@ test('a known city and a dash open a dateline without agency or date ("الرب�
   assert.equal(parseDateline('نواكشوط (خاص) - استقبل الرئيس', 0, agencies, places)?.place, 'نواكشوط');
   assert.equal(parseDateline('الرباط: بوريطة يبحث مع نظيره', 0, agencies, places), undefined, 'a headline with a colon');
   assert.equal(parseDateline('المصدر - أجرى وزير الخارجية', 0, agencies, places), undefined);
+  // a known city, a colon and a weekday before the date, on a line of its own
+  const own = parseDateline('نواكشوط: الثلاثاء 17 سبتمبر 2024', 0, agencies, places);
+  assert.deepEqual([own?.place, own?.date], ['نواكشوط', '2024-09-17']);
+  assert.equal(parseDateline('نواكشوط: الثلاثاء 17 سبتمبر 2024 استقبل الرئيس ضيفه', 0, agencies, places), undefined, 'text after the date needs a separator');
 });
 
 /** Hard-wraps a paragraph at `width` characters, as newswire and e-mail dumps do. */
