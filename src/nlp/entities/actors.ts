@@ -166,3 +166,33 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
     }
   }
 }
+
+/**
+ * A family name alone in a later story of the document ("وفي سياق آخر، تسلم السيد بوريطة ...") is
+ * the one person of the document who bears it: it takes his actor, country or organization. Two
+ * persons with that family name (the Haftars) leave it unresolved.
+ */
+export function linkSurnamesAcrossStories(w: Work, acc: Cand[]): void {
+  const bySurname = new Map<string, Cand | null>();
+  for (const c of acc) {
+    if (c.type !== 'person' || !c.actor) continue;
+    const toks = nameTokens(c.lookup ?? w.doc.text.slice(c.start, c.end));
+    if (toks.length < 2) continue;
+    const key = toks[toks.length - 1];
+    const seen = bySurname.get(key);
+    bySurname.set(key, seen === undefined || seen?.actor === c.actor ? c : null);
+  }
+  for (const c of acc) {
+    if (c.type !== 'person' || c.actor) continue;
+    const toks = nameTokens(c.lookup ?? w.doc.text.slice(c.start, c.end));
+    if (toks.length !== 1) continue;
+    const holder = bySurname.get(toks[0]);
+    if (!holder || holder.start > c.start) continue;
+    c.actor = holder.actor;
+    if (!c.country && !c.org) {
+      if (holder.country) c.country = holder.country;
+      if (holder.org) c.org = holder.org;
+    }
+    c.source += '+ent.person.document_surname';
+  }
+}

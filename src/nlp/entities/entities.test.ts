@@ -306,3 +306,10 @@ test('the High Commissioner for Refugees and the UN humanitarian chief carry the
   assert.equal(one(d, 'person', 'فيليبو غراندي').org, 'UNHCR');
   assert.equal(one(d, 'person', 'مارتن غريفيث').org, 'OCHA');
 });
+
+test('a family name alone in a later story is the one person of the document who bears it', () => {
+  const d = run('الرباط 4 يوليو 2024 (ومع) - أجرى وزير الخارجية المغربي ناصر بوريطة مباحثات مع نظيره الإسباني.\n\nوفي سياق آخر، تسلم السيد بوريطة، اليوم، دعوة من نظيره الموريتاني.');
+  const later = all(d, 'person').find((m) => surface(d, m) === 'بوريطة');
+  assert.equal(later?.country, 'MAR', JSON.stringify(d.mentions.map((m) => [surface(d, m), m.type, m.country, m.actor])));
+  assert.equal(later?.actor, one(d, 'person', 'ناصر بوريطة').actor);
+});
