@@ -1,6 +1,6 @@
 import type { Dateline } from '../nlp/doc.ts';
 import { phraseKey } from './data.ts';
-import { MONTH_WORDS_RE, hijriMonthNumber, hijriToIso, isWeekday, monthNumber } from './months.ts';
+import { MONTH_WORDS_RE, hijriMonthNumber, hijriToIso, isWeekday, monthNumber, resolveMonth } from './months.ts';
 
 /**
  * Datelines at the start of a story's first paragraph, in the forms agencies use:
@@ -74,20 +74,10 @@ function isoDate(day: string, month: string, year: string | undefined, era: stri
   if (!year) return undefined;
   const d = Number(toAscii(day));
   const y = Number(toAscii(year));
-  let m: number | undefined;
-  let hijri = false;
-  for (const part of month.split('/')) {
-    const g = monthNumber(part.trim());
-    const h = hijriMonthNumber(part.trim());
-    if (m === undefined && g !== undefined && era !== 'هـ' && era !== 'ه') m = g;
-    else if (m === undefined && h !== undefined) {
-      m = h;
-      hijri = true;
-    }
-  }
+  const m = resolveMonth(month, era);
   if (m === undefined || d < 1 || d > 31) return undefined;
-  if (hijri) return hijriToIso(y, m, d);
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  if (m.hijri) return hijriToIso(y, m.month, d);
+  return `${y}-${String(m.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 function cleanAgency(s: string): string {

@@ -105,3 +105,18 @@ export function isWeekday(word: string): boolean {
  * should check the capture with monthNumber() / hijriMonthNumber(). Two-word names (كانون الثاني) are listed first.
  */
 export const MONTH_WORDS_RE = '(?:(?:كانون|تشرين|ربيع|جمادى|جمادي|ذو|ذي)\\s+(?:ال)?[\\u0621-\\u064A]+|[\\u0621-\\u064A\\u0640\\u064B-\\u065F]{2,8})';
+
+/**
+ * The month of a date's month text, which may give both systems' names ("أيار/مايو"): the first
+ * part that names a month wins; a Hijri era mark (هـ) skips the Gregorian reading.
+ */
+export function resolveMonth(month: string, era?: string): { month: number; hijri: boolean } | undefined {
+  const hijriEra = era === 'هـ' || era === 'ه';
+  for (const part of month.split('/').map((p) => p.trim())) {
+    const g = hijriEra ? undefined : monthNumber(part);
+    if (g !== undefined) return { month: g, hijri: false };
+    const h = hijriMonthNumber(part);
+    if (h !== undefined) return { month: h, hijri: true };
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@
  * place; sentences never do.
  */
 import { normalizeArabic } from '../text/normalize.ts';
-import { hijriMonthNumber, hijriToIso, isWeekday, monthNumber } from './months.ts';
+import { hijriToIso, isWeekday, resolveMonth } from './months.ts';
 
 /** How far into a document a date line is looked for. */
 const HEAD_CHARS = 1500;
@@ -21,8 +21,9 @@ const NUMERIC = new RegExp(`(?<![0-9٠-٩])(${DIGIT}{1,2})[/.-](${DIGIT}{1,2})[/
 const TIME = new RegExp(`${DIGIT}{1,2}:${DIGIT}{2}(?::${DIGIT}{2})?(?:\\s*(?:ص|م|AM|PM|am|pm))?`, 'gu');
 const LABELS = new Set(['نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'محدث', 'في', 'الموافق', 'يوم', 'م', 'هـ', 'ه', 'GMT', 'بتوقيت']);
 
+/** A number written in Western, Arabic-Indic or Persian digits. */
 function ascii(d: string): number {
-  return Number(d.replace(/[٠-٩]/g, (c) => String(c.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (c) => String(c.charCodeAt(0) - 0x6f0)));
+  return Number(normalizeArabic(d));
 }
 
 function iso(y: number, m: number, d: number): string | undefined {
@@ -41,23 +42,11 @@ interface Found {
 function datesIn(line: string): Found[] {
   const out: Found[] = [];
   for (const m of line.matchAll(NAMED)) {
-    const [day, month, year, era] = [ascii(m[1]), m[2], ascii(m[3]), m[4]];
-    let value: string | undefined;
-    let hijri = false;
-    for (const part of month.split('/').map((p) => p.trim())) {
-      const g = era === 'هـ' || era === 'ه' ? undefined : monthNumber(part);
-      if (g !== undefined) {
-        value = iso(year, g, day);
-        break;
-      }
-      const h = hijriMonthNumber(part);
-      if (h !== undefined) {
-        value = hijriToIso(year, h, day);
-        hijri = true;
-        break;
-      }
-    }
-    if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri });
+    const [day, year] = [ascii(m[1]), ascii(m[3])];
+    const month = resolveMonth(m[2], m[4]);
+    if (!month) continue;
+    const value = month.hijri ? hijriToIso(year, month.month, day) : iso(year, month.month, day);
+    if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri: month.hijri });
   }
   for (const m of line.matchAll(NUMERIC)) {
     const value = m[1] ? iso(ascii(m[3]), ascii(m[2]), ascii(m[1])) : iso(ascii(m[4]), ascii(m[5]), ascii(m[6]));

@@ -162,6 +162,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   const out: Candidate[] = [];
   const clause = modeClause(doc.text, sentence.start, sentence.end, w.modes, tokens);
   const verbs = hits.filter((h) => !h.nominal);
+  const ref = storyRef(doc, story);
+  const refDay = referenceDate(ref);
   for (const hit of hits) {
     // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
@@ -170,8 +172,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     // "خلال الزيارة", "في ختام الاجتماع": the happening already reported, not a new one
     if (refersBack(doc.text, hit, sentence.start)) continue;
     // "وكان X قد زار داكار في مايو الماضي": background
-    const ref = storyRef(doc, story);
-    if (isBackground(doc.text, hit, sentence, datesOf(w.cache, doc, sentence, ref), referenceDate(ref))) continue;
+    if (isBackground(doc.text, hit, sentence, datesOf(w.cache, doc, sentence, ref), refDay)) continue;
     const modes = modesIn(clause, hit, w.modes);
     let args = assignArguments(hit, units, doc.text, sentence, titles);
     let action = hit.action;
