@@ -17,6 +17,7 @@ import { ANERCORP_FILE, readAqmar, readTaggedFile, splitBlock, splitTrainDev } f
 import { DEFAULT_FEATURES, type FeatureConfig } from '../src/nlp/ner/features.ts';
 import { serializeModel, tagDocument, type NerModel, type TaggedSentence } from '../src/nlp/ner/model.ts';
 import { trainNer } from '../src/nlp/ner/train.ts';
+import type { CostOptions } from '../src/nlp/ner/perceptron.ts';
 import { writeConll } from '../src/nlp/ner/conll.ts';
 import { formatScore, scoreNer, type NerScore } from '../src/nlp/ner/score.ts';
 import { MODEL_VERSION, ATTRIBUTION, gazetteerTagger } from '../src/nlp/ner/index.ts';
@@ -62,7 +63,7 @@ const { values } = parseArgs({
     learner: { type: 'string', default: 'perceptron' },
     /** CRF options as JSON (crf.ts CrfOptions: c2, eta0, decay, outputScale). */
     'crf-opts': { type: 'string', default: '' },
-    /** Cost-augmented perceptron training as JSON {"fn":…,"fp":…} (score units; perceptron.ts CostOptions; '' = off). */
+    /** Cost-augmented perceptron training as JSON {"fn":…,"fp":…,"types"?:{"MISC":…}} (score units; perceptron.ts CostOptions; '' = off). */
     cost: { type: 'string', default: '' },
     /** Passive-aggressive (PA-I) updates with this C instead of the fixed step ('' = off). */
     pa: { type: 'string', default: '' },
@@ -82,12 +83,17 @@ const pa = values.pa ? Number(values.pa) : undefined;
 if (pa !== undefined && !(pa > 0)) throw new Error(`--pa: expected a positive number, got ${values.pa}`);
 const soup = Number(values.soup);
 if (!Number.isInteger(soup) || soup < 1) throw new Error(`--soup: expected a positive integer, got ${values.soup}`);
-function parseCost(text: string): { fn: number; fp: number } {
-  const c = JSON.parse(text) as { fn?: unknown; fp?: unknown };
+function parseCost(text: string): CostOptions {
+  const c = JSON.parse(text) as { fn?: unknown; fp?: unknown; types?: unknown };
   if (typeof c.fn !== 'number' || typeof c.fp !== 'number' || c.fn < 0 || c.fp < 0) {
-    throw new Error(`--cost: expected {"fn": number >= 0, "fp": number >= 0}, got ${text}`);
+    throw new Error(`--cost: expected {"fn": number >= 0, "fp": number >= 0, "types"?: {TYPE: number >= 0}}, got ${text}`);
   }
-  return { fn: c.fn, fp: c.fp };
+  if (c.types === undefined) return { fn: c.fn, fp: c.fp };
+  const types = c.types as Record<string, unknown>;
+  if (typeof types !== 'object' || types === null || Object.values(types).some((v) => typeof v !== 'number' || v < 0)) {
+    throw new Error(`--cost: "types" must map entity types to numbers >= 0, got ${JSON.stringify(c.types)}`);
+  }
+  return { fn: c.fn, fp: c.fp, types: types as Record<string, number> };
 }
 const seed = Number(values.seed);
 const minCount = Number(values['min-count']);
@@ -246,7 +252,7 @@ if (!values['no-final']) {
           learner === 'crf'
             ? 'linear-chain CRF (SGD, L2), first-order Viterbi, IOB2 constraints'
             : 'averaged structured perceptron, first-order Viterbi, IOB2 constraints' +
-              (cost ? `, cost-augmented training (fn ${cost.fn}, fp ${cost.fp})` : '') +
+              (cost ? `, cost-augmented training (fn ${cost.fn}, fp ${cost.fp}${cost.types ? `, types ${JSON.stringify(cost.types)}` : ''})` : '') +
               (pa !== undefined ? `, PA-I updates (C ${pa})` : '') +
               (soup > 1 ? `, mean of ${soup} models' averaged weights (seeds ${seed} + k × 7919)` : ''),
         cost,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addCost, allowedTransitions, SOUP_SEED_STEP, trainPerceptron, viterbi, type EpochStats, type TrainSentence } from './perceptron.ts';
+import { addCost, allowedTransitions, costByGold, SOUP_SEED_STEP, trainPerceptron, viterbi, type EpochStats, type TrainSentence } from './perceptron.ts';
 import { readConll } from './conll.ts';
 import { serializeModel } from './model.ts';
 import { trainNer } from './train.ts';
@@ -25,6 +25,24 @@ test('a cost-augmented decode prefers a wrong label exactly when the cost exceed
   const fpWins = addCost(Float64Array.from(e), gold, L, { fn: 0, fp: 1 });
   assert.deepEqual(Array.from(viterbi(fpWins, 2, L, trans, allowed)), [1, 1], 'fp 1 > margin 0.5 at the O token: I-X after B-X');
   assert.deepEqual(Array.from(fpWins), [0, 1.5, -9, 0.5, 1, -8], 'the gold label itself gets no cost');
+});
+
+test('a per-type cost charges the gold type\'s cost, fn for unlisted types, fp for O, and rejects unknown types', () => {
+  const labs = ['O', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'];
+  const byGold = costByGold(labs, { fn: 20, fp: 10, types: { MISC: 30 } });
+  assert.deepEqual(Array.from(byGold), [10, 20, 20, 30, 30]);
+  const e = new Float64Array(2 * labs.length);
+  addCost(e, Int32Array.of(3, 0), labs.length, byGold);
+  assert.deepEqual(Array.from(e), [30, 30, 30, 0, 30, 0, 10, 10, 10, 10], 'gold B-MISC: 30 on the others; gold O: 10');
+  assert.throws(() => costByGold(labs, { fn: 1, fp: 1, types: { MSC: 3 } }), /unknown entity type MSC/);
+});
+
+test('a per-type cost equal to fn for every type trains the same model as fn alone; a different one changes it', () => {
+  const base = serializeModel(trainNer(toy, { epochs: 4, seed: 7, cost: { fn: 3, fp: 1 } }));
+  const same = serializeModel(trainNer(toy, { epochs: 4, seed: 7, cost: { fn: 3, fp: 1, types: { PERS: 3 } } }));
+  assert.equal(same, base);
+  const heavier = serializeModel(trainNer(toy, { epochs: 4, seed: 7, cost: { fn: 3, fp: 1, types: { PERS: 20 } } }));
+  assert.ok(heavier !== base, 'a costlier PERS changes the model');
 });
 
 /** One token with two feature rows, gold B-X. */

@@ -134,6 +134,25 @@ export interface CostOptions {
   fn: number;
   /** Cost of any wrong label at a token whose gold label is O (a spurious entity). */
   fp: number;
+  /**
+   * Entity types whose gold tokens cost another amount than `fn` (e.g. {"MISC": 30, "ORG": 30}:
+   * missing a MISC or ORG token costs more). Types not listed cost `fn`. Absent = `fn` for all.
+   */
+  types?: Record<string, number>;
+}
+
+/**
+ * The cost of a wrong label at a token per gold label index: `fp` for O, else the entity type's
+ * cost (`types[TYPE]` of B-TYPE, I-TYPE, …) or `fn`. A type in `types` that no label has is an
+ * error (a misspelt type would silently change nothing).
+ */
+export function costByGold(labels: string[], cost: CostOptions): Float64Array {
+  const types = cost.types ?? {};
+  const known = new Set(labels.filter((l) => l !== 'O').map((l) => l.slice(2)));
+  for (const t of Object.keys(types)) {
+    if (!known.has(t)) throw new Error(`cost.types: unknown entity type ${t} (labels: ${labels.join(' ')})`);
+  }
+  return Float64Array.from(labels, (l) => (l === 'O' ? cost.fp : (types[l.slice(2)] ?? cost.fn)));
 }
 
 /** Figures of one training epoch (for choosing cost scales; summed over the soup's models). */
@@ -202,12 +221,13 @@ export function dropoutRows(s: TrainSentence, opts: TrainOptions, rand: () => nu
 
 /**
  * Adds the training cost to emission scores `e` (n × L) in place: every label other than the
- * gold one gets `fn` where the gold label is an entity label (index > 0) and `fp` where it is O.
+ * gold one gets `fn` where the gold label is an entity label (index > 0) and `fp` where it is O;
+ * or, given per-gold-label costs (`costByGold`), the cost of the gold label.
  */
-export function addCost(e: Float64Array, gold: Int32Array, L: number, cost: CostOptions): Float64Array {
+export function addCost(e: Float64Array, gold: Int32Array, L: number, cost: CostOptions | Float64Array): Float64Array {
   for (let i = 0; i < gold.length; i++) {
     const g = gold[i];
-    const c = g === 0 ? cost.fp : cost.fn;
+    const c = cost instanceof Float64Array ? cost[g] : g === 0 ? cost.fp : cost.fn;
     for (let y = 0; y < L; y++) if (y !== g) e[i * L + y] += c;
   }
   return e;
@@ -233,6 +253,8 @@ class PerceptronTrainer {
   private readonly scratch = new DecodeScratch();
   private readonly allowed: Uint8Array;
   private readonly lists: TransitionLists;
+  /** Training cost per gold label (cost-augmented decode; PA-I without `cost`: 1 per wrong token); undefined = off. */
+  private readonly goldCost: Float64Array | undefined;
 
   constructor(
     private readonly data: TrainSentence[],
@@ -251,6 +273,8 @@ class PerceptronTrainer {
     this.order = data.map((_, i) => i);
     this.allowed = allowedTransitions(labels);
     this.lists = transitionLists(L, this.allowed);
+    const cost = opts.pa !== undefined ? (opts.cost ?? { fn: 1, fp: 1 }) : opts.cost;
+    this.goldCost = cost ? costByGold(labels, cost) : undefined;
   }
 
   /** Adds the averaged weights × f to w and t. */
@@ -265,7 +289,7 @@ class PerceptronTrainer {
     const { data, L, opts, W, U, T, TU, allowed, lists, scratch } = this;
     shuffle(this.order, this.rand);
     let errors = 0;
-    const paCost = opts.pa !== undefined ? (opts.cost ?? { fn: 1, fp: 1 }) : opts.cost;
+    const { goldCost } = this;
     for (const idx of this.order) {
       const s = data[idx];
       const n = s.gold.length;
@@ -275,8 +299,8 @@ class PerceptronTrainer {
       sums.cells += n * L;
       let step = 1;
       let pred: Int32Array;
-      if (paCost) {
-        const ec = addCost(Float64Array.from(e), s.gold, L, paCost);
+      if (goldCost) {
+        const ec = addCost(Float64Array.from(e), s.gold, L, goldCost);
         pred = n > 0 ? decode(ec, n, L, T, allowed, lists, scratch) : scratch.path;
         if (opts.pa !== undefined) step = this.paStep(rows, s.gold, pred, e, ec, n, opts.pa);
       } else {
