@@ -313,3 +313,9 @@ test('a family name alone in a later story is the one person of the document who
   assert.equal(later?.country, 'MAR', JSON.stringify(d.mentions.map((m) => [surface(d, m), m.type, m.country, m.actor])));
   assert.equal(later?.actor, one(d, 'person', 'ناصر بوريطة').actor);
 });
+
+test('a portfolio naming a state\'s own people abroad gives the minister that state', () => {
+  const d = run('التقى وزير الشؤون الخارجية والهجرة والتونسيين بالخارج محمد علي النفطي في جنيف وزير الشؤون الخارجية والتعاون والموريتانيين في الخارج محمد سالم ولد مرزوك.');
+  assert.equal(one(d, 'person', 'محمد علي النفطي').country, 'TUN');
+  assert.equal(one(d, 'person', 'محمد سالم ولد مرزوك').country, 'MRT');
+});

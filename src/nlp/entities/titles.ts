@@ -98,6 +98,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
     }
     if (last > t.te) t.extent = { start: t.start, end: w.toks[last - 1].end };
     if (t.extent && t.org && t.te - t.ts >= 2) refineOrg(w, t);
+    if (!t.country && !t.org && !owner && t.te - t.ts >= 3) peopleInTitle(w, t);
     if (owner && !t.country && !t.org) {
       if (owner.org) t.org = owner.org;
       else t.country = owner.country;
@@ -106,6 +107,24 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       t.source += '+ent.title.phrase_owner';
     }
   }
+}
+
+/**
+ * A portfolio that names a state's own people gives the title its country: "وزير الشؤون الخارجية
+ * والتعاون والموريتانيين في الخارج" is Mauritania's, "... والتونسيين بالخارج" Tunisia's. Only a
+ * plural nisba inside the title itself counts, and only when it names one country.
+ */
+function peopleInTitle(w: Work, t: Cand): void {
+  const countries = new Set<string>();
+  // word by word: the whole portfolio is itself a gazetteer complement and would hide the nisba
+  for (let k = t.ts + 1; k < t.te; k++) {
+    for (const m of matchGazetteer(w.doc.text, w.res.gazetteer, w.toks[k].start, w.toks[k].end)) {
+      if (m.kind === 'nisba' && m.form === 'pl' && m.country) countries.add(m.country);
+    }
+  }
+  if (countries.size !== 1) return;
+  t.country = [...countries][0];
+  t.source += '+ent.title.portfolio_people';
 }
 
 /**

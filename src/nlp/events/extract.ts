@@ -33,6 +33,9 @@ export interface EventResources {
 /** Largest number of words kept in EventResources.wordMemo. */
 export const WORD_MEMO_LIMIT = 200_000;
 
+/** Acts that are themselves the agreement (AGREE by nature, not a meeting announced for later). */
+const AGREEMENT_ACTS = new Set(['agree', 'invite']);
+
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
@@ -64,6 +67,31 @@ function continuesSubject(text: string, c: Candidate): boolean {
 
 /** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
 const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
+
+/** A dual subject earlier in the sentence ("ترأس الوزيران ... التي توجت بتوقيع ..."). */
+const DUAL_BEFORE = /(?:^|\s)[وف]?ال(?:جانبان|طرفان|وزيران|رئيسان|وفدان|زعيمان)(?=[\s،,.]|$)/u;
+/** "توقيع المحضر ... من قبل الوزيرين": the two sides as the agent of a nominal act. */
+const BY_DUAL = /^[^.؟!]{0,80}\sمن قبل\s+ال(?:جانبين|طرفين|وزيرين|رئيسين|وفدين|زعيمين)(?=[\s،,.]|$)/u;
+
+/**
+ * "ووقّع الوزيران ...", "واتفق الجانبان ...", "توجت بتوقيع ..." after "ترأس الوزيران": an act with
+ * no party of its own whose sentence names the two sides by a dual is theirs, the two sides of the
+ * meeting already reported. Sets the candidate's arguments and says whether it did.
+ */
+function takeDualSides(text: string, c: Candidate, drafts: Draft[]): boolean {
+  const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
+  if (!meeting) return false;
+  const after = text.slice(c.hit.end, c.sentence.end);
+  const dual =
+    DUAL_SUBJECT.test(text.slice(c.hit.head.end, c.hit.head.end + 24)) ||
+    DUAL_BETWEEN.test(after) ||
+    BY_DUAL.test(after) ||
+    DUAL_BEFORE.test(text.slice(c.sentence.start, c.hit.start));
+  if (!dual) return false;
+  c.args = meeting.actors.map((a) => ({ ...a, rule: 'args.dual_anaphor' }));
+  c.rules.push('args.dual_anaphor');
+  return true;
+}
 
 interface Candidate {
   hit: TriggerHit;
@@ -244,14 +272,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a bare noun ("اللقاء") with no party of its own refers to something already reported
-    if (c.args.length === 0) {
-      // "ووقّع الوزيران ...", "واتفق الجانبان ...": the two sides of the meeting already reported
-      const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
-      const dual = DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 24)) || DUAL_BETWEEN.test(doc.text.slice(c.hit.end, c.sentence.end));
-      if (!meeting || !dual) continue;
-      c.args = meeting.actors.map((a) => ({ ...a, rule: 'args.dual_anaphor' }));
-      c.rules.push('args.dual_anaphor');
-    }
+    if (c.args.length === 0 && !takeDualSides(doc.text, c, drafts)) continue;
     drafts.push(newDraft(c, story.index));
   }
   // speech acts: follow-ups of an earlier meeting when tied to it; a statement of its own when
@@ -261,7 +282,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   for (const c of speech) {
     // an invitation or a signature made during the talks is an event of its own, with the
     // meeting's other side as counterpart
-    if (OWN_EVENT_IN_TALKS.has(c.action) && c.args.length > 0) {
+    if (OWN_EVENT_IN_TALKS.has(c.action) && (c.args.length > 0 || takeDualSides(doc.text, c, drafts))) {
       const same = drafts.find((d) => d.action === c.action && sameHappening(c, d));
       if (same) merge(same, c, 'merge.same_story');
       else drafts.push(newDraft(c, story.index));
@@ -481,15 +502,19 @@ const LEDE_SENTENCES = 2;
  */
 function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: string | null; rule: string | null } {
   const ref = storyRef(doc, story);
+  // an agreement or invitation about later things is made now: its later dates are its content
+  const madeNow = AGREEMENT_ACTS.has(d.action);
+  const day = madeNow ? referenceDate(ref)?.toISOString().slice(0, 10) : undefined;
   let dated = false;
   for (const c of d.candidates) {
-    const all = datesOf(cache, doc, c.sentence, ref);
+    let all = datesOf(cache, doc, c.sentence, ref);
+    if (madeNow) all = all.filter((x) => x.value && x.precision === 'day' && (!day || x.value <= day));
     dated ||= all.length > 0;
     const dates = all.filter((x) => x.value && x.precision === 'day');
     if (dates.length) return { date: dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value!, rule: null };
   }
   // an announced or denied happening is not dated by what the lede reports
-  if (!dated && !d.future && !d.negated) {
+  if (!dated && (!d.future || madeNow) && !d.negated) {
     const lede = doc.sentences.filter((x) => x.story === story.index && !x.headline && !(story.headline && x.start >= story.headline.start && x.end <= story.headline.end + 1)).slice(0, LEDE_SENTENCES);
     for (const x of lede) {
       const day = datesOf(cache, doc, x, ref).find((m) => m.value && m.precision === 'day');

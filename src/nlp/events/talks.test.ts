@@ -182,3 +182,35 @@ test('a title that stands for a person named before ("وطالب رئيس الم
   assert.ok(demand);
   assert.equal(demand.actors.find((a) => a.side === 'actor')?.name, 'رشاد العليمي');
 });
+
+test('a signing with no named signer, in a sentence whose subject is "the two ministers", is the two sides\' act', () => {
+  const text =
+    'نواكشوط 3 مارس 2025 (وما) - استقبل وزير الخارجية الموريتاني محمد سالم ولد مرزوك، اليوم، نظيره السنغالي ياسين فال.\n' +
+    'وبعد اللقاء، ترأس الوزيران اجتماع اللجنة المشتركة الذي توّج بتوقيع أربع اتفاقيات في مجالي الصيد والطاقة.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية الموريتاني', type: 'title', country: 'MRT' },
+    { text: 'محمد سالم ولد مرزوك', type: 'person', country: 'MRT', title: 'وزير الخارجية الموريتاني' },
+    { text: 'نظيره السنغالي', type: 'title', country: 'SEN' },
+    { text: 'ياسين فال', type: 'person', country: 'SEN', title: 'نظيره السنغالي' },
+  ]);
+  const signed = extractEvents(doc, res).filter((e) => e.event === 'SUPPORT' && e.action.startsWith('sign'));
+  assert.equal(signed.length, 1);
+  assert.deepEqual([...signed[0].countries].sort(), ['MRT', 'SEN']);
+  assert.ok(signed[0].rules.includes('args.dual_anaphor'));
+});
+
+test('an agreement on a later meeting is dated and placed where it was made, not where the meeting will be', () => {
+  const text =
+    'أجرى وزير الخارجية المغربي ناصر بوريطة، اليوم الأربعاء، مباحثات مع نظيره الغابوني.\n' +
+    'واتفق الجانبان على عقد الدورة المقبلة للجنة المشتركة في ليبرفيل خلال شهر أكتوبر المقبل.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية المغربي', type: 'title', country: 'MAR' },
+    { text: 'ناصر بوريطة', type: 'person', country: 'MAR', title: 'وزير الخارجية المغربي' },
+    { text: 'نظيره الغابوني', type: 'title', country: 'GAB' },
+    { text: 'ليبرفيل', type: 'location', country: 'GAB' },
+  ], { published: '2024-04-10' });
+  const agreed = extractEvents(doc, res).find((e) => e.action === 'agree');
+  assert.ok(agreed);
+  assert.equal(agreed.date, '2024-04-10');
+  assert.notEqual(agreed.location?.name, 'ليبرفيل');
+});
