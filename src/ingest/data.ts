@@ -22,6 +22,7 @@ const SegmentationFileSchema = z.object({
   pivots: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), phrases: z.array(z.string().min(1)).min(1) })),
   continuations: z.array(z.string().min(1)),
   agencies: z.array(z.string().min(1)),
+  agency_countries: z.record(z.string(), z.string().regex(/^[A-Z]{3}$/, 'an ISO 3166 alpha-3 code')).default({}),
 });
 
 export interface FurnitureRule {
@@ -39,6 +40,8 @@ export interface SegmentationCues {
   continuations: string[];
   /** Normalized agency names. */
   agencies: string[];
+  /** State agencies' countries (normalized name → ISO alpha-3). */
+  agencyCountries: ReadonlyMap<string, string>;
   /** Normalized names of cities and towns (data/gazetteer/places.tsv): "الرباط -" opens a dateline. */
   places: ReadonlySet<string>;
 }
@@ -90,10 +93,17 @@ export function loadFurnitureRules(path: string): FurnitureRule[] {
 
 export function loadSegmentationCues(path: string): SegmentationCues {
   const file = parseFile(path, SegmentationFileSchema);
+  const agencies = [...new Set(file.agencies.map(phraseKey))];
+  const agencyCountries = new Map<string, string>();
+  for (const [name, country] of Object.entries(file.agency_countries)) {
+    if (!agencies.includes(phraseKey(name))) throw new IngestDataError(`${path}: entry agency_countries.${name}: not in agencies`);
+    agencyCountries.set(phraseKey(name), country);
+  }
   return {
     pivots: file.pivots.map((p) => ({ id: p.id, phrases: p.phrases.map(phraseKey) })),
     continuations: file.continuations.map(phraseKey),
-    agencies: [...new Set(file.agencies.map(phraseKey))],
+    agencies,
+    agencyCountries,
     places: new Set(),
   };
 }

@@ -77,6 +77,8 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
     }
     if (role !== 'body') continue;
     const dateline = parseDateline(line.text, line.start, agencies, cues.places);
+    const agencyCountry = dateline?.agency ? cues.agencyCountries.get(phraseKey(dateline.agency)) : undefined;
+    if (agencyCountry) dateline!.agencyCountry = agencyCountry;
     if (pendingHeadline) {
       open({ start: line.start, end: line.end, headline: { start: pendingHeadline.start, end: pendingHeadline.end }, dateline, rule: 'headline' });
       pendingHeadline = undefined;

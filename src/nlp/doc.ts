@@ -41,6 +41,8 @@ export interface Dateline extends Span {
   /** ISO date (YYYY-MM-DD) when the dateline carries a full date. */
   date?: string;
   agency?: string;
+  /** Country (alpha-3) of a state news agency (data/ingest/segmentation.yaml agency_countries): the home of its stories. */
+  agencyCountry?: string;
 }
 
 export interface Story extends Span {

@@ -9,7 +9,7 @@ import type { Cand, Work } from './work.ts';
 
 export interface StoryInfo {
   date?: string;
-  /** Home country: the dateline place's country, else the country the story names most. */
+  /** Home country: the dateline's state agency's country, else its place's country, else the country the story names most. */
   country?: string;
   /** The home country comes from a dateline (the story's, or the last one before it). */
   homeFromDateline?: boolean;
@@ -36,7 +36,11 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
     const info: StoryInfo = {};
     const dl = st.dateline;
     info.date = dl?.date ?? published ?? (dl ? undefined : lastDate);
-    if (dl?.place) {
+    if (dl?.agencyCountry) {
+      // a state agency reports its own state's offices, wherever it files from
+      info.country = dl.agencyCountry;
+      lastPlaceCountry = info.country;
+    } else if (dl?.place) {
       // a dateline names a city: عمان is Amman there, not Oman
       const hits = matchGazetteer(dl.place, w.res.gazetteer);
       const places = hits.flatMap((m) => [m, ...(m.alternatives ?? [])]).filter((m) => (m.kind === 'capital_metonymy' || m.kind === 'place') && m.country);

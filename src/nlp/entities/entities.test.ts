@@ -319,3 +319,20 @@ test('a portfolio naming a state\'s own people abroad gives the minister that st
   assert.equal(one(d, 'person', 'محمد علي النفطي').country, 'TUN');
   assert.equal(one(d, 'person', 'محمد سالم ولد مرزوك').country, 'MRT');
 });
+
+test('a state agency\'s story from abroad reports its own state\'s offices (الرياض ... (سبأ) → Yemen)', () => {
+  const d = run('الرياض 3 مايو 2020 (سبأ) - بحث وزير الخارجية، اليوم، مع السفير الألماني سبل دعم جهود السلام.');
+  assert.equal(all(d, 'title').find((m) => surface(d, m) === 'وزير الخارجية')?.country, 'YEM');
+});
+
+test('علي written with its ي after a rank starts the name (الفريق الركن علي محسن صالح)', () => {
+  const d = run('التقى نائب رئيس الجمهورية الفريق الركن علي محسن صالح سفير فرنسا.');
+  assert.ok(all(d, 'person').some((m) => surface(d, m) === 'علي محسن صالح'), JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
+});
+
+test('a definite noun after a complete title is the verb\'s object, not part of the title', () => {
+  const d = run('وطالب نائب الرئيس المجتمع الدولي والأمم المتحدة بممارسة الضغط على الأطراف.');
+  const title = all(d, 'title').find((m) => surface(d, m) === 'نائب الرئيس');
+  assert.ok(title);
+  assert.notEqual(title.org, 'UN');
+});

@@ -141,6 +141,16 @@ function placeInName(w: Work, k: number, initial: boolean): boolean {
   return g.start > w.toks[k].start || !initial;
 }
 
+/**
+ * "الفريق الركن علي محسن صالح": a given name that normalizes to a stop word (علي = على), written
+ * with its final ي, right after a title or rank is the start of the name.
+ */
+function aliAfterTitle(w: Work, k: number): boolean {
+  const t = w.toks[k];
+  const prev = k > 0 ? w.gazAt[k - 1] : null;
+  return !!prev && prev.type === 'title' && prev.te === k && w.doc.text.slice(t.start, t.end) === 'علي';
+}
+
 function repairSpan(w: Work, i: number, j: number, minMargin: number, source: string): Cand | null {
   const n = w.toks.length;
   {
@@ -162,7 +172,7 @@ function repairSpan(w: Work, i: number, j: number, minMargin: number, source: st
       if (placeInName(w, k, k === ts)) w.gazAt[k]!.prio = 0.3;
     }
     // a known given name just before the span (عقد الطاهر حسين → الطاهر حسين)
-    if (ts > 0 && sameSentence(w, ts - 1, ts) && nameish(w, ts - 1) && w.res.names.given.has(w.toks[ts - 1].norm)) {
+    if (ts > 0 && sameSentence(w, ts - 1, ts) && (nameish(w, ts - 1) || aliAfterTitle(w, ts - 1)) && w.res.names.given.has(w.toks[ts - 1].norm)) {
       ts--;
       fixed = true;
     }

@@ -52,6 +52,8 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       }
       if (c && !(c.type !== 'person' && c.source.startsWith('ner:'))) {
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
+        // "وطالب نائب الرئيس المجتمع الدولي والأمم المتحدة": a coordinated name is not the owner
+        if (c.start > w.toks[c.ts].start && w.doc.text[w.toks[c.ts].start] === 'و') break;
         const prev = w.toks[k - 1];
         if (prev && (prev.norm === 'لدي' || prev.norm === 'الي' || prev.norm === 'في') && (c.country || c.org)) {
           // "لدى ليبيا": where the office sits, not whose it is
@@ -91,6 +93,9 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       const nextDefinite = !!w.toks[k + 1] && w.toks[k + 1].norm.startsWith('ال') && sameSentence(w, k, k + 1);
       const construct = !nameLike && (prep || (n.endsWith('ه') && (!prevDefinite || nextDefinite)));
       if (!definite && !construct) break;
+      // after a definite word only an adjective goes on ("الأمين العام", "الممثل الخاص"); a definite
+      // noun is the verb's object ("وطالب نائب الرئيس المجتمع الدولي")
+      if (prevDefinite && n.startsWith('ال') && !adjectiveLike(n)) break;
       prevDefinite = definite;
       k++;
       last = k;
@@ -107,6 +112,14 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       t.source += '+ent.title.phrase_owner';
     }
   }
+}
+
+/** Definite adjectives that may follow a definite word in a title phrase. */
+const TITLE_ADJECTIVES = new Set(['العام', 'العامه', 'الخاص', 'الخاصه', 'الاعلي', 'الاول', 'الاولي', 'الثاني', 'الثانيه', 'الدائم', 'الدائمه', 'المساعد', 'المساعده', 'المشترك', 'المشتركه', 'المستقل', 'المستقله', 'العليا', 'العظمي', 'الموحد', 'الموحده', 'الانتقالي', 'الكبير', 'الكبري', 'المركزي', 'المركزيه']);
+
+/** A definite word that reads as an adjective: listed, or a nisba (ـي، ـية، ـيين، ـيون). */
+function adjectiveLike(n: string): boolean {
+  return TITLE_ADJECTIVES.has(n) || /(?:ي|يه|يين|يون|يان|يتين)$/u.test(n);
 }
 
 /**

@@ -174,3 +174,18 @@ test('without a publication date or dateline a relative date is not invented', (
   assert.equal(e.date, null);
   assert.equal(e.location, null);
 });
+
+test('"في العاصمة السعودية الرياض": the country names the city, it is neither a party nor the venue', () => {
+  const text = 'التقى وزير الخارجية اليمني أحمد بن مبارك، اليوم، في العاصمة السعودية الرياض، المبعوث الأممي هانس غروندبرغ.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية اليمني', type: 'title', country: 'YEM' },
+    { text: 'أحمد بن مبارك', type: 'person', country: 'YEM', title: 'وزير الخارجية اليمني' },
+    { text: 'السعودية', type: 'country', country: 'SAU' },
+    { text: 'الرياض', type: 'location', country: 'SAU' },
+    { text: 'المبعوث الأممي', type: 'title', org: 'UN' },
+    { text: 'هانس غروندبرغ', type: 'person', org: 'UN', title: 'المبعوث الأممي' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.countries, ['YEM']);
+  assert.equal(e.location?.name, 'الرياض');
+});

@@ -20,9 +20,12 @@ export interface Unit extends Span {
 
 type MentionX = Mention & { host?: string; hostOrg?: string; kindDetail?: string };
 
+/** "العاصمة السعودية الرياض": a country name after العاصمة/المدينة is the adjective of a place. */
+const PLACE_NOUN_BEFORE = /(?:^|\s)[وف]?(?:ب|ل)?ال(?:عاصمة|مدينة)\s+$/u;
+
 /** Nisba adjectives ("الليبية") describe; they are not parties by themselves. */
-function isAdjective(m: MentionX): boolean {
-  return m.kindDetail === 'nisba';
+function isAdjective(m: MentionX, text: string): boolean {
+  return m.kindDetail === 'nisba' || (m.type === 'country' && PLACE_NOUN_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)));
 }
 
 /**
@@ -120,7 +123,7 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
       });
     } else if (m.type === 'organization') {
       units.push(unitOf(doc, m, i, 'organization', m.org ?? null, null));
-    } else if (m.type === 'country' && !isAdjective(m)) {
+    } else if (m.type === 'country' && !isAdjective(m, doc.text)) {
       units.push(unitOf(doc, m, i, 'country', null, null));
     } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org)) {
       const u = unitOf(doc, m, i, 'person', m.org ?? null, null);
@@ -153,7 +156,7 @@ export function placesIn(doc: Doc, start: number, end: number, indices: Iterable
     if (m.start < start || m.end > end) continue;
     // a capital without a locative may stand for its state ("حرص روما على ...")
     const free = m.type === 'location' && (m as MentionX).kindDetail !== 'capital';
-    const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
+    const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX, doc.text))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     if (locative) out.push({ name: cleanPlace(doc.text.slice(m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
   }
   return out;
