@@ -27,6 +27,8 @@ const RE = {
   // after a place: "القاهرة، في", "بورتسودان: الثلاثاء 17 سبتمبر 2024" (a colon, a weekday before the date)
   placeComma: /\s*[،,:]?\s*(?:(?:في|فى)\s+)?(?:(?:يوم\s+)?(?:ال)?(?:أحد|احد|اثنين|إثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|سبت)\s*[،,]?\s+)?/uy,
   date: new RegExp(`\\s*${DATE_SRC}`, 'uy'),
+  // "بورتسودان ٢٠-٨-٢٠٢٤ (سونا)": day, month and year in digits
+  numericDate: new RegExp(`\\s*(${DIGITS}{1,2})\\s*([-/.])\\s*(${DIGITS}{1,2})\\s*\\2\\s*(${DIGITS}{4})(?!${DIGITS})`, 'uy'),
   doubleDate: new RegExp(`\\s*${DOUBLE_DATE_SRC}`, 'uy'),
   corresponding: new RegExp(`\\s*[،,]?\\s*الموافق\\s*(?:ل\\s*)?${DATE_SRC}`, 'uy'),
   paren: /\s*\(\s*([^()\n]{1,25}?)\s*\)/uy,
@@ -74,7 +76,7 @@ function isoDate(day: string, month: string, year: string | undefined, era: stri
   if (!year) return undefined;
   const d = Number(toAscii(day));
   const y = Number(toAscii(year));
-  const m = resolveMonth(month, era);
+  const m = /^\d{1,2}$/.test(month) ? { month: Number(month), hijri: false } : resolveMonth(month, era);
   if (m === undefined || d < 1 || d > 31) return undefined;
   if (m.hijri) return hijriToIso(y, m.month, d);
   return `${y}-${String(m.month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -103,8 +105,13 @@ function takeDate(c: Cursor): DateParts | undefined {
   if (double) return double;
   c.pos = start;
   const single = parseDate(take(c, RE.date));
-  if (!single) c.pos = start;
-  return single;
+  if (single) return single;
+  c.pos = start;
+  const n = take(c, RE.numericDate);
+  const month = n ? Number(toAscii(n[3])) : 0;
+  if (n && month >= 1 && month <= 12) return { day: n[1], month: String(month), year: n[4] };
+  c.pos = start;
+  return undefined;
 }
 
 /**

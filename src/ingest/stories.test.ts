@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type Doc, newDoc } from '../nlp/doc.ts';
 import { cleanStage } from './clean.ts';
-import { loadIngestData } from './data.ts';
+import { loadIngestData, phraseKey } from './data.ts';
 import { parseDateline } from './dateline.ts';
 import { hijriToIso, monthNumber } from './months.ts';
 import { storiesStage } from './stories.ts';
@@ -221,4 +221,12 @@ test('a scraped page: menu, caption and time stamp around the headline, related 
   assert.ok(slice(d, d.stories[0])!.endsWith('تحقيق الاستقرار.'));
   const marked = new Set(d.furniture.map((f) => d.text.slice(f.start, f.end)));
   for (const line of ['بوابة الوسط', 'الرئيسية', 'اقرأ أيضا', 'التعليقات', 'تكالة يلتقي رئيس البرلمان المالطي في فاليتا']) assert.ok(marked.has(line), line);
+});
+
+test('a dateline may give its date in digits, day first ("بورتسودان ٢٠-٨-٢٠٢٤ (سونا) -")', () => {
+  const text = 'بورتسودان ٢٠-٨-٢٠٢٤ (سونا) - استقبل رئيس مجلس السيادة اليوم سفير مصر.';
+  const dl = parseDateline(text, 0, new Set([phraseKey('سونا')]));
+  assert.equal(dl?.date, '2024-08-20');
+  assert.equal(dl?.place, 'بورتسودان');
+  assert.equal(parseDateline('الخرطوم 3/13/2024 (سونا) - خبر', 0, new Set([phraseKey('سونا')]))?.date, undefined);
 });

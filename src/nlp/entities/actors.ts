@@ -96,7 +96,10 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
   const linked = new Set<Cand>();
   /** First mention of each actor that carries a title or a country/org: later mentions of him share them. */
   const firstOf = new Map<string, Cand>();
-  for (const c of acc) if (c.titleC) linked.add(c.titleC);
+  for (const c of acc) {
+    if (c.titleC) linked.add(c.titleC);
+    if (c.chainC) linked.add(c.chainC);
+  }
   for (const c of acc) {
     const story = Math.max(0, w.storyOf[c.ts]);
     const r = resolverFor(story);
@@ -122,6 +125,8 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
         }
       }
       if (fromHome) c.source += '+ent.person.story_country';
+      // the first office of a title chain stands for the same person
+      if (c.chainC && c.actor) c.chainC.actor = c.actor;
       if (c.actor) {
         const first = firstOf.get(c.actor);
         if (first && first !== c) {

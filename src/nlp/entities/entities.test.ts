@@ -336,3 +336,23 @@ test('a definite noun after a complete title is the verb\'s object, not part of 
   assert.ok(title);
   assert.notEqual(title.org, 'UN');
 });
+
+test('a chain of offices before a rank and a name is one person\'s (رئيس مجلس السيادة القائد العام ... الفريق أول ركن X)', () => {
+  const d = run('الخرطوم 4 يونيو 2023 (سونا) - استقبل رئيس مجلس السيادة الانتقالي القائد العام للقوات المسلحة الفريق أول ركن عبد الفتاح البرهان سفير تركيا.');
+  const p = one(d, 'person', 'عبد الفتاح البرهان');
+  assert.equal(p.country, 'SDN');
+  assert.ok(p.title !== undefined, 'the nearest office is linked');
+});
+
+test('علي closing a name before a comma is its last word (السفير حسين عوض علي،)', () => {
+  const d = run('أجرى وزير الخارجية المكلف السفير حسين عوض علي، مساء أمس، اتصالاً هاتفياً بنظيره المصري.');
+  assert.ok(all(d, 'person').some((m) => surface(d, m) === 'حسين عوض علي'), JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
+});
+
+test('an office after ل in an envoy\'s title is whose envoy he is, and lies inside his title (المبعوث الخاص للرئيس الروسي)', () => {
+  const d = run('استقبل الرئيس الجزائري نائب وزير الخارجية الروسي والمبعوث الخاص للرئيس الروسي إلى الشرق الأوسط ميخائيل بوغدانوف.');
+  const envoy = all(d, 'title').find((m) => surface(d, m) === 'المبعوث الخاص');
+  assert.ok(envoy?.extent, 'the envoy title has a phrase');
+  assert.ok(d.text.slice(envoy.extent.start, envoy.extent.end).includes('للرئيس الروسي'));
+  assert.equal(envoy.country, 'RUS');
+});

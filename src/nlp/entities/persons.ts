@@ -146,9 +146,18 @@ function placeInName(w: Work, k: number, initial: boolean): boolean {
  * with its final ي, right after a title or rank is the start of the name.
  */
 function aliAfterTitle(w: Work, k: number): boolean {
-  const t = w.toks[k];
   const prev = k > 0 ? w.gazAt[k - 1] : null;
-  return !!prev && prev.type === 'title' && prev.te === k && w.doc.text.slice(t.start, t.end) === 'علي';
+  return !!prev && prev.type === 'title' && prev.te === k && writtenAli(w, k);
+}
+
+function writtenAli(w: Work, k: number): boolean {
+  const t = w.toks[k];
+  return !!t && w.doc.text.slice(t.start, t.end) === 'علي';
+}
+
+/** "السفير حسين عوض علي،": علي (written with ي) closing a name before punctuation is its last word. */
+function aliClosing(w: Work, k: number): boolean {
+  return writtenAli(w, k) && (isPunct(w.toks[k + 1]) || !sameSentence(w, k, k + 1));
 }
 
 function repairSpan(w: Work, i: number, j: number, minMargin: number, source: string): Cand | null {
@@ -177,7 +186,7 @@ function repairSpan(w: Work, i: number, j: number, minMargin: number, source: st
       fixed = true;
     }
     // known name words after it (إبراهيم + قالن), and the word after a final connector (أبو + تريكة)
-    while (te < n && te - ts < MAX_NAME && sameSentence(w, ts, te) && innerNameish(w, te) && (w.res.names.registryWords.has(stripAl(w.toks[te].norm)) || CONNECTORS.has(w.toks[te - 1].norm))) {
+    while (te < n && te - ts < MAX_NAME && sameSentence(w, ts, te) && ((innerNameish(w, te) && (w.res.names.registryWords.has(stripAl(w.toks[te].norm)) || CONNECTORS.has(w.toks[te - 1].norm))) || aliClosing(w, te))) {
       te++;
       fixed = true;
     }

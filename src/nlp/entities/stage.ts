@@ -125,7 +125,7 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
 }
 
 /** Fields of a candidate that only the stage uses (not copied into the mention). */
-const WORK_FIELDS: ReadonlySet<string> = new Set(['ts', 'te', 'prio', 'titleC', 'rankC', 'lookup', 'gazId']);
+const WORK_FIELDS: ReadonlySet<string> = new Set(['ts', 'te', 'prio', 'titleC', 'rankC', 'chainC', 'lookup', 'gazId']);
 
 function toMentions(doc: Doc, acc: Cand[]): Mention[] {
   const index = new Map<Cand, number>();

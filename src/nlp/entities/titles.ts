@@ -51,6 +51,15 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
         continue;
       }
       if (c && !(c.type !== 'person' && c.source.startsWith('ner:'))) {
+        // "المبعوث الخاص للرئيس الروسي": the office after ل is whose envoy or adviser this is
+        if (c.type === 'title' && isOffice(c) && c.kindDetail !== 'possessive' && w.toks[c.ts].norm.startsWith('لل') && (c.country || c.org)) {
+          if (!owner) owner = c;
+          prevDefinite = true;
+          k = endTok(c, w);
+          last = k;
+          units++;
+          continue;
+        }
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
         // "وطالب نائب الرئيس المجتمع الدولي والأمم المتحدة": a coordinated name is not the owner
         if (c.start > w.toks[c.ts].start && w.doc.text[w.toks[c.ts].start] === 'و') break;
@@ -93,9 +102,9 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       const nextDefinite = !!w.toks[k + 1] && w.toks[k + 1].norm.startsWith('ال') && sameSentence(w, k, k + 1);
       const construct = !nameLike && (prep || (n.endsWith('ه') && (!prevDefinite || nextDefinite)));
       if (!definite && !construct) break;
-      // after a definite word only an adjective goes on ("الأمين العام", "الممثل الخاص"); a definite
-      // noun is the verb's object ("وطالب نائب الرئيس المجتمع الدولي")
-      if (prevDefinite && n.startsWith('ال') && !adjectiveLike(n)) break;
+      // right after a title ending in a definite word only an adjective goes on ("الممثل الخاص"); a
+      // definite noun is the verb's object ("وطالب نائب الرئيس المجتمع الدولي")
+      if (units === 0 && prevDefinite && n.startsWith('ال') && !adjectiveLike(n)) break;
       prevDefinite = definite;
       k++;
       last = k;
@@ -195,12 +204,13 @@ function endTok(t: Cand, w: Work): number {
 export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
   const endAt: Array<Cand | null> = new Array(w.toks.length + 1).fill(null);
   for (const c of acc) if (c.type === 'person') endAt[c.te] = c;
-  const pairs: Array<{ t: Cand; p: Cand; score: number; rank?: Cand; dist: number }> = [];
+  const pairs: Array<{ t: Cand; p: Cand; score: number; rank?: Cand; dist: number; chain?: boolean }> = [];
   for (const t of acc) {
     if (t.type !== 'title' || t.kindDetail === 'qualifier') continue;
     // after the title (its phrase)
     let k = endTok(t, w);
     let comma = false;
+    let chain = false;
     let rank: Cand | undefined = isRankLike(t) ? t : undefined;
     for (;;) {
       const tok = w.toks[k];
@@ -213,6 +223,11 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       else if (c && isRankLike(c) && c !== t) {
         rank = c;
         k = c.te;
+      } else if (c && isOffice(c) && c !== t && !comma && !chain && isOffice(t) && !c.country && !c.org) {
+        // "رئيس مجلس السيادة القائد العام للقوات المسلحة الفريق أول ركن X": a second office
+        // that names no owner continues the first one's chain to the name
+        chain = true;
+        k = endTok(c, w);
       } else break;
     }
     // before the title
@@ -229,8 +244,8 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
         // "TITLE، NAME،" closed on both sides is a full apposition, unless a name precedes the
         // title too (a list: "X، TITLE، Y، TITLE2")
         const closed = comma && (isPunct(w.toks[after.te]) || !sameSentence(w, after.ts, after.te));
-        const score = !comma ? 4 : closed && !before ? 3.5 : 1;
-        pairs.push({ t, p: after, score, rank, dist: k - t.te });
+        const score = chain ? 0.5 : !comma ? 4 : closed && !before ? 3.5 : 1;
+        pairs.push({ t, p: after, score, rank, dist: k - t.te, chain });
       }
     }
     if (!isOffice(t)) continue;
@@ -245,8 +260,14 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
   }
   pairs.sort((x, y) => y.score - x.score || x.dist - y.dist || x.t.start - y.t.start);
   const usedT = new Set<Cand>();
-  for (const { t, p, rank } of pairs) {
-    if (usedT.has(t) || p.titleC) continue;
+  for (const { t, p, rank, chain } of pairs) {
+    if (usedT.has(t)) continue;
+    if (chain && p.titleC) {
+      p.chainC ??= t;
+      usedT.add(t);
+      continue;
+    }
+    if (p.titleC) continue;
     p.titleC = t;
     if (rank) p.rankC ??= rank;
     usedT.add(t);
@@ -258,7 +279,8 @@ export function inheritFromTitles(acc: Cand[]): void {
   for (const p of acc) {
     if (p.type !== 'person') continue;
     const t = p.titleC;
-    const from = t && (t.country || t.org) ? t : p.rankC && p.rankC.country ? p.rankC : t;
+    const c = p.chainC;
+    const from = t && (t.country || t.org) ? t : c && (c.country || c.org) ? c : p.rankC && p.rankC.country ? p.rankC : t;
     if (from && !p.country && !p.org) {
       if (from.country) p.country = from.country;
       if (from.org) p.org = from.org;

@@ -15,6 +15,8 @@ export interface Cand extends Mention {
   /** Index (in the candidate list) of the title/rank linked to a person, resolved to doc indices at the end. */
   titleC?: Cand;
   rankC?: Cand;
+  /** For a person: the first office of a chain of titles before the name, when it is not titleC ("رئيس مجلس السيادة القائد العام ... الفريق أول ركن X"). */
+  chainC?: Cand;
   /** Name to resolve when the span carries a clitic the name lacks (للحويج → الحويج). */
   lookup?: string;
   /** Gazetteer entity id (nisbas: ARAB, LBY, ...). */

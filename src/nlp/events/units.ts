@@ -125,7 +125,7 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
       units.push(unitOf(doc, m, i, 'organization', m.org ?? null, null));
     } else if (m.type === 'country' && !isAdjective(m, doc.text)) {
       units.push(unitOf(doc, m, i, 'country', null, null));
-    } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org)) {
+    } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org) && !insideTitle(mentions, i)) {
       const u = unitOf(doc, m, i, 'person', m.org ?? null, null);
       u.title = u.name;
       // a title standing for a person named in the document ("وطالب رئيس المجلس ...") carries his name
@@ -137,12 +137,32 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
   // a unit nested in another (a country inside an institution's name) is part of it
   units.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Unit[] = [];
+  // a title standing for a person named right after it ("رئيس مجلس السيادة القائد العام ... X") is X
+  const named = new Set(units.filter((u) => u.kind === 'person' && mentions[u.mention].type === 'person' && u.entity).map((u) => u.entity));
   for (const u of units) {
     const last = out[out.length - 1];
     if (last && u.start >= last.start && u.end <= last.end) continue;
-    out.push(u);
+    const person = mentions[u.mention].type === 'title' && u.entity && named.has(u.entity) ? nextPerson(units, u) : undefined;
+    // the title and the name after it are one party, from the title on
+    if (person && person.entity === u.entity) out.push({ ...person, start: u.start, end: Math.max(u.end, person.end) });
+    else out.push(u);
   }
   return out;
+}
+
+/** Whether a title lies inside the phrase of the title just before it ("المبعوث الخاص للرئيس الروسي"). */
+function insideTitle(mentions: MentionX[], i: number): boolean {
+  const m = mentions[i];
+  for (let k = i - 1; k >= 0 && k >= i - 3; k--) {
+    const t = mentions[k];
+    if (t.type === 'title' && t.extent && t.extent.start <= m.start && t.extent.end >= m.end) return true;
+  }
+  return false;
+}
+
+/** The next person unit after a title unit. */
+function nextPerson(units: Unit[], title: Unit): Unit | undefined {
+  return units.find((v) => v.start >= title.end && v.kind === 'person');
 }
 
 /**
