@@ -230,3 +230,13 @@ test('a dateline may give its date in digits, day first ("بورتسودان ٢�
   assert.equal(dl?.place, 'بورتسودان');
   assert.equal(parseDateline('الخرطوم 3/13/2024 (سونا) - خبر', 0, new Set([phraseKey('سونا')]))?.date, undefined);
 });
+
+test('a dateline on a line of its own above the headline is the story\'s dateline', () => {
+  const text = 'بيان صحفي\nبيروت في 18 تشرين الأول/أكتوبر 2023\n\nنشاط وزير الخارجية\n\nاستقبل وزير الخارجية اليوم سفير فرنسا.\n';
+  let doc = newDoc('t', text, { origin: 't', format: 'txt', encoding: 'utf-8' });
+  doc = cleanStage.run(doc, undefined);
+  doc = storiesStage.run(doc, undefined);
+  const body = doc.stories.find((s) => doc.text.slice(s.start, s.end).includes('استقبل'));
+  assert.equal(body?.dateline?.date, '2023-10-18', JSON.stringify(doc.stories));
+  assert.ok(!doc.stories.some((s) => doc.text.slice(s.start, s.end).trim().startsWith('بيروت')), 'the dateline line is no story of its own');
+});

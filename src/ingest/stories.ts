@@ -52,8 +52,12 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
   const stories: Story[] = [];
   let cur: Story | undefined;
   let pendingHeadline: Line | undefined;
+  /** A dateline standing alone above a headline ("بيروت في 18 تشرين الأول/أكتوبر 2023"): the next story's. */
+  let pendingDateline: Story['dateline'];
   const open = (s: Omit<Story, 'index'>) => {
     cur = { index: stories.length, ...s };
+    if (!cur.dateline && pendingDateline) cur.dateline = pendingDateline;
+    pendingDateline = undefined;
     stories.push(cur);
   };
 
@@ -70,6 +74,10 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
       if (subheading) {
         cur!.end = line.end;
       } else {
+        if (cur && cur === stories[stories.length - 1] && cur.dateline && doc.text.slice(cur.dateline.end, cur.end).trim() === '') {
+          stories.pop();
+          pendingDateline = cur.dateline;
+        }
         pendingHeadline = line;
         cur = undefined;
       }

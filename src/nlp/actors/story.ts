@@ -118,8 +118,11 @@ export class MentionResolver {
     return { actor: this.introduce(actor, m.title).actor, via: 'discovered', candidates: [] };
   }
 
-  /** Resolves a person mentioned by title alone (وزير الخارجية المكلف، رئيس المجلس). */
-  title(title: string, opts: { country?: string } = {}): Resolution {
+  /**
+   * Resolves a person mentioned by title alone (وزير الخارجية المكلف، رئيس المجلس): a person of the
+   * story who holds it, else (unless `storyOnly`) the registry's holder on the story's date.
+   */
+  title(title: string, opts: { country?: string; storyOnly?: boolean } = {}): Resolution {
     const q = parseTitle(this.reg, title);
     const country = opts.country ?? q.country;
     const scored: Array<{ p: Introduced; score: number }> = [];
@@ -128,6 +131,8 @@ export class MentionResolver {
       for (const t of p.titles) {
         if (country && t.country && t.country !== country) continue;
         let s = coreMatch(q.core, t.core);
+        // "السيد الوزير" in a story with one minister: the head word alone, when asked of the story only
+        if (s === 0 && opts.storyOnly && q.core.length === 1 && t.core.length > 0 && t.core[0].replace(/^ال/, '') === q.core[0].replace(/^ال/, '')) s = 0.5;
         if (q.qualifier === 'acting' && t.qualifier !== 'acting') s *= 0.6;
         best = Math.max(best, s);
       }
@@ -144,6 +149,7 @@ export class MentionResolver {
       if (top.length === 1) return this.touch(top[0].p, undefined, 'story-title', candidates);
       return { via: 'ambiguous', candidates };
     }
+    if (opts.storyOnly) return { via: 'none', candidates: [] };
     // nobody in the story holds it: the registry's holder on the story's date
     let cands = findByRole(this.reg, { office: title, country: country ?? this.ctx.country, date: this.ctx.date });
     if (cands.length === 0 && !country && this.ctx.country) cands = findByRole(this.reg, { office: title, date: this.ctx.date });

@@ -105,7 +105,8 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
     const r = resolverFor(story);
     const surface = c.lookup ?? w.doc.text.slice(c.start, c.end);
     if (c.type === 'person') {
-      const title = titleText(w, c.titleC);
+      // the first office of a chain is the person's office ("وزير الخارجية السفير X": the minister)
+      const title = titleText(w, c.chainC ?? c.titleC);
       const home = info.get(story)?.country;
       let fromHome = false;
       if (!c.country && !c.org && c.titleC && c.titleC.kindDetail === 'office' && home) {
@@ -154,10 +155,14 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
         c.country = home.country;
         c.source += '+ent.title.home_country';
       }
-      if (nameTokens(text).length < 2 && !c.country) continue;
+      // a one-word office ("السيد الوزير") is first a person of the story; with no owner, only that
+      const oneWord = nameTokens(text).length < 2;
+      const short = oneWord && !c.country;
       // without a date only a person introduced in the story can answer
-      if (!info.get(story)?.date && r.actors.length === 0) continue;
-      const res = r.title(text, c.country ? { country: c.country } : {});
+      if ((short || !info.get(story)?.date) && r.actors.length === 0) continue;
+      const country = c.country ? { country: c.country } : {};
+      let res = r.title(text, { ...country, storyOnly: oneWord });
+      if (!res.actor && oneWord && !short) res = r.title(text, country);
       // the registry's office holder only when the story's date says who held it then, and the
       // title names whose office it is ("المبعوث الخاص" alone could be anyone's envoy)
       const owned = Boolean(c.country || c.org || c.institution);

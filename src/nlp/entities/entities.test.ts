@@ -356,3 +356,10 @@ test('an office after ل in an envoy\'s title is whose envoy he is, and lies ins
   assert.ok(d.text.slice(envoy.extent.start, envoy.extent.end).includes('للرئيس الروسي'));
   assert.equal(envoy.country, 'RUS');
 });
+
+test('"السيد الوزير" later in a story is the one minister the story introduced', () => {
+  const d = run('الخرطوم 2 يونيو 2024 (سونا) - استقبل وزير الخارجية السفير علي الصادق، اليوم، سفير اليابان. وقدم السيد الوزير شرحاً للأوضاع.');
+  const later = all(d, 'title').filter((m) => surface(d, m) === 'الوزير').pop();
+  assert.ok(later);
+  assert.equal(later.actor, one(d, 'person', 'علي الصادق').actor);
+});

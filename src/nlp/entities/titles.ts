@@ -61,6 +61,8 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
           continue;
         }
         if (c.type === 'person' || c.type === 'title' || c.type === 'date' || c.kindDetail === 'metonymy') break;
+        // "وطالب الوزير الأمم المتحدة": a definite title is not in construct with a definite name
+        if (units === 0 && prevDefinite && w.toks[c.ts].norm.startsWith('ال') && c.kindDetail !== 'nisba') break;
         // "وطالب نائب الرئيس المجتمع الدولي والأمم المتحدة": a coordinated name is not the owner
         if (c.start > w.toks[c.ts].start && w.doc.text[w.toks[c.ts].start] === 'و') break;
         const prev = w.toks[k - 1];

@@ -42,6 +42,8 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
   const out = [units[first]];
   for (let i = first + 1; i < units.length && units[i].start < limit; i++) {
     const prev = out[out.length - 1];
+    // "وطالب الوزير الأمم المتحدة": an organization right after a person, with no و or comma, is the object
+    if (prev.kind === 'person' && units[i].kind !== 'person' && /^\s*$/u.test(text.slice(prev.end, units[i].start))) break;
     if (onlySeparators(text, prev.end, units[i].start)) {
       out.push(units[i]);
       continue;
@@ -92,7 +94,8 @@ function prepRegex(prep: string): RegExp {
   let re = PREP_RES.get(prep);
   if (!re) {
     const attached = prep.length === 1;
-    re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
+    // an attached ب/ل never opens the argument markers' own words (بحضور، برئاسة، بمشاركة)
+    re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?!(?:حضور|رئاسة|رئاسه|مشاركة|مشاركه)(?:\\s|$))(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
     PREP_RES.set(prep, re);
   }
   return re;

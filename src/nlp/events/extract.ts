@@ -138,6 +138,11 @@ function persons(args: Assigned[]): Set<string> {
   return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => a.unit.entity ?? a.unit.name));
 }
 
+/** Resolved persons (person mentions and titles standing for a known person) by actor id. */
+function namedPersons(args: Assigned[]): Set<string> {
+  return new Set(args.filter((a) => a.unit.kind === 'person' && a.unit.entity).map((a) => a.unit.entity!));
+}
+
 function overlaps<T>(a: Set<T>, b: Set<T>): boolean {
   for (const x of a) if (b.has(x)) return true;
   return false;
@@ -162,9 +167,19 @@ function sameHappening(c: Candidate, d: Draft): boolean {
     const dSenders = persons(d.actors.filter((a) => a.side === 'actor'));
     if (cSenders.size > 0 && dSenders.size > 0 && !overlaps(cSenders, dSenders)) return false;
   }
-  const cPersons = persons(c.args);
+  // those present ("بحضور X") do not tell one happening from another
+  const cPersons = persons(c.args.filter((a) => a.side !== 'participant'));
   const dPersons = persons(d.actors);
-  if (overlaps(cPersons, dPersons)) return true;
+  // a phone call is not the meeting, even between the same people
+  if (c.mode === 'phone' && d.mode !== 'phone' && cPersons.size > 0 && dPersons.size > 0 && !c.headline) return false;
+  if (overlaps(cPersons, dPersons)) {
+    // "ثم التقى الوزير X سفيرة الاتحاد الأوروبي": the same host with another named guest is another meeting
+    const cNamed = namedPersons(c.args.filter((a) => a.side !== 'participant'));
+    const dNamed = namedPersons(d.actors);
+    const newHere = [...cNamed].some((p) => !dNamed.has(p));
+    const onlyThere = [...dNamed].some((p) => !cNamed.has(p));
+    return !(newHere && onlyThere && !c.headline && !c.hit.nominal);
+  }
   // different people on both sides: a different meeting, unless the same two sides again
   if (cPersons.size > 0 && dPersons.size > 0) return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
   return isSubset(cp, dp) || isSubset(dp, cp);
@@ -234,7 +249,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // "بحث خلاله الجانبان": the two sides are the persons of the happening reported before
     const dual = !c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
     if (dual) {
-      const before = drafts.filter((d) => parties(d.actors).size >= 2 && persons(d.actors).size > 0 && d.candidates[0].sentence.start <= c.sentence.start).pop();
+      const sided = drafts.filter((d) => parties(d.actors).size >= 2 && persons(d.actors).size > 0 && d.candidates[0].sentence.start <= c.sentence.start);
+      // the two sides of the meeting reported before, else of whatever was reported before
+      const before = sided.filter((d) => actionFamily(d.action) === 'consult').pop() ?? sided.pop();
       const known = persons(c.args);
       for (const a of before?.actors ?? []) {
         if (a.unit.kind !== 'person' || known.has(a.unit.entity ?? a.unit.name)) continue;

@@ -214,3 +214,42 @@ test('an agreement on a later meeting is dated and placed where it was made, not
   assert.equal(agreed.date, '2024-04-10');
   assert.notEqual(agreed.location?.name, 'ليبرفيل');
 });
+
+test('the same host with another named guest ("ثم التقى الوزير ...") and a later phone call are events of their own', () => {
+  const text =
+    'استقبل وزير الخارجية اللبناني عبدالله بو حبيب، اليوم، المنسقة الأممية يوانا فرونتسكا.\n' +
+    'ثم التقى الوزير بو حبيب سفيرة الاتحاد الأوروبي ساندرا دو وال.\n' +
+    'كما أجرى الوزير بو حبيب اتصالاً هاتفياً بنظيره القطري محمد بن عبدالرحمن آل ثاني.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية اللبناني', type: 'title', country: 'LBN' },
+    { text: 'عبدالله بو حبيب', type: 'person', country: 'LBN', title: 'وزير الخارجية اللبناني', actor: 'per:a' },
+    { text: 'المنسقة الأممية', type: 'title', org: 'UN' },
+    { text: 'يوانا فرونتسكا', type: 'person', org: 'UN', title: 'المنسقة الأممية', actor: 'per:b' },
+    { text: 'بو حبيب', type: 'person', country: 'LBN', nth: 1, actor: 'per:a' },
+    { text: 'سفيرة الاتحاد الأوروبي', type: 'title', org: 'EU' },
+    { text: 'ساندرا دو وال', type: 'person', org: 'EU', title: 'سفيرة الاتحاد الأوروبي', actor: 'per:c' },
+    { text: 'بو حبيب', type: 'person', country: 'LBN', nth: 2, actor: 'per:a' },
+    { text: 'نظيره القطري', type: 'title', country: 'QAT' },
+    { text: 'محمد بن عبدالرحمن آل ثاني', type: 'person', country: 'QAT', title: 'نظيره القطري', actor: 'per:d' },
+  ]);
+  const events = extractEvents(doc, res).filter((e) => e.event === 'CONSULT');
+  assert.equal(events.length, 3, JSON.stringify(events.map((e) => [e.action, e.actors.map((a) => a.name)])));
+  assert.deepEqual(events.map((e) => e.action), ['meet', 'meet', 'phone_call']);
+});
+
+test('"وجرى اللقاء بحضور X" adds X to the meeting as present, not as its guest', () => {
+  const text =
+    'استقبل الرئيس الجزائري عبد المجيد تبون، اليوم، رئيس مفوضية الاتحاد الإفريقي موسى فقي محمد.\n' +
+    'وجرى اللقاء بحضور وزير الخارجية الجزائري أحمد عطاف.';
+  const doc = docWith(text, [
+    { text: 'الرئيس الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عبد المجيد تبون', type: 'person', country: 'DZA', title: 'الرئيس الجزائري', actor: 'per:t' },
+    { text: 'رئيس مفوضية الاتحاد الإفريقي', type: 'title', org: 'AU' },
+    { text: 'موسى فقي محمد', type: 'person', org: 'AU', title: 'رئيس مفوضية الاتحاد الإفريقي', actor: 'per:f' },
+    { text: 'وزير الخارجية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'أحمد عطاف', type: 'person', country: 'DZA', title: 'وزير الخارجية الجزائري', actor: 'per:a' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].actors.find((a) => a.name === 'أحمد عطاف')?.side, 'participant');
+});

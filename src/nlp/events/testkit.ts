@@ -11,6 +11,8 @@ export interface MentionSpec {
   title?: string;
   /** Which occurrence of `text` (0-based). */
   nth?: number;
+  /** Canonical actor id (as the entity stage resolves it). */
+  actor?: string;
 }
 
 function find(text: string, surface: string, nth = 0): number {
@@ -35,7 +37,7 @@ export function docWith(text: string, specs: MentionSpec[], opts: { headline?: b
   doc = tokensStage.run(doc, undefined);
   const mentions: Mention[] = specs.map((s) => {
     const start = find(text, s.text, s.nth);
-    return { start, end: start + s.text.length, type: s.type, norm: s.text, source: 'test', confidence: 1, country: s.country, org: s.org };
+    return { start, end: start + s.text.length, type: s.type, norm: s.text, source: 'test', confidence: 1, country: s.country, org: s.org, actor: s.actor };
   });
   doc.mentions = mentions.sort((a, b) => a.start - b.start);
   // link each person to its title, by index in the sorted list

@@ -314,6 +314,9 @@ function pushMarker(out: ArgMarker[], tok: Token, marker: string, role: Role, at
   if (!out.some((m) => m.marker === marker)) out.push({ start: tok.start, end: tok.end, marker, role, attached });
 }
 
+/** Words that start with ب but introduce no complement of the trigger ("اللقاء بحضور X"). */
+const NOT_ATTACHED_PREP = new Set(['بحضور', 'بمشاركه', 'برعايه']);
+
 function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): ArgMarker[] {
   const { lex, toks } = sc;
   const out: ArgMarker[] = [];
@@ -330,7 +333,7 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
     if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) pushMarker(out, tok, 'between', args.between, false);
     for (const [p, r] of want) {
       if (w === p || bare === p) pushMarker(out, tok, p, r, false);
-      else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3) {
+      else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3 && !NOT_ATTACHED_PREP.has(bare) && !lex.markers.by.has(bare)) {
         // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
         const rest = bare.slice(1);
         if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1)) pushMarker(out, tok, p, r, true);
