@@ -131,8 +131,9 @@ export class MentionResolver {
       for (const t of p.titles) {
         if (country && t.country && t.country !== country) continue;
         let s = coreMatch(q.core, t.core);
-        // "السيد الوزير" in a story with one minister: the head word alone, when asked of the story only
-        if (s === 0 && opts.storyOnly && q.core.length === 1 && t.core.length > 0 && t.core[0].replace(/^ال/, '') === q.core[0].replace(/^ال/, '')) s = 0.5;
+        // "السيد الوزير", "المبعوث الروسي": the head word alone matches a title of a person of the
+        // story (of that country when one is named); several such persons leave it ambiguous
+        if (s === 0 && q.core.length === 1 && t.core.length > 0 && t.core[0].replace(/^ال/, '') === q.core[0].replace(/^ال/, '')) s = 0.5;
         if (q.qualifier === 'acting' && t.qualifier !== 'acting') s *= 0.6;
         best = Math.max(best, s);
       }

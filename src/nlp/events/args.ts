@@ -87,6 +87,9 @@ function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, ti
 /** A gap that is one title phrase: a title head word, then words, at most one comma at the end. */
 const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
 
+/** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
+const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
+
 /** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
 const PREP_RES = new Map<string, RegExp>();
 
@@ -94,8 +97,8 @@ function prepRegex(prep: string): RegExp {
   let re = PREP_RES.get(prep);
   if (!re) {
     const attached = prep.length === 1;
-    // an attached ب/ل never opens the argument markers' own words (بحضور، برئاسة، بمشاركة)
-    re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?!(?:حضور|رئاسة|رئاسه|مشاركة|مشاركه)(?:\\s|$))(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
+    // an attached ب/ل never opens the argument markers' own words (بحضور، برئاسة، بمشاركة) or a seat (بمقر)
+    re = attached ? new RegExp(`(?:^|\\s)[وف]?${prep}(?!(?:حضور|رئاسة|رئاسه|مشاركة|مشاركه|مقر|مكتب|مكتبه|ديوان|قصر)(?:\\s|$))(?=\\p{L})`, 'u') : new RegExp(`(?:^|\\s)${prep === 'الي' ? '(?:إلى|الى)' : prep}(?=\\s)`, 'u');
     PREP_RES.set(prep, re);
   }
   return re;
@@ -176,7 +179,12 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
     const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
     if (before.length && hit.suffix) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
-    const i = firstAfter(units, hit.end, 4, text);
+    let i = firstAfter(units, hit.end, 4, text);
+    // "لقائه اليوم بمقر الوزارة سفيرة الاتحاد الأوروبي": past a time word and a seat
+    if (i < 0) {
+      const j = units.findIndex((u) => u.start >= hit.end);
+      if (j >= 0 && NOUN_OBJECT_GAP.test(text.slice(hit.end, units[j].start))) i = j;
+    }
     if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'recipient', 'args.noun_object');
   }
 

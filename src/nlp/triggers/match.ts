@@ -314,8 +314,8 @@ function pushMarker(out: ArgMarker[], tok: Token, marker: string, role: Role, at
   if (!out.some((m) => m.marker === marker)) out.push({ start: tok.start, end: tok.end, marker, role, attached });
 }
 
-/** Words that start with ب but introduce no complement of the trigger ("اللقاء بحضور X"). */
-const NOT_ATTACHED_PREP = new Set(['بحضور', 'بمشاركه', 'برعايه']);
+/** Words that start with ب but introduce no complement of the trigger ("اللقاء بحضور X", "لقاء بمقر X"). */
+const NOT_ATTACHED_PREP = new Set(['بحضور', 'بمشاركه', 'برعايه', 'بمقر', 'بمكتب', 'بمكتبه', 'بديوان', 'بقصر']);
 
 function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): ArgMarker[] {
   const { lex, toks } = sc;
