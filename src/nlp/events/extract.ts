@@ -269,7 +269,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       }
     }
     // "كما بعث X برقية تهنئة مماثلة لفخامته": a similar message goes to the recipient of the one before
-    if (!c.args.some((a) => a.side === 'recipient') && SIMILAR_MESSAGE.test(doc.text.slice(c.hit.start, c.sentence.end))) {
+    if (!c.args.some((a) => a.side === 'recipient') && (SIMILAR_MESSAGE.test(doc.text.slice(c.hit.start, c.sentence.end)) || SIMILAR_MESSAGE.test(doc.text.slice(c.hit.end, c.sentence.end)))) {
       const prev = drafts.filter((d) => d.action === c.action).pop();
       const to = (prev?.actors ?? []).filter((a) => a.side === 'recipient');
       if (to.length) {

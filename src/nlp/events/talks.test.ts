@@ -253,3 +253,20 @@ test('"وجرى اللقاء بحضور X" adds X to the meeting as present, not
   assert.equal(events.length, 1);
   assert.equal(events[0].actors.find((a) => a.name === 'أحمد عطاف')?.side, 'participant');
 });
+
+test('a cable of عزاء is a condolence, and a "similar cable" by another sender goes to the same recipient', () => {
+  const text =
+    'بعث الملك سلمان بن عبدالعزيز أمس برقية عزاء ومواساة للرئيس رجب طيب أردوغان في ضحايا الزلزال.\n' +
+    'كما بعث ولي العهد الأمير محمد بن سلمان بن عبدالعزيز آل سعود رئيس مجلس الوزراء برقية عزاء ومواساة مماثلة.';
+  const doc = docWith(text, [
+    { text: 'الملك', type: 'title', country: 'SAU' },
+    { text: 'سلمان بن عبدالعزيز', type: 'person', country: 'SAU', title: 'الملك', actor: 'per:s' },
+    { text: 'للرئيس', type: 'title', country: 'TUR' },
+    { text: 'رجب طيب أردوغان', type: 'person', country: 'TUR', title: 'للرئيس', actor: 'per:e' },
+    { text: 'ولي العهد', type: 'title', country: 'SAU' },
+    { text: 'محمد بن سلمان بن عبدالعزيز آل سعود', type: 'person', country: 'SAU', title: 'ولي العهد', actor: 'per:m' },
+  ], { published: '2023-02-07' });
+  const condolences = extractEvents(doc, res).filter((e) => e.action === 'condole');
+  assert.equal(condolences.length, 2);
+  for (const e of condolences) assert.deepEqual([...e.countries].sort(), ['SAU', 'TUR']);
+});
