@@ -6,7 +6,7 @@ import { parseDateline } from './dateline.ts';
 import { type LayoutHints, type Line, type LineRole, isBodyLike, layout, splitLines } from './lines.ts';
 import { hijriMonthNumber, isWeekday, monthNumber } from './months.ts';
 import { endsSentence } from './text.ts';
-import { publicationDateInText } from './published.ts';
+import { publicationDateInName, publicationDateInText } from './published.ts';
 import { codePointClass } from '../text/props.ts';
 
 /**
@@ -282,7 +282,8 @@ export const cleanStage: Stage<CleanContext | undefined> = {
     doc.furniture = markFurniture(doc, ctx ?? {});
     // a text without metadata often prints its publication date under the headline
     if (!doc.meta.published) {
-      const published = publicationDateInText(doc.text);
+      // else the date a file's name gives
+      const published = publicationDateInText(doc.text) ?? (doc.meta.format !== 'jsonl' ? publicationDateInName(doc.meta.origin) : undefined);
       if (published) doc.meta.published = published;
     }
     return doc;

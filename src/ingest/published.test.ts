@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { dateOfLine, publicationDateInText } from './published.ts';
+import { dateOfLine, publicationDateInName, publicationDateInText } from './published.ts';
 import { cleanStage } from './clean.ts';
 import { newDoc } from '../nlp/doc.ts';
 
@@ -27,4 +27,12 @@ test('the clean stage fills a missing publication date from the first date line,
   assert.equal(doc.meta.published, '2022-07-27');
   const kept = cleanStage.run(newDoc('t', text, { origin: 't', format: 'html', encoding: 'utf-8', published: '2022-07-28T08:00:00Z' }), undefined);
   assert.equal(kept.meta.published, '2022-07-28T08:00:00Z');
+});
+
+test('a file name with a Gregorian day gives the publication date; a Hijri-looking or impossible one does not', () => {
+  assert.equal(publicationDateInName('/data/dumps/qna-wire-2019-11-18.txt'), '2019-11-18');
+  assert.equal(publicationDateInName('2024_03_05-bulletin.html'), '2024-03-05');
+  assert.equal(publicationDateInName('spa-riyadh-1444-07-16.txt'), undefined);
+  assert.equal(publicationDateInName('report-2023-02-30.txt'), undefined);
+  assert.equal(publicationDateInName('notes.txt'), undefined);
 });

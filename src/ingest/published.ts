@@ -77,3 +77,18 @@ export function publicationDateInText(text: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * The date a file's name gives ("qna-wire-2019-11-18.txt", "2024_03_05-bulletin.html"): a
+ * Gregorian year from 1900 on, month and day, ISO day. Dumps are often saved under the day they
+ * were published; a Hijri-looking year ("1444-07-16") is not read.
+ */
+export function publicationDateInName(path: string): string | undefined {
+  const name = path.split(/[\\/]/).pop() ?? '';
+  const m = /(?:^|[^0-9])((?:19|20)\d{2})[-_.](\d{2})[-_.](\d{2})(?![0-9])/.exec(name);
+  if (!m) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return undefined;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}

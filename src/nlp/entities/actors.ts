@@ -182,6 +182,35 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
 }
 
 /**
+ * "الرئيس السريلانكي المنتخب" in the headline, "فخامة الرئيس X" in the body: a discovered person
+ * whose office named no country, and who took the story's home country for want of one, holds
+ * the office of the one other country that a title-only mention of the same office in the story
+ * names (rule ent.person.story_title_country).
+ */
+export function countryFromStoryTitles(w: Work, acc: Cand[]): void {
+  const linked = new Set<Cand>();
+  for (const c of acc) {
+    if (c.titleC) linked.add(c.titleC);
+    if (c.chainC) linked.add(c.chainC);
+  }
+  for (const p of acc) {
+    if (p.type !== 'person' || !p.role || !p.country || !p.source.endsWith('+ent.person.story_country')) continue;
+    if (!p.actor?.startsWith('per:disc-')) continue;
+    const story = w.storyOf[p.ts];
+    const others = new Set<string>();
+    for (const t of acc) {
+      if (t.type !== 'title' || linked.has(t) || t.role !== p.role || !t.country || t.country === p.country) continue;
+      // only a country the title names itself (الرئيس السريلانكي), not one read further on
+      if (t.source.includes('phrase_owner') || t.source.includes('home_country')) continue;
+      if (w.storyOf[t.ts] === story) others.add(t.country);
+    }
+    if (others.size !== 1) continue;
+    p.country = [...others][0];
+    p.source += '+ent.person.story_title_country';
+  }
+}
+
+/**
  * A family name alone in a later story of the document ("وفي سياق آخر، تسلم السيد بوريطة ...") is
  * the one person of the document who bears it: it takes his actor, country or organization. Two
  * persons with that family name (the Haftars) leave it unresolved.

@@ -363,3 +363,8 @@ test('"السيد الوزير" later in a story is the one minister the story i
   assert.ok(later);
   assert.equal(later.actor, one(d, 'person', 'علي الصادق').actor);
 });
+
+test('a body person with an unowned office holds the office a title-only mention of the story names (الرئيس السريلانكي ... فخامة الرئيس X)', () => {
+  const d = run('سمو الأمير يهنئ الرئيس السريلانكي المنتخب\n\nالدوحة في 18 نوفمبر /قنا/ بعث أمير دولة قطر برقية تهنئة إلى فخامة الرئيس كومارا ديساناياكا بمناسبة فوزه.');
+  assert.equal(one(d, 'person', 'كومارا ديساناياكا').country, 'LKA', JSON.stringify(all(d, 'person').map((m) => [surface(d, m), m.country, m.source])));
+});

@@ -22,7 +22,7 @@ import { namesAfterPhrases } from './phrases.ts';
 import { propagateNames } from './propagate.ts';
 import { orgCandidates } from './orgs.ts';
 import { delegationHeads, inheritFromTitles, linkTitles, possessiveOwners, startIndex, titlePhrases } from './titles.ts';
-import { resolveActors, linkSurnamesAcrossStories, storyInfo } from './actors.ts';
+import { resolveActors, linkSurnamesAcrossStories, storyInfo, countryFromStoryTitles } from './actors.ts';
 import type { EntityResources } from './resources.ts';
 import type { Cand, Work } from './work.ts';
 
@@ -117,6 +117,7 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   inheritFromTitles(acc);
   lap('links');
   resolveActors(w, acc, storyInfo(w, acc));
+  countryFromStoryTitles(w, acc);
   linkSurnamesAcrossStories(w, acc);
   lap('actors');
   const out = toMentions(doc, acc);
