@@ -68,3 +68,34 @@ test('an announced visit is not dated by the lede', () => {
   assert.ok(visit, JSON.stringify(events.map((e) => e.action)));
   assert.equal(visit.date, null);
 });
+
+test('a report with no date words in a dated article takes the article\'s day; a scheduled one does not', () => {
+  const text =
+    'استقبل رئيس الوزراء التونسي كمال المدوري وزير الخارجية المالطي إيان بورغ.\n' +
+    'ومن المقرر أن يلتقي المدوري رئيس الوزراء المالطي روبرت أبيلا.';
+  const doc = docWith(text, [
+    ...SPECS.slice(0, 4),
+    { text: 'المدوري', type: 'person' as const, country: 'TUN', nth: 1 },
+    { text: 'رئيس الوزراء المالطي', type: 'title' as const, country: 'MLT' },
+    { text: 'روبرت أبيلا', type: 'person' as const, country: 'MLT', title: 'رئيس الوزراء المالطي' },
+  ], { published: '2026-06-09' });
+  const events = extractEvents(doc, res);
+  const met = events.find((e) => e.event === 'CONSULT');
+  assert.equal(met?.date, '2026-06-09');
+  assert.ok(met?.rules.includes('date.published'), met?.rules.join(','));
+  assert.equal(events.find((e) => e.event === 'AGREE')?.date ?? null, null);
+});
+
+test('a pluperfect act the text calls past ("يوم الجمعة الماضي") is background, even within the week', () => {
+  const text =
+    'استقبل رئيس الوزراء التونسي كمال المدوري، اليوم الثلاثاء، وزير الخارجية المالطي إيان بورغ.\n' +
+    'وكان بورغ قد التقى يوم الجمعة الماضي رئيس الوزراء الليبي عبد الحميد الدبيبة.';
+  const doc = docWith(text, [
+    ...SPECS.slice(0, 4),
+    { text: 'بورغ', type: 'person' as const, country: 'MLT', nth: 1 },
+    { text: 'رئيس الوزراء الليبي', type: 'title' as const, country: 'LBY' },
+    { text: 'عبد الحميد الدبيبة', type: 'person' as const, country: 'LBY', title: 'رئيس الوزراء الليبي' },
+  ], { published: '2026-06-09' });
+  const events = extractEvents(doc, res);
+  assert.ok(!events.some((e) => e.countries.includes('LBY')), JSON.stringify(events.map((e) => e.countries)));
+});

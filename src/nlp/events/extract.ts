@@ -524,6 +524,8 @@ function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: stri
   const day = madeNow ? referenceDate(ref)?.toISOString().slice(0, 10) : undefined;
   let dated = false;
   for (const c of d.candidates) {
+    // a definite noun that joined the report ("ونتائج الاجتماع الذي عقد الأسبوع الماضي") does not date it
+    if (c !== d.candidates[0] && c.hit.nominal && c.hit.prefix.includes('ال')) continue;
     let all = datesOf(cache, doc, c.sentence, ref);
     if (madeNow) all = all.filter((x) => x.value && x.precision === 'day' && (!day || x.value <= day));
     dated ||= all.length > 0;
@@ -539,7 +541,11 @@ function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: stri
     }
   }
   const own = story.dateline?.date ?? null;
-  return { date: own, rule: own ? 'date.dateline' : null };
+  if (own) return { date: own, rule: 'date.dateline' };
+  // a report with no date of its own in an article dated to the day: the day of the article
+  const published = ref.published?.slice(0, 10);
+  if (!dated && !d.future && !d.negated && published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { date: published, rule: 'date.published' };
+  return { date: null, rule: null };
 }
 
 /** All events of a document, story by story. */

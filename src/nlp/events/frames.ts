@@ -34,13 +34,16 @@ const PAST_WORD = /الماضي|الماضية|الفائت|الفائتة|ال�
 const BACKGROUND_DAYS = 7;
 
 /**
- * A pluperfect or "it is recalled that" report whose sentence dates it at least a week before the
- * story's reference day: background, not an event of the story.
+ * A pluperfect or "it is recalled that" report whose sentence dates it in the past in so many
+ * words (الماضي، المنصرم) or at least a week before the story's reference day: background, not an
+ * event of the story. "وكان X قد التقى أمس" stays an event.
  */
 export function isBackground(text: string, hit: TriggerHit, sentence: { start: number }, dates: readonly DateMention[], ref: Date | null): boolean {
   const before = text.slice(sentence.start, hit.start);
   if (!PLUPERFECT.test(text.slice(sentence.start, hit.start + 1)) && !NOTED.test(before)) return false;
   return dates.some((d) => {
+    // "يوم الجمعة الماضي", "في مارس الماضي": a pluperfect act the text itself calls past
+    if (PAST_WORD.test(text.slice(d.start, d.end))) return true;
     const v = d.value;
     // without a reference day, "في مارس الماضي" still says the act is past
     if (!v || !ref) return PAST_WORD.test(text.slice(d.start, d.end));
