@@ -90,6 +90,9 @@ const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئ�
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
 
+/** A relative pronoun right before a verb ("الذي يزور"): the verb's subject is its antecedent. */
+const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
+
 /** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
 const PREP_RES = new Map<string, RegExp>();
 
@@ -154,7 +157,12 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'participant', 'args.gathered');
   }
 
-  if (!hit.nominal && hit.voice === 'active') {
+  const relative = !hit.nominal && hit.voice === 'active' ? RELATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 12), hit.start)) : false;
+  if (relative) {
+    // "X، الذي يزور المملكة حاليا": the relative verb's subject is the person it follows
+    const antecedent = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && u.kind === 'person').pop();
+    if (antecedent) addUnits(out, used, [antecedent], sideOf(subjectRole), 'args.relative');
+  } else if (!hit.nominal && hit.voice === 'active') {
     // VSO: the subject follows the verb, before the first complement (light verbs: before the noun)
     const complement = hit.parts.find((p) => p.start > hit.head.end);
     const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);

@@ -189,3 +189,19 @@ test('"في العاصمة السعودية الرياض": the country names the
   assert.deepEqual(e.countries, ['YEM']);
   assert.equal(e.location?.name, 'الرياض');
 });
+
+test('"X، الذي يزور المملكة حاليا": the visitor is the person before the relative pronoun, the country is where he goes', () => {
+  const text = 'استقبل الأمين العام لمنظمة التعاون الإسلامي حسين إبراهيم طه، في جدة، وزير الخارجية العراقي فؤاد حسين، الذي يزور المملكة العربية السعودية حالياً.';
+  const doc = docWith(text, [
+    { text: 'الأمين العام لمنظمة التعاون الإسلامي', type: 'title', org: 'OIC' },
+    { text: 'حسين إبراهيم طه', type: 'person', org: 'OIC', title: 'الأمين العام لمنظمة التعاون الإسلامي' },
+    { text: 'جدة', type: 'location', country: 'SAU' },
+    { text: 'وزير الخارجية العراقي', type: 'title', country: 'IRQ' },
+    { text: 'فؤاد حسين', type: 'person', country: 'IRQ', title: 'وزير الخارجية العراقي' },
+    { text: 'المملكة العربية السعودية', type: 'country', country: 'SAU' },
+  ]);
+  const events = extractEvents(doc, res);
+  const actors = events.flatMap((e) => e.actors.filter((a) => a.side === 'actor').map((a) => a.name));
+  assert.ok(!actors.includes('المملكة العربية السعودية'), JSON.stringify(events.map((e) => [e.action, e.actors])));
+  assert.ok(events.some((e) => e.rules.includes('args.relative')));
+});

@@ -528,7 +528,8 @@ function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: stri
     if (c !== d.candidates[0] && c.hit.nominal && c.hit.prefix.includes('ال')) continue;
     let all = datesOf(cache, doc, c.sentence, ref);
     if (madeNow) all = all.filter((x) => x.value && x.precision === 'day' && (!day || x.value <= day));
-    dated ||= all.length > 0;
+    // a vague date (a month, "الأسبوع الماضي") keeps the day unknown only in the first report
+    dated ||= c === d.candidates[0] && all.length > 0;
     const dates = all.filter((x) => x.value && x.precision === 'day');
     if (dates.length) return { date: dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value!, rule: null };
   }
