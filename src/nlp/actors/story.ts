@@ -90,6 +90,11 @@ export class MentionResolver {
       if (bySurname.length > 1) return { via: 'ambiguous', candidates: bySurname.map((p) => ({ actor: p.actor, score: 0.5, via: 'surname', ambiguous: true })) };
     }
     let cands = findByNameTokens(this.reg, tokens, { kinds: ['person'] });
+    // "فيصل بن فرحان بن عبدالله": a longer nasab than the registry writes is the same person
+    for (let t = tokens; cands.length === 0 && t.length >= 5 && (t[t.length - 2] === 'بن' || t[t.length - 2] === 'ابن'); ) {
+      t = t.slice(0, -2);
+      cands = findByNameTokens(this.reg, t, { kinds: ['person'] });
+    }
     let hit = definite(cands);
     if (!hit && m.title && cands.length > 1) {
       // the title the text gives picks among persons sharing the name
@@ -127,6 +132,8 @@ export class MentionResolver {
     const country = opts.country ?? q.country;
     const scored: Array<{ p: Introduced; score: number }> = [];
     for (const p of this.people) {
+      // "وزير خارجية العراق" is not the Saudi minister introduced before
+      if (country && typeof p.actor.country === 'string' && p.actor.country !== country) continue;
       let best = 0;
       for (const t of p.titles) {
         if (country && t.country && t.country !== country) continue;

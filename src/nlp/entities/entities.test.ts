@@ -368,3 +368,18 @@ test('a body person with an unowned office holds the office a title-only mention
   const d = run('سمو الأمير يهنئ الرئيس السريلانكي المنتخب\n\nالدوحة في 18 نوفمبر /قنا/ بعث أمير دولة قطر برقية تهنئة إلى فخامة الرئيس كومارا ديساناياكا بمناسبة فوزه.');
   assert.equal(one(d, 'person', 'كومارا ديساناياكا').country, 'LKA', JSON.stringify(all(d, 'person').map((m) => [surface(d, m), m.country, m.source])));
 });
+
+test('a longer nasab than the registry writes is the same person, and "في + state" after a minister is his state', () => {
+  const d = run('الرياض 3 مارس 2024 (واس) - استقبل صاحب السمو الأمير فيصل بن فرحان بن عبدالله وزير الخارجية نائب رئيس الوزراء وزير الخارجية في جمهورية العراق الدكتور فؤاد حسين.');
+  assert.equal(one(d, 'person', 'فيصل بن فرحان بن عبدالله').actor, 'per:faisal-bin-farhan');
+  assert.equal(one(d, 'person', 'فؤاد حسين').country, 'IRQ');
+  const t = all(d, 'title').find((m) => d.text.slice(m.start, m.end) === 'وزير الخارجية' && m.start > d.text.indexOf('نائب'));
+  assert.equal(t?.country, 'IRQ');
+  assert.equal(t?.host, undefined);
+});
+
+test('a title naming another state is not the minister of the story from a first state (وزير خارجية العراق)', () => {
+  const d = run('وزير الخارجية السعودي يستقبل وزير خارجية العراق\n\nالرياض 3 مارس 2024 (واس) - استقبل الأمير فيصل بن فرحان وزير الخارجية اليوم نظيره العراقي.');
+  const iraqi = all(d, 'title').find((m) => surface(d, m) === 'وزير خارجية العراق');
+  assert.notEqual(iraqi?.actor, 'per:faisal-bin-farhan');
+});

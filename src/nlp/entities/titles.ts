@@ -66,7 +66,9 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
         // "وطالب نائب الرئيس المجتمع الدولي والأمم المتحدة": a coordinated name is not the owner
         if (c.start > w.toks[c.ts].start && w.doc.text[w.toks[c.ts].start] === 'و') break;
         const prev = w.toks[k - 1];
-        if (prev && (prev.norm === 'لدي' || prev.norm === 'الي' || prev.norm === 'في') && (c.country || c.org)) {
+        // "وزير الخارجية في جمهورية العراق": في names a minister's own state, an ambassador's post
+        const posted = prev && (prev.norm === 'لدي' || prev.norm === 'الي' || (prev.norm === 'في' && !OWN_STATE_OFFICES.has(t.role ?? '')));
+        if (posted && (c.country || c.org)) {
           // "لدى ليبيا": where the office sits, not whose it is
           if (!t.host && !t.hostOrg) {
             if (c.country) t.host = c.country;
@@ -124,6 +126,9 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
     }
   }
 }
+
+/** Offices that "في + state" gives their own state, not a post abroad. */
+const OWN_STATE_OFFICES = new Set(['title.minister', 'title.deputy_minister', 'title.minister_of_state', 'title.prime_minister', 'title.deputy_prime_minister', 'title.president', 'title.vice_president']);
 
 /** Definite adjectives that may follow a definite word in a title phrase. */
 const TITLE_ADJECTIVES = new Set(['العام', 'العامه', 'الخاص', 'الخاصه', 'الاعلي', 'الاول', 'الاولي', 'الثاني', 'الثانيه', 'الدائم', 'الدائمه', 'المساعد', 'المساعده', 'المشترك', 'المشتركه', 'المستقل', 'المستقله', 'العليا', 'العظمي', 'الموحد', 'الموحده', 'الانتقالي', 'الكبير', 'الكبري', 'المركزي', 'المركزيه']);
