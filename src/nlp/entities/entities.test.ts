@@ -383,3 +383,9 @@ test('a title naming another state is not the minister of the story from a first
   const iraqi = all(d, 'title').find((m) => surface(d, m) === 'وزير خارجية العراق');
   assert.notEqual(iraqi?.actor, 'per:faisal-bin-farhan');
 });
+
+test('a family name of the document after a title ends the title phrase (ودعا الوزير الحضرمي الشركات الصينية)', () => {
+  const d = run('عدن 2 يونيو 2020 (سبأ) - بحث وزير الخارجية محمد عبدالله الحضرمي مع السفير الصيني التعاون. ودعا الوزير الحضرمي الشركات الصينية إلى العودة.');
+  const t = all(d, 'title').find((m) => surface(d, m) === 'الوزير');
+  assert.notEqual(t?.country, 'CHN');
+});

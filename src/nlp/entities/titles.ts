@@ -26,6 +26,9 @@ export function startIndex(w: Work, acc: Cand[]): Array<Cand | null> {
 
 /** Sets `extent` of office titles and takes a country/org/institution from inside the phrase. */
 export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void {
+  // the family names of the document's persons ("ودعا الوزير الحضرمي ...": the name, not the phrase)
+  const surnames = new Set<string>();
+  for (const c of acc) if (c.type === 'person' && c.te - c.ts >= 2) surnames.add(w.toks[c.te - 1].norm);
   for (const t of acc) {
     if (!isOffice(t) || t.kindDetail === 'possessive') continue;
     let k = t.te;
@@ -84,6 +87,7 @@ export function titlePhrases(w: Work, acc: Cand[], at: Array<Cand | null>): void
       const tok = w.toks[k];
       if (!isWord(tok)) break;
       const n = tok.norm;
+      if (surnames.has(n)) break;
       if ((n === 'لدي' || n === 'الي' || n === 'في') && at[k + 1] && (at[k + 1]!.country || at[k + 1]!.org) && at[k + 1]!.type !== 'person') {
         k++;
         continue;

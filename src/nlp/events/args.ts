@@ -215,6 +215,13 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }
 
+  // "تسلم نسخة من أوراق اعتماد سفير X": the party in construct with the complement
+  if (hit.args.genitive && hit.parts.length > 0) {
+    const last = hit.parts[hit.parts.length - 1];
+    const i = units.findIndex((u) => u.start >= last.end);
+    if (i >= 0 && !used.has(units[i]) && /^\s*$/u.test(text.slice(last.end, units[i].start))) addUnits(out, used, [units[i]], sideOf(hit.args.genitive), 'args.genitive');
+  }
+
   // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it
   if (!hit.nominal || hit.event === 'CONSULT') {
     const rest = text.slice(sentence.start, sentence.end);

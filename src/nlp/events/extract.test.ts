@@ -205,3 +205,16 @@ test('"X، الذي يزور المملكة حاليا": the visitor is the pers
   assert.ok(!actors.includes('المملكة العربية السعودية'), JSON.stringify(events.map((e) => [e.action, e.actors])));
   assert.ok(events.some((e) => e.rules.includes('args.relative')));
 });
+
+test('credentials received from "سفير X" in construct with أوراق اعتماد: the ambassador is the actor, the receiver the recipient', () => {
+  const text = 'كما تسلم وزير الخارجية اليمني نسخة من أوراق اعتماد سفير جمهورية كوريا الجديد لدى اليمن.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية اليمني', type: 'title', country: 'YEM' },
+    { text: 'سفير جمهورية كوريا الجديد', type: 'title', country: 'KOR' },
+    { text: 'اليمن', type: 'country', country: 'YEM', nth: 1 },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.equal(e.action, 'receive_credentials');
+  assert.equal(e.actors.find((a) => a.side === 'actor')?.country, 'KOR');
+  assert.equal(e.actors.find((a) => a.side === 'recipient')?.country, 'YEM');
+});

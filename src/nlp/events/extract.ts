@@ -260,7 +260,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       }
     }
     // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before
-    if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor') && continuesSubject(doc.text, c)) {
+    if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor' || a.rule === 'args.vso' || a.rule === 'args.svo') && continuesSubject(doc.text, c)) {
       const prev = drafts.filter((d) => !d.headlineOnly && d.candidates[0].sentence.start < c.sentence.start).pop();
       const actors = (prev?.actors ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
       if (actors.length) {

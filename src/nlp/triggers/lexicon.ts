@@ -26,6 +26,8 @@ const ArgsSchema = z
     preps: z.record(z.string(), role).optional(),
     by: role.optional(),
     between: role.optional(),
+    /** Role of the party right after the complement, in construct with it ("أوراق اعتماد سفير X"). */
+    genitive: role.optional(),
     /** Which argument is the host (استقبل: the subject). */
     host: z.enum(['subject', 'object']).optional(),
   })
