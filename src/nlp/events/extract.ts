@@ -153,9 +153,13 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
   return true;
 }
 
+/** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
+const ANOTHER_TIME = /^\s*[وف]?(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً)(?=[\s،,])/u;
+
 /** Whether a candidate reports the happening of a draft of the same story. */
-function sameHappening(c: Candidate, d: Draft): boolean {
+function sameHappening(c: Candidate, d: Draft, text: string): boolean {
   if (actionFamily(c.action) !== actionFamily(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
+  if (!c.hit.nominal && ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start))) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
   const cp = parties(c.args);
@@ -283,7 +287,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a headline announces the story's happening: it joins the body's report of that kind
-    const into = drafts.find((d) => sameHappening(c, d)) ?? (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
+    const into = drafts.find((d) => sameHappening(c, d, doc.text)) ?? (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
     if (into) {
       merge(into, c, 'merge.same_story');
       continue;
@@ -300,7 +304,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // an invitation or a signature made during the talks is an event of its own, with the
     // meeting's other side as counterpart
     if (OWN_EVENT_IN_TALKS.has(c.action) && (c.args.length > 0 || takeDualSides(doc.text, c, drafts))) {
-      const same = drafts.find((d) => d.action === c.action && sameHappening(c, d));
+      const same = drafts.find((d) => d.action === c.action && sameHappening(c, d, doc.text));
       if (same) merge(same, c, 'merge.same_story');
       else drafts.push(newDraft(c, story.index));
       continue;

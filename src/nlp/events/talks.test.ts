@@ -270,3 +270,21 @@ test('a cable of عزاء is a condolence, and a "similar cable" by another send
   assert.equal(condolences.length, 2);
   for (const e of condolences) assert.deepEqual([...e.countries].sort(), ['SAU', 'TUR']);
 });
+
+test('"وفي وقت لاحق، عقد الوزيران X وY جلسة مباحثات": a later session of two of the guests is a meeting of its own', () => {
+  const text =
+    'التقى الرئيس السوري أحمد الشرع، اليوم، وزير الخارجية الأردني أيمن الصفدي بحضور وزير الخارجية السوري أسعد الشيباني.\n' +
+    'وفي وقت لاحق، عقد الوزيران الشيباني والصفدي جلسة مباحثات في مبنى وزارة الخارجية.';
+  const doc = docWith(text, [
+    { text: 'الرئيس السوري', type: 'title', country: 'SYR' },
+    { text: 'أحمد الشرع', type: 'person', country: 'SYR', title: 'الرئيس السوري', actor: 'per:s' },
+    { text: 'وزير الخارجية الأردني', type: 'title', country: 'JOR' },
+    { text: 'أيمن الصفدي', type: 'person', country: 'JOR', title: 'وزير الخارجية الأردني', actor: 'per:a' },
+    { text: 'وزير الخارجية السوري', type: 'title', country: 'SYR' },
+    { text: 'أسعد الشيباني', type: 'person', country: 'SYR', title: 'وزير الخارجية السوري', actor: 'per:h' },
+    { text: 'الشيباني', type: 'person', country: 'SYR', nth: 1, actor: 'per:h' },
+    { text: 'الصفدي', type: 'person', country: 'JOR', nth: 1, actor: 'per:a' },
+  ]);
+  const meetings = extractEvents(doc, res).filter((e) => e.event === 'CONSULT');
+  assert.equal(meetings.length, 2, JSON.stringify(meetings.map((e) => e.actors.map((a) => a.name))));
+});

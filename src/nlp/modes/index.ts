@@ -128,6 +128,9 @@ export function modeClause(text: string, clauseStart: number, clauseEnd: number,
 }
 
 /** Modes of the trigger at `trigger` in a prepared clause. */
+/** How many words from the trigger a clause-wide cue may stand. */
+const CLAUSE_WORDS = 12;
+
 export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): ModeResult {
   const { words, starts, ends } = clause;
   const res: ModeResult = { negated: false, future: false, hypothetical: false, cues: [] };
@@ -146,7 +149,9 @@ export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): Mo
   for (const { cue, at, length } of clause.found) {
     const c = index.cues[cue];
     if (c.clause) {
-      fired.add(cue);
+      // anywhere in the clause, but not in another clause of a long sentence ("عقد الوزيران جلسة
+      // مباحثات ...، اتفقا ...، تعقد اجتماعها الأول الشهر المقبل")
+      if (at >= first - CLAUSE_WORDS && at <= lastIdx + CLAUSE_WORDS) fired.add(cue);
       continue;
     }
     if (at >= first && at <= lastIdx) continue;

@@ -58,3 +58,9 @@ test('cue files are validated with file, line, entry and field', () => {
   writeFileSync(f, '- { id: fut.x, kind: future }\n');
   assert.throws(() => loadModeCues(f), /entry 0 \(fut\.x\): field "words": a cue needs words/);
 });
+
+test('a time word of another clause far along a long sentence does not make the trigger future', () => {
+  const s = 'وفي وقت لاحق، عقد الوزيران جلسة مباحثات في مبنى وزارة الخارجية، اتفقا في ختامها على تشكيل لجنة أمنية مشتركة لضبط الحدود ومكافحة التهريب، تعقد اجتماعها الأول في عمّان الشهر المقبل.';
+  assert.equal(modes(s, 'عقد').future, false);
+  assert.equal(modes(s, 'تعقد').future, true);
+});
