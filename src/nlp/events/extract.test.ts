@@ -218,3 +218,14 @@ test('credentials received from "سفير X" in construct with أوراق اعت
   assert.equal(e.actors.find((a) => a.side === 'actor')?.country, 'KOR');
   assert.equal(e.actors.find((a) => a.side === 'recipient')?.country, 'YEM');
 });
+
+test('an event with an organ of an organization (مجلس الأمن) also lists the organization (UNSC and UN)', () => {
+  const text = 'طالب الأمين العام لجامعة الدول العربية أحمد أبو الغيط مجلس الأمن الدولي بالتحرك لوقف الحرب.';
+  const doc = docWith(text, [
+    { text: 'الأمين العام لجامعة الدول العربية', type: 'title', org: 'ARAB_LEAGUE' },
+    { text: 'أحمد أبو الغيط', type: 'person', org: 'ARAB_LEAGUE', title: 'الأمين العام لجامعة الدول العربية' },
+    { text: 'مجلس الأمن الدولي', type: 'organization', org: 'UNSC' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.organizations, ['ARAB_LEAGUE', 'UN', 'UNSC']);
+});

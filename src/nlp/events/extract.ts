@@ -22,6 +22,8 @@ export interface EventResources {
   modeCues: ModeCue[];
   contextCues: ContextCues;
   placeCues: PlaceCues;
+  /** Parent of an organization code (UNSC → UN): an event with the organ is also one with its organization. */
+  orgParents?: ReadonlyMap<string, string>;
   /**
    * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's
    * analyses depend only on `triggers`); emptied when it grows past WORD_MEMO_LIMIT words.
@@ -464,6 +466,10 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   const placeCountry = placed.placeCountry ?? location?.country;
   if (countries.size + organizations.size < 2 && placeCountry) countries.add(placeCountry);
+  // the Security Council's demand is also the UN's (the parent organization is a party too)
+  for (const o of [...organizations]) {
+    for (let p = res.orgParents?.get(o), n = 0; p && n < 3; p = res.orgParents?.get(p), n++) organizations.add(p);
+  }
   const sentenceWords = d.candidates.flatMap((c) => contextWordsOf(cache, doc, c.sentence));
   let storyCounts = cache.storyContexts.get(story.index);
   if (!storyCounts) {
