@@ -22,7 +22,7 @@ export interface EventResources {
   modeCues: ModeCue[];
   contextCues: ContextCues;
   placeCues: PlaceCues;
-  /** Parent of an organization code (UNSC → UN): an event with the organ is also one with its organization. */
+  /** Parent of an organ's code (UNSC → UN, data/events/parties.yaml): an event with the organ is also one with its organization. */
   orgParents?: ReadonlyMap<string, string>;
   /**
    * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's

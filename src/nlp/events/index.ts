@@ -1,6 +1,9 @@
 /** Event extraction stage: triggers + entity mentions → events with evidence and rule ids. */
 import type { Stage } from '../pipeline.ts';
 import { loadTriggers } from '../triggers/index.ts';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import { loadGazetteer } from '../gazetteer/index.ts';
 import { loadModeCues } from '../modes/index.ts';
 import { loadContextCues } from './contexts.ts';
@@ -11,17 +14,32 @@ export { extractEvents, type EventResources } from './extract.ts';
 export { loadContextCues, countContexts, pickContexts, type ContextCues } from './contexts.ts';
 export { loadPlaceCues, placeRole, type PlaceCues } from './places.ts';
 
-/** Parent organization of each organization code that has one (UNSC → UN), from the gazetteer. */
-function orgParents(): Map<string, string> {
+export const DEFAULT_PARTIES_FILE = new URL('../../../data/events/parties.yaml', import.meta.url).pathname;
+
+const PartiesSchema = z.object({ organs: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)) }).strict();
+
+/**
+ * The parent organization of each organ of data/events/parties.yaml (UNSC → UN), from the
+ * gazetteer's parent field. An organ that is no gazetteer organization with a parent is an error.
+ */
+export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE): Map<string, string> {
+  const parsed = PartiesSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
+  }
+  const entities = loadGazetteer().entities;
   const out = new Map<string, string>();
-  for (const [key, e] of loadGazetteer().entities) {
-    if (key.startsWith('org:') && e.parent) out.set(key.slice(4), e.parent);
+  for (const code of parsed.data.organs) {
+    const parent = entities.get(`org:${code}`)?.parent;
+    if (!parent) throw new Error(`${file}: entry organs.${code}: not an organization with a parent in data/gazetteer/orgs.yaml`);
+    out.set(code, parent);
   }
   return out;
 }
 
 export function loadEventResources(): EventResources {
-  return { triggers: loadTriggers(), modeCues: loadModeCues(), contextCues: loadContextCues(), placeCues: loadPlaceCues(), orgParents: orgParents(), wordMemo: new Map() };
+  return { triggers: loadTriggers(), modeCues: loadModeCues(), contextCues: loadContextCues(), placeCues: loadPlaceCues(), orgParents: loadOrganParents(), wordMemo: new Map() };
 }
 
 export function eventsStage(res: EventResources): Stage<unknown> {
