@@ -80,3 +80,11 @@ test('two introduced holders of the same title make a title-only mention ambiguo
   assert.equal(res.actor, undefined);
   assert.deepEqual(res.candidates.map((c) => c.actor.id).sort(), ['per:abdullah-al-lafi', 'per:musa-al-koni']);
 });
+
+test('a bare "المبعوث الأممي" in a story from another country is not the registry\'s envoy posted to Libya', () => {
+  const reg = loadRegistry();
+  const yemen = new MentionResolver(reg, { date: '2019-11-14', country: 'YEM' });
+  assert.equal(yemen.title('المبعوث الأممي').actor, undefined);
+  const libya = new MentionResolver(reg, { date: '2019-11-14', country: 'LBY' });
+  assert.equal(libya.title('المبعوث الأممي').actor?.id, 'per:ghassan-salame');
+});

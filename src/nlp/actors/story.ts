@@ -12,8 +12,8 @@ import { discoverActor } from './discover.ts';
 import { nameKey, nameTokens, surnameKey } from './names.ts';
 import type { ActorRegistry } from './registry.ts';
 import { definite, findByNameTokens, findByRole, scoreRole, type Candidate } from './resolve.ts';
-import { roleOverlaps, type Actor } from './schema.ts';
-import { coreMatch, parseTitle, type ParsedTitle } from './titles.ts';
+import { roleOverlaps, type Actor, type Role } from './schema.ts';
+import { coreMatch, officeForms, parseTitle, type ParsedTitle } from './titles.ts';
 
 export interface StoryContext {
   /** Story date (YYYY[-MM[-DD]]), for roles held at the time. */
@@ -65,6 +65,32 @@ function actorKeys(actor: Actor): { keys: ReadonlySet<string>; surname: string }
     keysCache.set(actor, k);
   }
   return k;
+}
+
+/** States named by name anywhere in a list of folded words ("... للدعم في ليبيا" → LBY). */
+function statesNamed(reg: ActorRegistry, words: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    for (const t of reg.stateTerms) {
+      if (t.type !== 'name' || t.words.length === 0 || i + t.words.length > words.length) continue;
+      if (t.words.every((w, k) => words[i + k] === w)) out.add(t.code);
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a role is an office posted to a state other than `country` that the query does not
+ * name: every form of the office, or the institution it serves, names such a state.
+ */
+function postedElsewhere(reg: ActorRegistry, role: Role, q: ParsedTitle, country: string): boolean {
+  if (q.country || statesNamed(reg, q.core).size > 0) return false;
+  const inst = role.institution ? reg.actors.get(role.institution) : undefined;
+  const places = new Set<string>(inst ? statesNamed(reg, parseTitle(reg, inst.name).core) : []);
+  const forms = officeForms(reg, role);
+  const every = forms.length > 0 && forms.every((f) => statesNamed(reg, f.core).size > 0);
+  if (every) for (const f of forms) for (const c of statesNamed(reg, f.core)) places.add(c);
+  return places.size > 0 && !places.has(country);
 }
 
 export class MentionResolver {
@@ -160,7 +186,11 @@ export class MentionResolver {
     if (opts.storyOnly) return { via: 'none', candidates: [] };
     // nobody in the story holds it: the registry's holder on the story's date
     let cands = findByRole(this.reg, { office: title, country: country ?? this.ctx.country, date: this.ctx.date });
-    if (cands.length === 0 && !country && this.ctx.country) cands = findByRole(this.reg, { office: title, date: this.ctx.date });
+    if (cands.length === 0 && !country && this.ctx.country) {
+      // an office abroad that names where it is posted ("المبعوث الأممي إلى ليبيا") is not the
+      // bare title of a story from elsewhere ("المبعوث الأممي" in a story from Riyadh about Yemen)
+      cands = findByRole(this.reg, { office: title, date: this.ctx.date }).filter((c) => !c.role || !postedElsewhere(this.reg, c.role, q, this.ctx.country!));
+    }
     const hit = definite(cands);
     if (hit) return { actor: this.introduce(hit.actor, title).actor, via: 'registry-role', candidates: cands };
     return { via: cands.length > 0 ? 'ambiguous' : 'none', candidates: cands };

@@ -200,7 +200,9 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   const extra: typeof markers = [];
   for (const [prep, role] of Object.entries(hit.args.preps ?? {})) {
     if (role === 'topic' || role === 'location' || markers.some((m) => m.marker === prep)) continue;
-    const at = findPrep(text, hit.end, sentence.end, prep);
+    // after the trigger, or between a verb and its complement ("ووقعت X، اليوم، مع Y مذكرة تفاهم")
+    const inner = hit.nominal ? undefined : hit.parts.find((p) => p.start > hit.head.end);
+    const at = findPrep(text, hit.end, sentence.end, prep) ?? (inner ? findPrep(text, hit.head.end, inner.start, prep) : undefined);
     if (at) extra.push({ ...at, marker: prep, role, attached: prep.length === 1 });
   }
   for (const m of extra) {

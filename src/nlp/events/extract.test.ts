@@ -229,3 +229,17 @@ test('an event with an organ of an organization (مجلس الأمن) also lists
   const [e] = extractEvents(doc, res);
   assert.deepEqual(e.organizations, ['ARAB_LEAGUE', 'UN', 'UNSC']);
 });
+
+test('a complement between a verb and its object ("ووقعت X، اليوم، مع Y مذكرة تفاهم") is found, and the venue is the one next to the verb', () => {
+  const text = 'ووقّعت مفوضة العون الإنساني سلوى آدم، اليوم ببورتسودان، مع ممثل برنامج الأغذية العالمي في السودان، مذكرة تفاهم لتسهيل حركة قوافل الإغاثة إلى دارفور.';
+  const doc = docWith(text, [
+    { text: 'مفوضة العون الإنساني', type: 'title', country: 'SDN' },
+    { text: 'سلوى آدم', type: 'person', country: 'SDN', title: 'مفوضة العون الإنساني' },
+    { text: 'بورتسودان', type: 'location', country: 'SDN' },
+    { text: 'ممثل برنامج الأغذية العالمي في السودان', type: 'title', org: 'WFP' },
+    { text: 'دارفور', type: 'location', country: 'SDN' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.organizations, ['WFP']);
+  assert.equal(e.location?.name, 'بورتسودان');
+});

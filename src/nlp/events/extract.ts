@@ -140,6 +140,13 @@ function persons(args: Assigned[]): Set<string> {
   return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => a.unit.entity ?? a.unit.name));
 }
 
+/** "عبد العاطي يتلقى اتصالاً من كالاس ويستقبل غراندي": a headline act whose named persons the draft has none of. */
+function otherPersons(c: Candidate, d: Draft): boolean {
+  const cNamed = namedPersons(c.args);
+  const dNamed = namedPersons(d.actors);
+  return cNamed.size > 0 && dNamed.size > 0 && ![...cNamed].some((p) => dNamed.has(p));
+}
+
 /** Resolved persons (person mentions and titles standing for a known person) by actor id. */
 function namedPersons(args: Assigned[]): Set<string> {
   return new Set(args.filter((a) => a.unit.kind === 'person' && a.unit.entity).map((a) => a.unit.entity!));
@@ -289,11 +296,16 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a headline announces the story's happening: it joins the body's report of that kind
-    const into = drafts.find((d) => sameHappening(c, d, doc.text)) ?? (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future) : undefined);
+    const into =
+      drafts.find((d) => sameHappening(c, d, doc.text)) ??
+      (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future && !otherPersons(c, d)) : undefined);
     if (into) {
       merge(into, c, 'merge.same_story');
       continue;
     }
+    // "... ويستقبل غراندي" in the headline of a story whose body reports only the call: that act is
+    // told in another story of the document ("وفي سياق منفصل، استقبل ...")
+    if (c.headline && drafts.length > 0 && drafts.every((d) => otherPersons(c, d))) continue;
     // a bare noun ("اللقاء") with no party of its own refers to something already reported
     if (c.args.length === 0 && !takeDualSides(doc.text, c, drafts)) continue;
     drafts.push(newDraft(c, story.index));
@@ -458,7 +470,7 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
     for (const h of a.unit.hosts) countries.add(h);
   }
   const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
-  const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.end, action: c.action })), cache, res.placeCues);
+  const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.head.end, action: c.action })), cache, res.placeCues);
   const location = placed.location;
   const dated = dateOf(doc, story, d, cache);
   const rules = [...d.rules, ...placed.rules.filter((r) => !d.rules.includes(r))];

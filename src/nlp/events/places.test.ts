@@ -79,3 +79,20 @@ test('a capital standing for its government is not a place unless a locative or 
   const [v] = extractEvents(d2, res);
   assert.deepEqual(v?.location, { name: 'روما', country: 'ITA' });
 });
+
+test('a story opened by "وفي سياق آخر" with no dateline of its own is placed at its parent story\'s dateline', () => {
+  const text = 'القاهرة – بريد النيل\nتلقى الوزير اتصالاً من نظيره.\n\nوفي سياق منفصل، استقبل عبد العاطي بمقر الوزارة المفوض السامي فيليبو غراندي.';
+  const second = text.indexOf('وفي سياق');
+  const doc = docWith(text, [
+    { text: 'عبد العاطي', type: 'person', country: 'EGY' },
+    { text: 'المفوض السامي', type: 'title', org: 'UNHCR' },
+    { text: 'فيليبو غراندي', type: 'person', org: 'UNHCR', title: 'المفوض السامي' },
+  ]);
+  doc.stories = [
+    { index: 0, start: 0, end: second - 2, dateline: { start: 0, end: 20, place: 'القاهرة' }, rule: 'test' },
+    { index: 1, start: second, end: text.length, rule: 'pivot:other-context', parent: 0 },
+  ];
+  doc.sentences = doc.sentences.map((s) => ({ ...s, story: s.start >= second ? 1 : 0 }));
+  const e = extractEvents(doc, res).find((x) => x.organizations.includes('UNHCR'));
+  assert.equal(e?.location?.name, 'القاهرة');
+});

@@ -141,7 +141,8 @@ export function locate(
   cache: DocCache,
   cues: PlaceCues,
 ): Located {
-  const dl = story.dateline;
+  // a story opened by "وفي سياق آخر" is sent from where the story it turns from was
+  const dl = story.dateline ?? (story.parent !== undefined ? doc.stories.find((s) => s.index === story.parent)?.dateline : undefined);
   const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => x.type === 'location' && x.start >= dl.start && x.end <= dl.end)?.country ?? null } : null;
   let placeCountry: string | null = null;
   for (const s of sentences) {

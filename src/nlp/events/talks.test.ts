@@ -288,3 +288,21 @@ test('"وفي وقت لاحق، عقد الوزيران X وY جلسة مباح�
   const meetings = extractEvents(doc, res).filter((e) => e.event === 'CONSULT');
   assert.equal(meetings.length, 2, JSON.stringify(meetings.map((e) => e.actors.map((a) => a.name))));
 });
+
+test('a headline act told in another story of the document ("... ويستقبل غراندي") does not join the story\'s call', () => {
+  const text =
+    'عبد العاطي يتلقى اتصالاً من كالاس ويستقبل غراندي\n' +
+    'تلقى وزير الخارجية المصري بدر عبد العاطي اتصالاً هاتفياً من الممثلة العليا للاتحاد الأوروبي كايا كالاس.';
+  const doc = docWith(text, [
+    { text: 'عبد العاطي', type: 'person', country: 'EGY', actor: 'per:b' },
+    { text: 'كالاس', type: 'person', org: 'EU', actor: 'per:k' },
+    { text: 'غراندي', type: 'person', org: 'UNHCR', actor: 'per:g' },
+    { text: 'وزير الخارجية المصري', type: 'title', country: 'EGY' },
+    { text: 'بدر عبد العاطي', type: 'person', country: 'EGY', title: 'وزير الخارجية المصري', actor: 'per:b' },
+    { text: 'الممثلة العليا للاتحاد الأوروبي', type: 'title', org: 'EU' },
+    { text: 'كايا كالاس', type: 'person', org: 'EU', title: 'الممثلة العليا للاتحاد الأوروبي', actor: 'per:k' },
+  ], { headline: true });
+  const events = extractEvents(doc, res);
+  assert.ok(!events.some((e) => e.organizations.includes('UNHCR')), JSON.stringify(events.map((e) => [e.action, e.organizations])));
+  assert.equal(events.filter((e) => e.event === 'CONSULT').length, 1);
+});
