@@ -163,12 +163,14 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
 }
 
 /** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
-const ANOTHER_TIME = /^\s*[وف]?(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً)(?=[\s،,])/u;
+const ANOTHER_TIME = /^\s*[وف]?(?:(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً)(?=[\s،,])|على هامش\s)/u;
+/** "استقبل الوزير في وقت لاحق من اليوم ...", "عقد لقاءً منفصلاً مع": another happening, said after the verb. */
+const ANOTHER_AFTER = /^[^.؟!،]{0,40}?(?:في وقت (?:لاحق|سابق)|منفصلا|منفصلاً|منفصلة|منفصل)(?=[\s،,.]|$)/u;
 
 /** Whether a candidate reports the happening of a draft of the same story. */
 function sameHappening(c: Candidate, d: Draft, text: string): boolean {
   if (actionFamily(c.action) !== actionFamily(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
-  if (!c.hit.nominal && ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start))) return false;
+  if (!c.hit.nominal && (ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start)) || ANOTHER_AFTER.test(text.slice(c.hit.head.end, c.sentence.end)))) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
   const cp = parties(c.args);
@@ -266,8 +268,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       // the two sides of the meeting reported before, else of whatever was reported before
       const before = sided.filter((d) => actionFamily(d.action) === 'consult').pop() ?? sided.pop();
       const known = persons(c.args);
+      const have = parties(c.args);
       for (const a of before?.actors ?? []) {
-        if (a.unit.kind !== 'person' || known.has(a.unit.entity ?? a.unit.name)) continue;
+        // the two sides' persons, and the organizations or states that were sides themselves
+        if (a.unit.kind === 'person' ? known.has(a.unit.entity ?? a.unit.name) : a.side === 'participant' || have.has(a.unit.org ?? a.unit.country ?? '')) continue;
         c.args.push({ ...a, side: 'participant', rule: 'args.dual_anaphor' });
         if (!c.rules.includes('args.dual_anaphor')) c.rules.push('args.dual_anaphor');
       }

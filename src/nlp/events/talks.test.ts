@@ -306,3 +306,25 @@ test('a headline act told in another story of the document ("... ويستقبل 
   assert.ok(!events.some((e) => e.organizations.includes('UNHCR')), JSON.stringify(events.map((e) => [e.action, e.organizations])));
   assert.equal(events.filter((e) => e.event === 'CONSULT').length, 1);
 });
+
+test('meetings "on the sidelines" and "separate" ones are happenings of their own, and "طالب الجانبان" after a meeting of two organizations names both', () => {
+  const text =
+    'انعقد اليوم في الرياض الاجتماع الوزاري المشترك بين مجلس التعاون لدول الخليج العربية وروسيا الاتحادية بمشاركة وزير الخارجية الروسي سيرغي لافروف.\n' +
+    'وطالب الجانبان في البيان الختامي بالوقف الفوري لإطلاق النار.\n' +
+    'وعلى هامش الاجتماع، التقى لافروف وزير الخارجية السعودي فيصل بن فرحان، كما عقد لقاءً منفصلاً مع الأمين العام للمجلس جاسم البديوي.';
+  const doc = docWith(text, [
+    { text: 'مجلس التعاون لدول الخليج العربية', type: 'organization', org: 'GCC' },
+    { text: 'روسيا الاتحادية', type: 'country', country: 'RUS' },
+    { text: 'وزير الخارجية الروسي', type: 'title', country: 'RUS' },
+    { text: 'سيرغي لافروف', type: 'person', country: 'RUS', title: 'وزير الخارجية الروسي', actor: 'per:l' },
+    { text: 'لافروف', type: 'person', country: 'RUS', nth: 1, actor: 'per:l' },
+    { text: 'وزير الخارجية السعودي', type: 'title', country: 'SAU' },
+    { text: 'فيصل بن فرحان', type: 'person', country: 'SAU', title: 'وزير الخارجية السعودي', actor: 'per:f' },
+    { text: 'الأمين العام للمجلس', type: 'title', org: 'GCC' },
+    { text: 'جاسم البديوي', type: 'person', org: 'GCC', title: 'الأمين العام للمجلس', actor: 'per:b' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.filter((e) => e.event === 'CONSULT').length, 3, JSON.stringify(events.map((e) => [e.action, e.countries, e.organizations])));
+  const demand = events.find((e) => e.action === 'demand');
+  assert.ok(demand && demand.organizations.includes('GCC') && demand.countries.includes('RUS'), JSON.stringify(demand));
+});
