@@ -243,3 +243,16 @@ test('a complement between a verb and its object ("ووقعت X، اليوم، �
   assert.deepEqual(e.organizations, ['WFP']);
   assert.equal(e.location?.name, 'بورتسودان');
 });
+
+test('"أدان ... معربا عن خالص التعازي": condolences expressed in a condemnation are part of it, not a second event', () => {
+  const text = 'أدان الأمين العام لجامعة الدول العربية أحمد أبو الغيط التفجير الإرهابي في مقديشو، معربا عن خالص التعازي لحكومة وشعب الصومال.';
+  const doc = docWith(text, [
+    { text: 'الأمين العام لجامعة الدول العربية', type: 'title', org: 'ARAB_LEAGUE' },
+    { text: 'أحمد أبو الغيط', type: 'person', org: 'ARAB_LEAGUE', title: 'الأمين العام لجامعة الدول العربية' },
+    { text: 'مقديشو', type: 'location', country: 'SOM' },
+    { text: 'الصومال', type: 'country', country: 'SOM' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.action)));
+  assert.equal(events[0].action, 'condemn');
+});

@@ -47,6 +47,9 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
+/** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
+const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
+
 /** "برقية تهنئة مماثلة", "رسالة مماثلة لفخامته": a message like the one reported before. */
 const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلتين)(?=[\s،,.]|$)/u;
 
@@ -225,6 +228,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   for (const hit of hits) {
     // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
+    // "أدان ... التفجير، معربا عن خالص التعازي": a noun after a participle of manner adds to the act before it
+    if (hit.nominal && hits.some((h) => h.end <= hit.start) && MANNER_BEFORE.test(doc.text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
     // "خلال الزيارة", "في ختام الاجتماع": the happening already reported, not a new one
