@@ -256,3 +256,13 @@ test('"أدان ... معربا عن خالص التعازي": condolences expres
   assert.equal(events.length, 1, JSON.stringify(events.map((e) => e.action)));
   assert.equal(events[0].action, 'condemn');
 });
+
+test('"دعا X، خلال لقائه اليوم بمقر الوزارة سفيرة ...، إلى": a call across a parenthesis is a demand', () => {
+  const text = 'دعا النفطي، خلال لقائه اليوم بمقر الوزارة سفيرة الاتحاد الأوروبي لدى تونس، إلى مراجعة مذكرة التفاهم حول الشراكة.';
+  const doc = docWith(text, [
+    { text: 'النفطي', type: 'person', country: 'TUN' },
+    { text: 'سفيرة الاتحاد الأوروبي لدى تونس', type: 'title', org: 'EU' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.ok(events.some((e) => e.action === 'demand' && e.countries.includes('TUN')), JSON.stringify(events.map((e) => [e.action, e.countries, e.organizations])));
+});
