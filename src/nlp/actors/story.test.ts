@@ -88,3 +88,10 @@ test('a bare "المبعوث الأممي" in a story from another country is no
   const libya = new MentionResolver(reg, { date: '2019-11-14', country: 'LBY' });
   assert.equal(libya.title('المبعوث الأممي').actor?.id, 'per:ghassan-salame');
 });
+
+test('"نظيره الإيطالي" is the story\'s one person of that country', () => {
+  const r = new MentionResolver(loadRegistry(), { date: '2024-10-20', country: 'DZA' });
+  const tajani = r.person('أنطونيو تاياني', { title: 'وزير الخارجية الإيطالي', country: 'ITA' });
+  assert.equal(r.title('نظيره الإيطالي', { country: 'ITA' }).actor?.id, tajani.actor?.id);
+  assert.equal(r.title('نظيره الفرنسي', { country: 'FRA' }).actor, undefined);
+});

@@ -67,6 +67,9 @@ function actorKeys(actor: Actor): { keys: ReadonlySet<string>; surname: string }
   return k;
 }
 
+/** Words for "his/her counterpart" (folded), a title that says only whose peer the person is. */
+const COUNTERPART = new Set(['نظيره', 'نظيرته', 'نظيرها', 'نظيرهم', 'نظير', 'النظير']);
+
 /** States named by name anywhere in a list of folded words ("... للدعم في ليبيا" → LBY). */
 function statesNamed(reg: ActorRegistry, words: readonly string[]): Set<string> {
   const out = new Set<string>();
@@ -167,6 +170,8 @@ export class MentionResolver {
         // "السيد الوزير", "المبعوث الروسي": the head word alone matches a title of a person of the
         // story (of that country when one is named); several such persons leave it ambiguous
         if (s === 0 && q.core.length === 1 && t.core.length > 0 && t.core[0].replace(/^ال/, '') === q.core[0].replace(/^ال/, '')) s = 0.5;
+        // "نظيره الإيطالي": the counterpart of that country is the story's one person from it
+        if (s === 0 && country && q.core.length === 1 && COUNTERPART.has(q.core[0]) && t.core.length > 0) s = 0.4;
         if (q.qualifier === 'acting' && t.qualifier !== 'acting') s *= 0.6;
         best = Math.max(best, s);
       }

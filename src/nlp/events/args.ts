@@ -90,6 +90,9 @@ const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئ�
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
 
+/** "كان/كانت X قد" right before a verb: X is its subject. */
+const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟!]{1,80}?\s+قد\s*$/u;
+
 /** A relative pronoun right before a verb ("الذي يزور"): the verb's subject is its antecedent. */
 const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
 
@@ -158,7 +161,12 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   }
 
   const relative = !hit.nominal && hit.voice === 'active' ? RELATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 12), hit.start)) : false;
-  if (relative) {
+  // "وكان السيد عطاف قد أجرى ...": the subject stands between كان and قد
+  const kana = !hit.nominal && hit.voice === 'active' ? KANA_QAD.exec(text.slice(sentence.start, hit.start)) : null;
+  const kanaSubject = kana ? units.filter((u) => u.start >= sentence.start + kana.index && u.end <= hit.start) : [];
+  if (kanaSubject.length) {
+    addUnits(out, used, [kanaSubject[0]], sideOf(subjectRole), 'args.kana_subject');
+  } else if (relative) {
     // "X، الذي يزور المملكة حاليا": the relative verb's subject is the person it follows
     const antecedent = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && u.kind === 'person').pop();
     if (antecedent) addUnits(out, used, [antecedent], sideOf(subjectRole), 'args.relative');

@@ -150,6 +150,13 @@ function otherPersons(c: Candidate, d: Draft): boolean {
   return cNamed.size > 0 && dNamed.size > 0 && ![...cNamed].some((p) => dNamed.has(p));
 }
 
+/** A definite event noun with no pronoun as the subject of the sentence's first word ("وتوّجت المحادثات"). */
+function subjectReference(text: string, c: Candidate): boolean {
+  const h = c.hit;
+  if (!h.nominal || !h.prefix.includes('ال') || (h.suffix !== '' && !(h.suffix === 'ه' && text[h.end - 1] === 'ة'))) return false;
+  return /^\s*[\p{L}\u064B-\u0652]+\s+$/u.test(text.slice(c.sentence.start, h.start));
+}
+
 /** Resolved persons (person mentions and titles standing for a known person) by actor id. */
 function namedPersons(args: Assigned[]): Set<string> {
   return new Set(args.filter((a) => a.unit.kind === 'person' && a.unit.entity).map((a) => a.unit.entity!));
@@ -193,7 +200,7 @@ function sameHappening(c: Candidate, d: Draft, text: string): boolean {
   if (overlaps(cPersons, dPersons)) {
     // "ثم التقى الوزير X سفيرة الاتحاد الأوروبي": the same host with another named guest is another meeting
     const cNamed = namedPersons(c.args.filter((a) => a.side !== 'participant'));
-    const dNamed = namedPersons(d.actors);
+    const dNamed = namedPersons(d.actors.filter((a) => a.side !== 'participant'));
     const newHere = [...cNamed].some((p) => !dNamed.has(p));
     const onlyThere = [...dNamed].some((p) => !cNamed.has(p));
     return !(newHere && onlyThere && !c.headline && !c.hit.nominal);
@@ -298,6 +305,14 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
         c.args.push(...to.map((a) => ({ ...a, rule: 'args.similar_message' })));
         c.rules.push('args.similar_message');
       }
+    }
+    // "وتوّجت المحادثات بتوقيع ...", "وتناول اللقاء ...": the definite noun after the sentence's verb is the
+    // happening already reported; the parties named further on belong to other acts of the sentence
+    const reference = subjectReference(doc.text, c) ? drafts.filter((d) => actionFamily(d.action) === actionFamily(c.action) && !d.future && !d.negated).pop() : undefined;
+    if (reference) {
+      c.args = c.args.filter((a) => a.side === 'participant' && a.rule === 'args.present');
+      merge(reference, c, 'merge.reference');
+      continue;
     }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
     if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {

@@ -328,3 +328,24 @@ test('meetings "on the sidelines" and "separate" ones are happenings of their ow
   const demand = events.find((e) => e.action === 'demand');
   assert.ok(demand && demand.organizations.includes('GCC') && demand.countries.includes('RUS'), JSON.stringify(demand));
 });
+
+test('"وكان السيد عطاف قد أجرى صباح اليوم محادثات مع نظيره": the subject between كان and قد holds talks of his own, apart from the meeting he attended', () => {
+  const text =
+    'استقبل الرئيس الجزائري عبد المجيد تبون، اليوم، وزير الخارجية الإيطالي أنطونيو تاياني بحضور وزير الخارجية أحمد عطاف.\n' +
+    'وكان السيد عطاف قد أجرى صباح اليوم، بمقر وزارة الشؤون الخارجية، محادثات ثنائية مع نظيره الإيطالي.';
+  const doc = docWith(text, [
+    { text: 'الرئيس الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عبد المجيد تبون', type: 'person', country: 'DZA', title: 'الرئيس الجزائري', actor: 'per:t' },
+    { text: 'وزير الخارجية الإيطالي', type: 'title', country: 'ITA' },
+    { text: 'أنطونيو تاياني', type: 'person', country: 'ITA', title: 'وزير الخارجية الإيطالي', actor: 'per:j' },
+    { text: 'وزير الخارجية', type: 'title', country: 'DZA', nth: 1 },
+    { text: 'أحمد عطاف', type: 'person', country: 'DZA', title: 'وزير الخارجية', actor: 'per:a' },
+    { text: 'عطاف', type: 'person', country: 'DZA', nth: 1, actor: 'per:a' },
+    { text: 'وزارة الشؤون الخارجية', type: 'organization' },
+    { text: 'نظيره الإيطالي', type: 'title', country: 'ITA' },
+  ]);
+  const meetings = extractEvents(doc, res).filter((e) => e.event === 'CONSULT');
+  assert.equal(meetings.length, 2, JSON.stringify(meetings.map((e) => e.actors.map((a) => a.name))));
+  const talks = meetings.find((e) => e.rules.includes('args.kana_subject'));
+  assert.equal(talks?.actors.find((a) => a.side === 'actor')?.name, 'أحمد عطاف');
+});
