@@ -19,7 +19,7 @@ export { trainNer, type TrainNerOptions } from './train.ts';
 export type { FeatureConfig, GazetteerTagger } from './features.ts';
 export { gazetteerTagger, sharedGazetteerFeatures } from './gazetteer.ts';
 
-export const MODEL_VERSION = '1.3.0';
+export const MODEL_VERSION = '1.4.0';
 
 /** Data attribution written into every trained model. */
 export const ATTRIBUTION = [
