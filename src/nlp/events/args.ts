@@ -90,6 +90,9 @@ const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئ�
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
 
+/** A pronoun of honour (سموه، معاليه، فخامته ...) standing for a person named before. */
+const HONORIFIC_WORD = /(?:^|\s)(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
+
 /** "كان/كانت X قد" right before a verb: X is its subject. */
 const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟!]{1,80}?\s+قد\s*$/u;
 
@@ -194,7 +197,9 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   } else if (hit.nominal) {
     // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
     const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
-    if (before.length && hit.suffix) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
+    // "عبّر فيها سموه عن خالص تعازيه": the pronoun is his, the one a pronoun of honour stands for
+    const honoured = before.length > 0 && HONORIFIC_WORD.test(text.slice(before[before.length - 1].end, hit.start));
+    if (before.length && hit.suffix && !honoured) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
     let i = firstAfter(units, hit.end, 4, text);
     // "لقائه اليوم بمقر الوزارة سفيرة الاتحاد الأوروبي": past a time word and a seat
     if (i < 0) {

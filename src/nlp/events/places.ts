@@ -143,7 +143,8 @@ export function locate(
 ): Located {
   // a story opened by "وفي سياق آخر" is sent from where the story it turns from was
   const dl = story.dateline ?? (story.parent !== undefined ? doc.stories.find((s) => s.index === story.parent)?.dateline : undefined);
-  const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => x.type === 'location' && x.start >= dl.start && x.end <= dl.end)?.country ?? null } : null;
+  // "الكويت -": a city-state's dateline names the country itself
+  const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => (x.type === 'location' || x.type === 'country') && x.start >= dl.start && x.end <= dl.end && x.country)?.country ?? null } : null;
   let placeCountry: string | null = null;
   for (const s of sentences) {
     const purpose = cues.purposeActions.has(s.action) ? purposeStart(doc, s.span, s.at, cues) : s.span.end;

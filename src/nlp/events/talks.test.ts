@@ -349,3 +349,19 @@ test('"وكان السيد عطاف قد أجرى صباح اليوم محادث
   const talks = meetings.find((e) => e.rules.includes('args.kana_subject'));
   assert.equal(talks?.actors.find((a) => a.side === 'actor')?.name, 'أحمد عطاف');
 });
+
+test('"عبّر فيها سموه عن خالص تعازيه" restates the condolence of the sender, and a "similar cable" then goes to the same recipient', () => {
+  const text =
+    'الكويت - بعث أمير البلاد الشيخ مشعل الأحمد الجابر الصباح، اليوم، ببرقية تعزية إلى الملك محمد السادس ملك المملكة المغربية، عبّر فيها سموه عن خالص تعازيه بضحايا الفيضانات.\n' +
+    'وبعث ولي العهد الشيخ صباح خالد الحمد الصباح ببرقية تعزية مماثلة.';
+  const doc = docWith(text, [
+    { text: 'أمير البلاد', type: 'title', country: 'KWT' },
+    { text: 'مشعل الأحمد الجابر الصباح', type: 'person', country: 'KWT', title: 'أمير البلاد', actor: 'per:m' },
+    { text: 'محمد السادس', type: 'person', country: 'MAR', actor: 'per:k' },
+    { text: 'ولي العهد', type: 'title', country: 'KWT' },
+    { text: 'صباح خالد الحمد الصباح', type: 'person', country: 'KWT', title: 'ولي العهد', actor: 'per:c' },
+  ], { published: '2024-09-17' });
+  const condolences = extractEvents(doc, res).filter((e) => e.action === 'condole');
+  assert.equal(condolences.length, 2, JSON.stringify(condolences.map((e) => e.actors.map((a) => a.name))));
+  for (const e of condolences) assert.ok(e.countries.includes('MAR'), JSON.stringify(e.countries));
+});
