@@ -308,7 +308,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     }
     // "وتوّجت المحادثات بتوقيع ...", "وتناول اللقاء ...": the definite noun after the sentence's verb is the
     // happening already reported; the parties named further on belong to other acts of the sentence
-    const reference = subjectReference(doc.text, c) ? drafts.filter((d) => actionFamily(d.action) === actionFamily(c.action) && !d.future && !d.negated).pop() : undefined;
+    const reference = c.action !== 'attend' && subjectReference(doc.text, c) ? drafts.filter((d) => actionFamily(d.action) === actionFamily(c.action) && !d.future && !d.negated).pop() : undefined;
     if (reference) {
       c.args = c.args.filter((a) => a.side === 'participant' && a.rule === 'args.present');
       merge(reference, c, 'merge.reference');
