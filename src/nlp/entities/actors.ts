@@ -65,7 +65,7 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
 }
 
 /** Bare national offices that, without an owner, are the home country's ("رئيس الجمهورية", "الوزير"). */
-const HOME_OFFICES = /^(?:ال)?(?:رئيس الجمهورية|رئيس الدولة|رئيس الوزراء|رئيس الحكومة|رئيس مجلس الوزراء|الوزير|وزير الخارجية|وزيرة الخارجية|الوزيرة|ولي العهد|الملك|الأمير|السلطان)$/u;
+const HOME_OFFICES = /^(?:ال)?(?:رئيس الجمهورية|رئيس الدولة|رئيس الوزراء|رئيس الحكومة|رئيس مجلس الوزراء|الوزير|وزير الخارجية|وزيرة الخارجية|الوزيرة|ولي العهد|نائب الأمير|الملك|الأمير|السلطان|أمير البلاد|ملك البلاد|رئيس البلاد)$/u;
 
 function titleText(w: Work, t: Cand | undefined): string | undefined {
   if (!t || t.kindDetail === 'possessive') return undefined;
