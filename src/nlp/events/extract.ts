@@ -150,6 +150,9 @@ function otherPersons(c: Candidate, d: Draft): boolean {
   return cNamed.size > 0 && dNamed.size > 0 && ![...cNamed].some((p) => dNamed.has(p));
 }
 
+/** "خلال الاتصال", "في ختام اللقاء": the sentence speaks within the happening already reported. */
+const DURING_DEFINITE = /(?:^|\s)(?:خلال|في ختام|أثناء|اثناء) ال(?:لقاء|اجتماع|مباحثات|محادثات|اتصال|مكالمة|زيارة)(?=[\s،,.]|$)/u;
+
 /** A definite event noun with no pronoun as the subject of the sentence's first word ("وتوّجت المحادثات"). */
 function subjectReference(text: string, c: Candidate): boolean {
   const h = c.hit;
@@ -304,6 +307,14 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       if (to.length) {
         c.args.push(...to.map((a) => ({ ...a, rule: 'args.similar_message' })));
         c.rules.push('args.similar_message');
+      }
+    }
+    // "وجرى خلال الاتصال استعراض ...، وبحث ...": talks held during the happening already reported are part of it
+    if (actionFamily(c.action) === 'consult' && !c.headline && c.action !== 'attend' && DURING_DEFINITE.test(doc.text.slice(c.sentence.start, c.sentence.end))) {
+      const during = drafts.filter((d) => actionFamily(d.action) === 'consult' && !d.future && !d.negated).pop();
+      if (during) {
+        merge(during, c, 'merge.during');
+        continue;
       }
     }
     // "وتوّجت المحادثات بتوقيع ...", "وتناول اللقاء ...": the definite noun after the sentence's verb is the

@@ -365,3 +365,19 @@ test('"عبّر فيها سموه عن خالص تعازيه" restates the condo
   assert.equal(condolences.length, 2, JSON.stringify(condolences.map((e) => e.actors.map((a) => a.name))));
   for (const e of condolences) assert.ok(e.countries.includes('MAR'), JSON.stringify(e.countries));
 });
+
+test('"وجرى خلال الاتصال استعراض ...، وبحث ..." is part of the call already reported', () => {
+  const text =
+    'تلقى وزير الخارجية السوداني علي يوسف، اليوم، اتصالاً هاتفياً من نظيره المصري بدر عبد العاطي.\n' +
+    'وجرى خلال الاتصال استعراض العلاقات الثنائية بين البلدين، وبحث المستجدات في السودان.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية السوداني', type: 'title', country: 'SDN' },
+    { text: 'علي يوسف', type: 'person', country: 'SDN', title: 'وزير الخارجية السوداني', actor: 'per:y' },
+    { text: 'نظيره المصري', type: 'title', country: 'EGY' },
+    { text: 'بدر عبد العاطي', type: 'person', country: 'EGY', title: 'نظيره المصري', actor: 'per:b' },
+    { text: 'السودان', type: 'country', country: 'SDN' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.action, e.countries])));
+  assert.ok(events[0].rules.includes('merge.during'));
+});
