@@ -277,7 +277,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   const speech: Candidate[] = [];
   for (const c of ordered) {
     // "بحث خلاله الجانبان": the two sides are the persons of the happening reported before
-    const dual = !c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
+    // "بتوقيع الوزيرين على بروتوكول ... بين X و Y": the dual after a verbal noun is who signed; X and Y what
+    const dualNoun = c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
+    if (dualNoun) c.args = c.args.filter((a) => a.rule !== 'args.between');
+    const dual = DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
     if (dual) {
       const sided = drafts.filter((d) => parties(d.actors).size >= 2 && persons(d.actors).size > 0 && d.candidates[0].sentence.start <= c.sentence.start);
       // the two sides of the meeting reported before, else of whatever was reported before

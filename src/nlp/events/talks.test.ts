@@ -381,3 +381,20 @@ test('"وجرى خلال الاتصال استعراض ...، وبحث ..." is pa
   assert.equal(events.length, 1, JSON.stringify(events.map((e) => [e.action, e.countries])));
   assert.ok(events[0].rules.includes('merge.during'));
 });
+
+test('"وتوّجت المحادثات بتوقيع الوزيرين على بروتوكول بين X ونظيره": the two ministers signed, the institutes are what', () => {
+  const text =
+    'أجرى وزير الخارجية الجزائري أحمد عطاف، اليوم، محادثات مع نظيره الإيطالي أنطونيو تاياني.\n' +
+    'وتوّجت المحادثات بتوقيع الوزيرين على بروتوكول تعاون بين المعهد الدبلوماسي الجزائري ونظيره الإيطالي.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'أحمد عطاف', type: 'person', country: 'DZA', title: 'وزير الخارجية الجزائري', actor: 'per:a' },
+    { text: 'نظيره الإيطالي', type: 'title', country: 'ITA' },
+    { text: 'أنطونيو تاياني', type: 'person', country: 'ITA', title: 'نظيره الإيطالي', actor: 'per:t' },
+    { text: 'المعهد الدبلوماسي الجزائري', type: 'organization', country: 'DZA' },
+    { text: 'نظيره الإيطالي', type: 'title', country: 'ITA', nth: 1 },
+  ]);
+  const signed = extractEvents(doc, res).find((e) => e.action === 'sign_agreement');
+  assert.ok(signed);
+  assert.deepEqual(signed.actors.map((a) => a.name).sort(), ['أحمد عطاف', 'أنطونيو تاياني']);
+});
