@@ -389,3 +389,8 @@ test('a family name of the document after a title ends the title phrase (ودع�
   const t = all(d, 'title').find((m) => surface(d, m) === 'الوزير');
   assert.notEqual(t?.country, 'CHN');
 });
+
+test('"الأمين العام للجامعة" is the Arab League\'s secretary-general', () => {
+  const d = run('وعلى هامش الاجتماع، عقد وزير الخارجية السعودي جلسة مباحثات مع الأمين العام للجامعة أحمد أبو الغيط.');
+  assert.equal(one(d, 'person', 'أحمد أبو الغيط').org, 'ARAB_LEAGUE');
+});
