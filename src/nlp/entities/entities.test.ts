@@ -391,6 +391,6 @@ test('a family name of the document after a title ends the title phrase (ودع�
 });
 
 test('"الأمين العام للجامعة" is the Arab League\'s secretary-general', () => {
-  const d = run('وعلى هامش الاجتماع، عقد وزير الخارجية السعودي جلسة مباحثات مع الأمين العام للجامعة أحمد أبو الغيط.');
-  assert.equal(one(d, 'person', 'أحمد أبو الغيط').org, 'ARAB_LEAGUE');
+  const d = run('وعلى هامش الاجتماع، عقد وزير الخارجية السعودي جلسة مباحثات مع الأمين العام للجامعة.');
+  assert.equal(all(d, 'title').find((m) => surface(d, m).startsWith('الأمين العام'))?.org, 'ARAB_LEAGUE');
 });
