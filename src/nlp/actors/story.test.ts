@@ -95,3 +95,9 @@ test('"نظيره الإيطالي" is the story\'s one person of that country',
   assert.equal(r.title('نظيره الإيطالي', { country: 'ITA' }).actor?.id, tajani.actor?.id);
   assert.equal(r.title('نظيره الفرنسي', { country: 'FRA' }).actor, undefined);
 });
+
+test('a first and a last name are the story\'s person with the longer name that starts and ends with them', () => {
+  const r = new MentionResolver(loadRegistry(), { date: '2024-05-14', country: 'BHR' });
+  const full = r.person('عبداللطيف بن راشد الزياني', { title: 'وزير الخارجية', country: 'BHR' });
+  assert.equal(r.person('عبداللطيف الزياني').actor?.id, full.actor?.id);
+});

@@ -113,6 +113,16 @@ export class MentionResolver {
     const key = tokens.join(' '); // nameKey(surface)
     const seen = this.people.filter((p) => p.keys.has(key));
     if (seen.length === 1) return this.touch(seen[0], m.title, 'story-name');
+    // "عبداللطيف الزياني" after "عبداللطيف بن راشد الزياني": the first and last names of one person of the story
+    if (seen.length === 0 && tokens.length >= 2) {
+      const first = tokens[0];
+      const last = tokens[tokens.length - 1];
+      const short = this.people.filter((p) => [...p.keys].some((k) => {
+        const t = k.split(' ');
+        return t.length > tokens.length && t[0] === first && t[t.length - 1] === last;
+      }));
+      if (short.length === 1) return this.touch(short[0], m.title, 'story-name');
+    }
     if (tokens.length === 1) {
       const bySurname = this.people.filter((p) => p.surname === key || p.keys.has(key));
       if (bySurname.length === 1) return this.touch(bySurname[0], m.title, 'story-surname');

@@ -211,8 +211,8 @@ export function countryFromStoryTitles(w: Work, acc: Cand[]): void {
 }
 
 /**
- * A family name alone in a later story of the document ("وفي سياق آخر، تسلم السيد بوريطة ...") is
- * the one person of the document who bears it: it takes his actor, country or organization. Two
+ * A family name alone in a later story of the document ("وفي سياق آخر، تسلم السيد بوريطة ...") or
+ * in the headline of the story that names him in full is the one person of the document who bears it: it takes his actor, country or organization. Two
  * persons with that family name (the Haftars) leave it unresolved.
  */
 export function linkSurnamesAcrossStories(w: Work, acc: Cand[]): void {
@@ -230,7 +230,9 @@ export function linkSurnamesAcrossStories(w: Work, acc: Cand[]): void {
     const toks = nameTokens(c.lookup ?? w.doc.text.slice(c.start, c.end));
     if (toks.length !== 1) continue;
     const holder = bySurname.get(toks[0]);
-    if (!holder || holder.start > c.start) continue;
+    // a headline names by family name the person its story names in full further on
+    const inHeadline = w.doc.stories.some((s) => s.headline && c.start >= s.headline.start && c.end <= s.headline.end && holder && holder.start >= s.headline.end && holder.start < s.end);
+    if (!holder || (holder.start > c.start && !inHeadline)) continue;
     c.actor = holder.actor;
     if (!c.country && !c.org) {
       if (holder.country) c.country = holder.country;

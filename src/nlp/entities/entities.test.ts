@@ -394,3 +394,10 @@ test('"الأمين العام للجامعة" is the Arab League\'s secretary-g
   const d = run('وعلى هامش الاجتماع، عقد وزير الخارجية السعودي جلسة مباحثات مع الأمين العام للجامعة.');
   assert.equal(all(d, 'title').find((m) => surface(d, m).startsWith('الأمين العام'))?.org, 'ARAB_LEAGUE');
 });
+
+test('a name after the head of a named place is no person (بمركز عيسى الثقافي); a headline\'s family name is the person its story names in full', () => {
+  const d = run('الزياني يستقبل أبو الغيط\n\nالمنامة - بنا | الثلاثاء 14 مايو 2024\nاستقبل وزير الخارجية عبداللطيف بن راشد الزياني، اليوم بمركز عيسى الثقافي، الأمين العام لجامعة الدول العربية أحمد أبو الغيط.');
+  assert.ok(!all(d, 'person').some((m) => surface(d, m).includes('عيسى')), JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
+  const head = all(d, 'person').find((m) => surface(d, m) === 'الزياني');
+  assert.equal(head?.actor, one(d, 'person', 'عبداللطيف بن راشد الزياني').actor);
+});

@@ -141,6 +141,17 @@ function placeInName(w: Work, k: number, initial: boolean): boolean {
   return g.start > w.toks[k].start || !initial;
 }
 
+/** Heads of places and bodies named after a person (normalized, indefinite: مركز عيسى الثقافي). */
+const NAMED_PLACE_HEADS = new Set(['مركز', 'جامعه', 'مستشفي', 'قاعه', 'قصر', 'شارع', 'ميدان', 'مسجد', 'مدرسه', 'مطار', 'ملعب', 'معهد', 'مؤسسه', 'جائزه', 'مدينه', 'حي', 'جسر', 'ميناء', 'قاعده']);
+
+/** A word without its leading و/ف and ب/ل/ك (بمركز → مركز). */
+function stripProclitics(n: string): string {
+  let x = n;
+  if (x.length > 3 && (x[0] === 'و' || x[0] === 'ف')) x = x.slice(1);
+  if (x.length > 3 && (x[0] === 'ب' || x[0] === 'ل' || x[0] === 'ك')) x = x.slice(1);
+  return x;
+}
+
 /**
  * "الفريق الركن علي محسن صالح": a given name that normalizes to a stop word (علي = على), written
  * with its final ي, right after a title or rank is the start of the name.
@@ -404,7 +415,14 @@ function extendNasab(w: Work, c: Cand): Cand {
 
 /** All person candidates (overlapping; resolved later by priority). `titles`: title candidates. */
 export function personCandidates(w: Work, titles: Cand[]): Cand[] {
-  return [...registryPersons(w), ...namesAfterTitles(w, titles), ...namesBeforeTitles(w, titles), ...taggerPersons(w)].map((c) => extendNasab(w, c));
+  return [...registryPersons(w), ...namesAfterTitles(w, titles), ...namesBeforeTitles(w, titles), ...taggerPersons(w)]
+    .filter((c) => !afterPlaceHead(w, c.ts))
+    .map((c) => extendNasab(w, c));
+}
+
+/** "بمركز عيسى الثقافي", "جامعة محمد الخامس": a name after the head of a named place or body is that place's. */
+function afterPlaceHead(w: Work, ts: number): boolean {
+  return ts > 0 && sameSentence(w, ts - 1, ts) && NAMED_PLACE_HEADS.has(stripProclitics(w.toks[ts - 1].norm));
 }
 
 

@@ -183,7 +183,13 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     } else {
       // SVO: the nearest party right before the verb
       const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
-      if (before.length) {
+      // "الدبيبة يستقبل المفوضة شويتسا ويطالب بروكسل": a coordinated verb right after the object of the
+      // verb before shares that verb's subject, the sentence's first party
+      const opening = units.find((u) => u.start >= sentence.start && u.end <= hit.start);
+      const shared = /^[وف]/.test(hit.prefix) && before.length > 0 && opening && opening !== before[before.length - 1] && (text.slice(sentence.start, opening.start).trim() === '' || SENTENCE_SUBJECT.test(text.slice(sentence.start, opening.start)));
+      if (shared) {
+        addUnits(out, used, [opening!], sideOf(subjectRole), 'args.shared_subject');
+      } else if (before.length) {
         // "مصر والسودان توقعان": the coordinated parties before the verb
         const chain = [before[before.length - 1]];
         for (let k = units.indexOf(chain[0]) - 1; k >= 0 && onlySeparators(text, units[k].end, chain[0].start); k--) chain.unshift(units[k]);

@@ -266,3 +266,27 @@ test('"دعا X، خلال لقائه اليوم بمقر الوزارة سفي�
   const events = extractEvents(doc, res);
   assert.ok(events.some((e) => e.action === 'demand' && e.countries.includes('TUN')), JSON.stringify(events.map((e) => [e.action, e.countries, e.organizations])));
 });
+
+test('a coordinated verb after the object of the verb before shares its subject ("X يستقبل Y ويطالب Z")', () => {
+  const text = 'الدبيبة يستقبل المفوضة الأوروبية شويتسا ويطالب بروكسل بمعالجة جذور الهجرة';
+  const doc = docWith(text, [
+    { text: 'الدبيبة', type: 'person', country: 'LBY' },
+    { text: 'المفوضة الأوروبية', type: 'title', org: 'EU' },
+    { text: 'شويتسا', type: 'person', org: 'EU', title: 'المفوضة الأوروبية' },
+    { text: 'بروكسل', type: 'location', country: 'BEL' },
+  ]);
+  const demand = extractEvents(doc, res).find((e) => e.action === 'demand');
+  assert.equal(demand?.actors.find((a) => a.side === 'actor')?.name, 'الدبيبة');
+});
+
+test('"الأطراف الليبية" stands for Libya as a party', () => {
+  const text = 'ودعا الأمين العام لجامعة الدول العربية أحمد أبو الغيط الأطراف الليبية كافة إلى الانخراط في المسار السياسي.';
+  const doc = docWith(text, [
+    { text: 'الأمين العام لجامعة الدول العربية', type: 'title', org: 'ARAB_LEAGUE' },
+    { text: 'أحمد أبو الغيط', type: 'person', org: 'ARAB_LEAGUE', title: 'الأمين العام لجامعة الدول العربية' },
+    { text: 'الليبية', type: 'country', country: 'LBY' },
+  ]);
+  (doc.mentions.find((m) => m.type === 'country') as { kindDetail?: string }).kindDetail = 'nisba';
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.countries, ['LBY']);
+});

@@ -23,9 +23,13 @@ type MentionX = Mention & { host?: string; hostOrg?: string; kindDetail?: string
 /** "العاصمة السعودية الرياض": a country name after العاصمة/المدينة is the adjective of a place. */
 const PLACE_NOUN_BEFORE = /(?:^|\s)[وف]?(?:ب|ل)?ال(?:عاصمة|مدينة)\s+$/u;
 
+/** "الأطراف الليبية", "السلطات التونسية": a nisba after these nouns stands for its state as a party. */
+const PARTY_NOUN_BEFORE = /(?:^|\s)[وف]?(?:ال|لل|بال)?(?:أطراف|اطراف|سلطات|حكومة|حكومه|قيادة|قياده|جانب|فرقاء|أشقاء|اشقاء)\s+$/u;
+
 /** Nisba adjectives ("الليبية") describe; they are not parties by themselves. */
 function isAdjective(m: MentionX, text: string): boolean {
-  return m.kindDetail === 'nisba' || (m.type === 'country' && PLACE_NOUN_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start)));
+  if (m.kindDetail === 'nisba') return !PARTY_NOUN_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start));
+  return m.type === 'country' && PLACE_NOUN_BEFORE.test(text.slice(Math.max(0, m.start - 14), m.start));
 }
 
 /**
