@@ -401,3 +401,10 @@ test('a name after the head of a named place is no person (بمركز عيسى �
   const head = all(d, 'person').find((m) => surface(d, m) === 'الزياني');
   assert.equal(head?.actor, one(d, 'person', 'عبداللطيف بن راشد الزياني').actor);
 });
+
+test('a family name alone in a later story is a person when one person of the document bears it ("وفي سياق آخر، تحادث مساهل هاتفيا")', () => {
+  const d = run('الجزائر 2 ديسمبر 2018 (واج) - استقبل وزير الشؤون الخارجية، عبد القادر مساهل، اليوم، سفير فرنسا.\n\nوفي سياق آخر، تحادث مساهل هاتفيا، مساء السبت، مع نظيره التونسي خميس الجهيناوي.');
+  const later = all(d, 'person').filter((m) => surface(d, m) === 'مساهل');
+  assert.equal(later.length, 1, JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
+  assert.equal(later[0].actor, one(d, 'person', 'عبد القادر مساهل').actor);
+});

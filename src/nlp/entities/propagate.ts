@@ -120,7 +120,11 @@ export function propagateNames(w: Work, acc: Cand[]): Cand[] {
       const norm = w.toks[i].norm;
       const foreignLooking = !norm.startsWith('ال') && !seenWord(w, norm) && v.skip === 0;
       if (!registrySurnames.has(v.key) && !cue && !w.ner[i].endsWith('PERS') && !foreignLooking) continue;
-      if (!registrySurnames.has(v.key) && !(surnameStories.get(v.key) ?? new Set()).has(w.storyOf[i])) continue;
+      // in the story that introduced the full name, or in a later story when only one person of the
+      // document bears it ("وفي سياق آخر، تحادث مساهل هاتفيا")
+      const stories = surnameStories.get(v.key) ?? new Set<number>();
+      const later = surnames.get(v.key) !== '' && [...stories].some((s) => s >= 0 && s < w.storyOf[i]);
+      if (!registrySurnames.has(v.key) && !stories.has(w.storyOf[i]) && !later) continue;
       if (covered[i] && !isWeak(covered[i]!)) continue;
       added.push({ start: w.toks[i].start + v.skip, end: w.toks[i].end, type: 'person', norm: '', source: 'ent.person.surname', confidence: 0.8, ts: i, te: i + 1, prio: 0.8, lookup: v.key });
       break;

@@ -240,7 +240,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   if (hit.args.genitive && hit.parts.length > 0) {
     const last = hit.parts[hit.parts.length - 1];
     const i = units.findIndex((u) => u.start >= last.end);
-    if (i >= 0 && !used.has(units[i]) && /^\s*$/u.test(text.slice(last.end, units[i].start))) addUnits(out, used, [units[i]], sideOf(hit.args.genitive), 'args.genitive');
+    if (i >= 0 && !used.has(units[i]) && /^\s*$/u.test(withoutTitles(text, last.end, units[i].start, titles))) addUnits(out, used, [units[i]], sideOf(hit.args.genitive), 'args.genitive');
   }
 
   // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it

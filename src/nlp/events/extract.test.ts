@@ -290,3 +290,21 @@ test('"الأطراف الليبية" stands for Libya as a party', () => {
   const [e] = extractEvents(doc, res);
   assert.deepEqual(e.countries, ['LBY']);
 });
+
+test('"تحادث X هاتفيا مع Y" is a phone call; credentials from "السيد X" in construct with أوراق اعتماد', () => {
+  const text = 'تحادث مساهل هاتفيا، مساء السبت، مع نظيره التونسي خميس الجهيناوي. وتسلم وزير الخارجية الجزائري نسخة من أوراق اعتماد السيد أسكار بيكوف سفير كازاخستان.';
+  const doc = docWith(text, [
+    { text: 'مساهل', type: 'person', country: 'DZA' },
+    { text: 'نظيره التونسي', type: 'title', country: 'TUN' },
+    { text: 'خميس الجهيناوي', type: 'person', country: 'TUN', title: 'نظيره التونسي' },
+    { text: 'وزير الخارجية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'السيد', type: 'title' },
+    { text: 'أسكار بيكوف', type: 'person', country: 'KAZ' },
+  ]);
+  const events = extractEvents(doc, res);
+  const call = events.find((e) => e.rules.includes('meet.tahadath'));
+  assert.equal(call?.mode, 'phone');
+  assert.deepEqual(call?.countries, ['DZA', 'TUN']);
+  const cred = events.find((e) => e.action === 'receive_credentials');
+  assert.equal(cred?.actors.find((a) => a.side === 'actor')?.name, 'أسكار بيكوف');
+});
