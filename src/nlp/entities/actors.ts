@@ -205,7 +205,10 @@ export function countryFromStoryTitles(w: Work, acc: Cand[]): void {
       if (w.storyOf[t.ts] === story) others.add(t.country);
     }
     if (others.size !== 1) continue;
-    p.country = [...others][0];
+    const country = [...others][0];
+    // "الوزير البريطاني" in the headline is the British minister the body names, not this one
+    if (acc.some((o) => o !== p && o.type === 'person' && o.country === country && w.storyOf[o.ts] === story)) continue;
+    p.country = country;
     p.source += '+ent.person.story_title_country';
   }
 }

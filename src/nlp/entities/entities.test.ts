@@ -408,3 +408,8 @@ test('a family name alone in a later story is a person when one person of the do
   assert.equal(later.length, 1, JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
   assert.equal(later[0].actor, one(d, 'person', 'عبد القادر مساهل').actor);
 });
+
+test('a headline\'s "الوزير البريطاني" is the British minister the body names, not the home minister ("الرياض - سبأنت")', () => {
+  const d = run('وزير الخارجية يتلقى اتصالاً من الوزير البريطاني لشؤون الشرق الأوسط\nالرياض - سبأنت\nتلقى وزير الخارجية خالد حسين اليماني، مساء أمس، اتصالاً هاتفياً من وزير الدولة البريطاني لشؤون الشرق الأوسط أليستر بيرت.');
+  assert.equal(one(d, 'person', 'خالد حسين اليماني').country, 'YEM', JSON.stringify(all(d, 'person').map((m) => [surface(d, m), m.country, m.source])));
+});
