@@ -22,10 +22,12 @@ export interface Resources {
 }
 
 export function loadResources(): Resources {
+  const entities = loadEntityResources();
   return {
     context: { ingestData: loadIngestData() },
-    entities: loadEntityResources(),
-    events: loadEventResources(),
+    entities,
+    // the event stage reads organization parents from the gazetteer the entity stage loaded
+    events: loadEventResources({ gazetteer: entities.gazetteer }),
   };
 }
 

@@ -90,8 +90,10 @@ const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئ�
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
 
-/** A pronoun of honour (سموه، معاليه، فخامته ...) standing for a person named before. */
-const HONORIFIC_WORD = /(?:^|\s)(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
+/** Pronouns of honour (سموه، معاليه، فخامته ...) standing for a person named before, as a regex alternation. */
+export const HONORIFIC_PRONOUNS = 'سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته';
+/** One of them as a word anywhere in a span. */
+const HONORIFIC_WORD = new RegExp(`(?:^|\\s)(?:${HONORIFIC_PRONOUNS})(?=[\\s،,]|$)`, 'u');
 
 /** "كان/كانت X قد" right before a verb: X is its subject. */
 const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟!]{1,80}?\s+قد\s*$/u;

@@ -8,13 +8,14 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, PRESENCE, type Assigned } from './args.ts';
+import { assignArguments, HONORIFIC_PRONOUNS, PRESENCE, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
 import { attendsBack, isBackground, refersBack } from './frames.ts';
 import { referenceDate } from '../dates/index.ts';
+import { dateOf, storyRef } from './dating.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
 
 export interface EventResources {
@@ -35,9 +36,6 @@ export interface EventResources {
 /** Largest number of words kept in EventResources.wordMemo. */
 export const WORD_MEMO_LIMIT = 200_000;
 
-/** Acts that are themselves the agreement (AGREE by nature, not a meeting announced for later). */
-const AGREEMENT_ACTS = new Set(['agree', 'invite']);
-
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
@@ -48,7 +46,7 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
-const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
+const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
 
 /** "برقية تهنئة مماثلة", "رسالة مماثلة لفخامته": a message like the one reported before. */
 const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلتين)(?=[\s،,.]|$)/u;
@@ -57,7 +55,7 @@ const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلت
 const DUAL_BETWEEN = /^[^.؟!]{0,60}\sبين\s+ال(?:بلدين|حكومتين|جانبين|طرفين|وزارتين|دولتين|وفدين)(?=[\s،,.]|$)/u;
 
 /** A pronoun of honour as a verb's subject: سموه، معاليه، فخامته، جلالته، سيادته. */
-const HONORIFIC_PRONOUN = /^\s*(?:سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته)(?=[\s،,]|$)/u;
+const HONORIFIC_PRONOUN = new RegExp(`^\\s*(?:${HONORIFIC_PRONOUNS})(?=[\\s،,]|$)`, 'u');
 /** A sentence opening with only a conjunction before its verb ("كما عقد", "وعقد", "ثم التقى"). */
 const DROPPED_SUBJECT_START = /^\s*(?:كما|ثم|وكذلك|كذلك)?\s*$/u;
 
@@ -278,9 +276,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   for (const c of ordered) {
     // "بحث خلاله الجانبان": the two sides are the persons of the happening reported before
     // "بتوقيع الوزيرين على بروتوكول ... بين X و Y": the dual after a verbal noun is who signed; X and Y what
-    const dualNoun = c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
-    if (dualNoun) c.args = c.args.filter((a) => a.rule !== 'args.between');
     const dual = DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30));
+    if (dual && c.hit.nominal) c.args = c.args.filter((a) => a.rule !== 'args.between');
     if (dual) {
       const sided = drafts.filter((d) => parties(d.actors).size >= 2 && persons(d.actors).size > 0 && d.candidates[0].sentence.start <= c.sentence.start);
       // the two sides of the meeting reported before, else of whatever was reported before
@@ -557,56 +554,6 @@ function dedupeSpans(spans: Span[]): Span[] {
     seen.add(k);
     return true;
   });
-}
-
-/**
- * The reference date of a story: its dateline's date, else the publication date, else the last
- * dated dateline of an earlier story of the document (a bulletin's "وفي سياق آخر" stories).
- */
-function storyRef(doc: Doc, story: Story): { published?: string; dateline?: string } {
-  if (story.dateline?.date || doc.meta.published) return { published: doc.meta.published, dateline: story.dateline?.date };
-  let dateline: string | undefined;
-  for (const s of doc.stories) if (s.index < story.index && s.dateline?.date) dateline = s.dateline.date;
-  return { dateline };
-}
-
-/** How many body sentences at the start of a story are its lede (their date is the story's). */
-const LEDE_SENTENCES = 2;
-
-/**
- * When: the date expression nearest the trigger in the event's sentences; when they have none,
- * the day the story's lede gives ("أمس"), else the story's dateline date. Only day dates count.
- */
-function dateOf(doc: Doc, story: Story, d: Draft, cache: DocCache): { date: string | null; rule: string | null } {
-  const ref = storyRef(doc, story);
-  // an agreement or invitation about later things is made now: its later dates are its content
-  const madeNow = AGREEMENT_ACTS.has(d.action);
-  const day = madeNow ? referenceDate(ref)?.toISOString().slice(0, 10) : undefined;
-  let dated = false;
-  for (const c of d.candidates) {
-    // a definite noun that joined the report ("ونتائج الاجتماع الذي عقد الأسبوع الماضي") does not date it
-    if (c !== d.candidates[0] && c.hit.nominal && c.hit.prefix.includes('ال')) continue;
-    let all = datesOf(cache, doc, c.sentence, ref);
-    if (madeNow) all = all.filter((x) => x.value && x.precision === 'day' && (!day || x.value <= day));
-    // a vague date (a month, "الأسبوع الماضي") keeps the day unknown only in the first report
-    dated ||= c === d.candidates[0] && all.length > 0;
-    const dates = all.filter((x) => x.value && x.precision === 'day');
-    if (dates.length) return { date: dates.sort((a, b) => Math.abs(a.start - c.hit.start) - Math.abs(b.start - c.hit.start))[0].value!, rule: null };
-  }
-  // an announced or denied happening is not dated by what the lede reports
-  if (!dated && (!d.future || madeNow) && !d.negated) {
-    const lede = doc.sentences.filter((x) => x.story === story.index && !x.headline && !(story.headline && x.start >= story.headline.start && x.end <= story.headline.end + 1)).slice(0, LEDE_SENTENCES);
-    for (const x of lede) {
-      const day = datesOf(cache, doc, x, ref).find((m) => m.value && m.precision === 'day');
-      if (day) return { date: day.value!, rule: 'date.story_lede' };
-    }
-  }
-  const own = story.dateline?.date ?? null;
-  if (own) return { date: own, rule: 'date.dateline' };
-  // a report with no date of its own in an article dated to the day: the day of the article
-  const published = ref.published?.slice(0, 10);
-  if (!dated && !d.future && !d.negated && published && /^\d{4}-\d{2}-\d{2}$/.test(published)) return { date: published, rule: 'date.published' };
-  return { date: null, rule: null };
 }
 
 /** All events of a document, story by story. */

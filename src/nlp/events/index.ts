@@ -4,7 +4,7 @@ import { loadTriggers } from '../triggers/index.ts';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { loadGazetteer } from '../gazetteer/index.ts';
+import { loadGazetteer, type Gazetteer } from '../gazetteer/index.ts';
 import { loadModeCues } from '../modes/index.ts';
 import { loadContextCues } from './contexts.ts';
 import { loadPlaceCues } from './places.ts';
@@ -22,13 +22,13 @@ const PartiesSchema = z.object({ organs: z.array(z.string().regex(/^[A-Z][A-Z0-9
  * The parent organization of each organ of data/events/parties.yaml (UNSC → UN), from the
  * gazetteer's parent field. An organ that is no gazetteer organization with a parent is an error.
  */
-export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE): Map<string, string> {
+export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE, gazetteer: Gazetteer = loadGazetteer()): Map<string, string> {
   const parsed = PartiesSchema.safeParse(parse(readFileSync(file, 'utf8')));
   if (!parsed.success) {
     const i = parsed.error.issues[0];
     throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
   }
-  const entities = loadGazetteer().entities;
+  const entities = gazetteer.entities;
   const out = new Map<string, string>();
   for (const code of parsed.data.organs) {
     const parent = entities.get(`org:${code}`)?.parent;
@@ -38,8 +38,16 @@ export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE): Map<strin
   return out;
 }
 
-export function loadEventResources(): EventResources {
-  return { triggers: loadTriggers(), modeCues: loadModeCues(), contextCues: loadContextCues(), placeCues: loadPlaceCues(), orgParents: loadOrganParents(), wordMemo: new Map() };
+/** Loads the event stage's data; `gazetteer` is the one the entity stage already loaded, when at hand. */
+export function loadEventResources(opts: { gazetteer?: Gazetteer } = {}): EventResources {
+  return {
+    triggers: loadTriggers(),
+    modeCues: loadModeCues(),
+    contextCues: loadContextCues(),
+    placeCues: loadPlaceCues(),
+    orgParents: loadOrganParents(DEFAULT_PARTIES_FILE, opts.gazetteer),
+    wordMemo: new Map(),
+  };
 }
 
 export function eventsStage(res: EventResources): Stage<unknown> {
