@@ -384,7 +384,8 @@ export async function evaluateEvents(goldPath: string, opts: EvalOptions = {}): 
   try {
     const summary = await ingest(store, buildPipeline(res), res.context, inputs);
     const exported: ExportRow[] = [];
-    for await (const row of store.exportEvents()) exported.push(row);
+    // as `rasid export` does by default: reports of acts that did not happen are not events
+    for await (const row of store.exportEvents({ negated: false })) exported.push(row);
     const detail = scoreEvents(gold, exported as unknown as Json[], { docs: names });
     return { ...detail, gold: goldPath, docsDir, inputs, ingest: summary, exported };
   } finally {

@@ -48,3 +48,19 @@ test('events and export show the extracted meeting with its evidence', async () 
   assert.equal(bad.code, 2);
   assert.match(bad.err, /--country/);
 });
+
+test('export leaves out reports of acts that did not happen unless asked (--negated include | only)', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-cli-'));
+  const text =
+    'الجزائر 2 مايو 2025 (واج)- استقبل وزير الخارجية أحمد عطاف، اليوم، نظيره الموريتاني محمد سالم ولد مرزوك.\n' +
+    'ولم يتفق الجانبان على موعد انعقاد اللجنة المشتركة.\n';
+  writeFileSync(join(dir, 'negated.txt'), text);
+  const data = join(dir, 'db');
+  assert.equal((await run(['--data', data, 'ingest', '--quiet', join(dir, 'negated.txt')])).code, 0);
+  const rows = async (...args: string[]) => (await run(['--data', data, 'export', ...args])).out.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as { action: string; negated?: boolean });
+  const plain = await rows();
+  assert.ok(plain.length > 0 && plain.every((r) => !r.negated), JSON.stringify(plain));
+  const only = await rows('--negated', 'only');
+  assert.deepEqual(only.map((r) => [r.action, r.negated]), [['agree', true]]);
+  assert.equal((await rows('--negated', 'include')).length, plain.length + only.length);
+});

@@ -94,6 +94,8 @@ export interface Mention extends Span {
   actor?: string;
   /** For a person: index of the title mention linked to it. */
   title?: number;
+  /** For a person: index of the first office of a chain of titles before the name ("رئيس مجلس السيادة القائد العام ... X"), when it is not `title`. */
+  chain?: number;
   /** For a person: index of the military rank mention before the name (الفريق أول ركن), when any. */
   rank?: number;
   /** Office, rank or honorific id from the gazetteer (title.minister, rank.field_marshal), for titles and the persons that hold them. */

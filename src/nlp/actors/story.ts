@@ -203,8 +203,10 @@ export class MentionResolver {
     let cands = findByRole(this.reg, { office: title, country: country ?? this.ctx.country, date: this.ctx.date });
     if (cands.length === 0 && !country && this.ctx.country) {
       // an office abroad that names where it is posted ("المبعوث الأممي إلى ليبيا") is not the
-      // bare title of a story from elsewhere ("المبعوث الأممي" in a story from Riyadh about Yemen)
-      cands = findByRole(this.reg, { office: title, date: this.ctx.date }).filter((c) => !c.role || !postedElsewhere(this.reg, c.role, q, this.ctx.country!));
+      // bare title of a story from elsewhere ("المبعوث الأممي" in a story from Riyadh about Yemen),
+      // nor a national office of another state ("رئيس مجلس النواب" in a story from Baghdad is not Libya's)
+      const here = this.ctx.country!;
+      cands = findByRole(this.reg, { office: title, date: this.ctx.date }).filter((c) => !c.role || (!postedElsewhere(this.reg, c.role, q, here) && !(c.role.country && c.role.country !== here)));
     }
     const hit = definite(cands);
     if (hit) return { actor: this.introduce(hit.actor, title).actor, via: 'registry-role', candidates: cands };

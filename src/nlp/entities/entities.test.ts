@@ -413,3 +413,12 @@ test('a headline\'s "الوزير البريطاني" is the British minister th
   const d = run('وزير الخارجية يتلقى اتصالاً من الوزير البريطاني لشؤون الشرق الأوسط\nالرياض - سبأنت\nتلقى وزير الخارجية خالد حسين اليماني، مساء أمس، اتصالاً هاتفياً من وزير الدولة البريطاني لشؤون الشرق الأوسط أليستر بيرت.');
   assert.equal(one(d, 'person', 'خالد حسين اليماني').country, 'YEM', JSON.stringify(all(d, 'person').map((m) => [surface(d, m), m.country, m.source])));
 });
+
+test('a recipient takes the state its occasion names (بمناسبة أدائه اليمين رئيسا لجمهورية Y, بمناسبة العيد الوطني لـY), not the dateline state', () => {
+  const d = run('الدوحة في 5 سبتمبر /قنا/ بعث أمير دولة قطر برقية تهنئة إلى فخامة الرئيس سامبا كوليبالي بمناسبة أدائه اليمين الدستورية رئيسا لجمهورية مالي.');
+  assert.equal(one(d, 'person', 'سامبا كوليبالي').country, 'MLI', JSON.stringify(all(d, 'person').map((m) => [surface(d, m), m.country, m.source])));
+  const n = run('أبوظبي في 2 أكتوبر /وام/ بعث رئيس الدولة برقية تهنئة إلى الرئيس أوسمان نداي، بمناسبة العيد الوطني لجمهورية غينيا.');
+  assert.equal(one(n, 'person', 'أوسمان نداي').country, 'GIN');
+  const other = run('استقبل الوزير اليوم السيد أوسمان نداي بمناسبة انتهاء فترة عمله في دولة قطر.');
+  assert.doesNotMatch(one(other, 'person', 'أوسمان نداي').source, /occasion_state/, 'the end of a posting names no office of that state');
+});

@@ -12,6 +12,7 @@
  */
 import type { Doc, Mention } from '../doc.ts';
 import type { Stage } from '../pipeline.ts';
+import { occasionStates } from './occasion.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import { matchGazetteerLinked } from '../gazetteer/index.ts';
 import { tokenRange } from '../../text/stages.ts';
@@ -115,6 +116,7 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   inheritFromTitles(acc);
   possessiveOwners(w, acc);
   inheritFromTitles(acc);
+  occasionStates(w, acc);
   lap('links');
   resolveActors(w, acc, storyInfo(w, acc));
   countryFromStoryTitles(w, acc);
@@ -137,8 +139,9 @@ function toMentions(doc: Doc, acc: Cand[]): Mention[] {
     for (const k in c) if (!WORK_FIELDS.has(k)) out[k] = c[k as keyof Cand];
     out.norm = normalizeArabic(doc.text.slice(c.start, c.end));
     const m = out as unknown as Mention;
-    const { titleC, rankC } = c;
+    const { titleC, rankC, chainC } = c;
     if (titleC && index.has(titleC)) m.title = index.get(titleC);
+    if (chainC && index.has(chainC) && chainC !== titleC) m.chain = index.get(chainC);
     if (rankC && index.has(rankC) && rankC !== titleC) m.rank = index.get(rankC);
     return m;
   });
@@ -156,12 +159,13 @@ function merge(existing: Mention[], mine: Mention[]): Mention[] {
   });
   return all.map((x) => {
     if (x.from === 'old') {
-      const { title, rank, ...rest } = x.m;
-      void title, rank;
+      const { title, rank, chain, ...rest } = x.m;
+      void title, rank, chain;
       return rest;
     }
     const m = { ...x.m };
     if (m.title !== undefined) m.title = newIndex.get(m.title);
+    if (m.chain !== undefined) m.chain = newIndex.get(m.chain);
     if (m.rank !== undefined) m.rank = newIndex.get(m.rank);
     return m;
   });

@@ -197,6 +197,16 @@ export function delegationHeads(w: Work, acc: Cand[], at: Array<Cand | null>): v
   void at;
 }
 
+/** Words opening the remit of a body in an office's name ("بشأن السودان"). */
+const ABOUT = new Set(['بشان', 'بشأن', 'حول']);
+
+/** Whether office c belongs to office t's organization or to one of its missions (UNAMI under the UN). */
+function sameOrgChain(w: Work, t: Cand, c: Cand): boolean {
+  if (!t.org || !c.org || c.country) return false;
+  const parent = w.res.gazetteer.entities.get(`org:${c.org}`)?.parent;
+  return c.org === t.org || parent === t.org;
+}
+
 function endTok(t: Cand, w: Work): number {
   if (!t.extent) return t.te;
   let k = t.te;
@@ -231,12 +241,16 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
         comma = true;
         k++;
       } else if (isOpenQuote(tok)) k++;
-      else if (c && isRankLike(c) && c !== t) {
+      else if (ABOUT.has(tok.norm) && !comma && (t.org || t.country) && (at[k + 1]?.type === 'country' || at[k + 1]?.type === 'location')) {
+        // "رئيس الفريق الأفريقي رفيع المستوى بشأن السودان الدكتور X": the body's remit, then the name
+        k = at[k + 1]!.te;
+      } else if (c && isRankLike(c) && c !== t) {
         rank = c;
         k = c.te;
-      } else if (c && isOffice(c) && c !== t && !comma && !chain && isOffice(t) && !c.country && !c.org) {
+      } else if (c && isOffice(c) && c !== t && !comma && !chain && isOffice(t) && ((!c.country && !c.org) || sameOrgChain(w, t, c))) {
         // "رئيس مجلس السيادة القائد العام للقوات المسلحة الفريق أول ركن X": a second office
-        // that names no owner continues the first one's chain to the name
+        // that names no owner (or a mission of the first's organization: "الممثلة الخاصة للأمين
+        // العام للأمم المتحدة في العراق رئيسة بعثة يونامي X") continues the first one's chain
         chain = true;
         k = endTok(c, w);
       } else break;

@@ -85,7 +85,7 @@ function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, ti
 }
 
 /** A gap that is one title phrase: a title head word, then words, at most one comma at the end. */
-const LONG_TITLE_GAP = /^\s*[«"]?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
+const LONG_TITLE_GAP = /^\s*[«"]?(?:[بل](?!ال))?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
 
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
@@ -102,6 +102,17 @@ const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟
 const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
 
 /** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
+/** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
+const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|اليه|إليها|اليها|له|لها|لهما|عليه|عليها)(?=[\s،,]|$)/u;
+/** A preposition before a party: it is a complement, not a subject. */
+const PREP_BEFORE = /(?:(?:^|[\s،,])(?:في|من|إلى|الى|على|عن|مع|لدى)\s+|(?:^|[\s،,])[وف]?(?:ل|ب))$/u;
+
+/** "بأن رئيس الأركان الفريق": أنّ (إنّ) and at most two words not in a title before a fronted subject. */
+const AN_BEFORE = /(?:^|[\s،,])[وف]?(?:ب|ل)?(?:أن|أنّ|ان|إن|إنّ)\s+(?:[^\s،,.]+\s+){0,2}$/u;
+
+/** "عن الجانب الليبي", "وعن الطرف التركي": the side a signatory acts for (the person follows). */
+const FOR_SIDE = /(?:^|[\s،,])[وف]?عن\s+(?:ال)?(?:جانب|طرف)(?=\s)/gu;
+
 const PREP_RES = new Map<string, RegExp>();
 
 function prepRegex(prep: string): RegExp {
@@ -180,11 +191,17 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const complement = hit.parts.find((p) => p.start > hit.head.end);
     const limit = Math.min(firstMarker, complement ? complement.start : sentence.end);
     const i = firstAfter(units, hit.head.end, MAX_SUBJECT_GAP, text, titles);
-    if (i >= 0 && units[i].start < limit) {
+    // "أفاد بيان بأن رئيس الأركان الفريق X التقى، أمس، قائد البعثة": after أنّ the subject stands
+    // before the verb, and what follows the verb is its object
+    const fronted = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && SVO_GAP.test(text.slice(u.end, hit.start))).pop();
+    if (fronted && AN_BEFORE.test(withoutTitles(text, sentence.start, fronted.start, titles))) {
+      addUnits(out, used, [fronted], sideOf(subjectRole), 'args.svo');
+    } else if (i >= 0 && units[i].start < limit && !PRONOUN_COMPLEMENT.test(text.slice(hit.head.end, units[i].start))) {
       addUnits(out, used, withCoordinated(units, i, text, limit, titles), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
-      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)));
+      // (not a complement of a preposition: "... في العراق، وبحث")
+      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)) && !PREP_BEFORE.test(text.slice(Math.max(0, u.start - 8), u.start)));
       // "الدبيبة يستقبل المفوضة شويتسا ويطالب بروكسل": a coordinated verb right after the object of the
       // verb before shares that verb's subject, the sentence's first party
       const opening = units.find((u) => u.start >= sentence.start && u.end <= hit.start);
@@ -243,6 +260,20 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const last = hit.parts[hit.parts.length - 1];
     const i = units.findIndex((u) => u.start >= last.end);
     if (i >= 0 && !used.has(units[i]) && /^\s*$/u.test(withoutTitles(text, last.end, units[i].start, titles))) addUnits(out, used, [units[i]], sideOf(hit.args.genitive), 'args.genitive');
+  }
+
+  // "وقعها عن الجانب الليبي X، وعن الجانب التركي Y": who acted for each side
+  if (hit.args.sides) {
+    for (const m of text.slice(hit.end, sentence.end).matchAll(FOR_SIDE)) {
+      const at = hit.end + m.index + m[0].length;
+      let i = firstAfter(units, at, MAX_COMPLEMENT_GAP, text, titles);
+      if (i < 0) continue;
+      // the side ("الجانب السنغالي" → SEN), then who signed for it
+      const side = units[i].kind === 'country' ? units[i] : undefined;
+      if (side) i = firstAfter(units, side.end, MAX_COMPLEMENT_GAP, text, titles);
+      const signer = i >= 0 && units[i].kind !== 'country' ? units[i] : undefined;
+      addUnits(out, used, [side, signer].filter((u): u is Unit => u !== undefined), sideOf(hit.args.sides), 'args.sides');
+    }
   }
 
   // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it

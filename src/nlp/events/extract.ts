@@ -151,6 +151,9 @@ function otherPersons(c: Candidate, d: Draft): boolean {
 /** "خلال الاتصال", "في ختام اللقاء": the sentence speaks within the happening already reported. */
 const DURING_DEFINITE = /(?:^|\s)(?:خلال|في ختام|أثناء|اثناء) ال(?:لقاء|اجتماع|مباحثات|محادثات|اتصال|مكالمة|زيارة)(?=[\s،,.]|$)/u;
 
+/** "خلاله", "أثناءها", "تم فيه": a pronoun for the act named before it in the sentence. */
+const DURING_IT = /(?:^|[\s،,])(?:خلال|أثناء|اثناء|في)(?:ه|ها)(?=[\s،,]|$)/u;
+
 /** A definite event noun with no pronoun as the subject of the sentence's first word ("وتوّجت المحادثات"). */
 function subjectReference(text: string, c: Candidate): boolean {
   const h = c.hit;
@@ -176,7 +179,7 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
 /** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
 const ANOTHER_TIME = /^\s*[وف]?(?:(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً)(?=[\s،,])|على هامش\s)/u;
 /** "استقبل الوزير في وقت لاحق من اليوم ...", "عقد لقاءً منفصلاً مع": another happening, said after the verb. */
-const ANOTHER_AFTER = /^[^.؟!،]{0,40}?(?:في وقت (?:لاحق|سابق)|منفصلا|منفصلاً|منفصلة|منفصل)(?=[\s،,.]|$)/u;
+const ANOTHER_AFTER = /^[^.؟!]{0,40}?(?:في وقت (?:لاحق|سابق)|منفصلا|منفصلاً|منفصلة|منفصل)(?=[\s،,.]|$)/u;
 
 /** Whether a candidate reports the happening of a draft of the same story. */
 function sameHappening(c: Candidate, d: Draft, text: string): boolean {
@@ -309,6 +312,15 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
         c.rules.push('args.similar_message');
       }
     }
+    // "أجرى ... اتصالاً هاتفياً ...، جرى خلاله بحث ...": talks "during it" are part of the act reported
+    // earlier in the same sentence
+    if (actionFamily(c.action) === 'consult' && !c.headline) {
+      const here = drafts.find((d) => d.candidates.some((x) => x.sentence.start === c.sentence.start && x.hit.end <= c.hit.start && DURING_IT.test(doc.text.slice(x.hit.end, c.hit.start))));
+      if (here) {
+        merge(here, c, 'merge.during');
+        continue;
+      }
+    }
     // "وجرى خلال الاتصال استعراض ...، وبحث ...": talks held during the happening already reported are part of it
     if (actionFamily(c.action) === 'consult' && !c.headline && c.action !== 'attend' && DURING_DEFINITE.test(doc.text.slice(c.sentence.start, c.sentence.end))) {
       const during = drafts.filter((d) => actionFamily(d.action) === 'consult' && !d.future && !d.negated).pop();
@@ -319,7 +331,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     }
     // "وتوّجت المحادثات بتوقيع ...", "وتناول اللقاء ...": the definite noun after the sentence's verb is the
     // happening already reported; the parties named further on belong to other acts of the sentence
-    const reference = c.action !== 'attend' && subjectReference(doc.text, c) ? drafts.filter((d) => actionFamily(d.action) === actionFamily(c.action) && !d.future && !d.negated).pop() : undefined;
+    // ("وجرى الاستقبال": the reception, rather than the visit that frames it)
+    const referable = c.action !== 'attend' && subjectReference(doc.text, c) ? drafts.filter((d) => actionFamily(d.action) === actionFamily(c.action) && !d.future && !d.negated) : [];
+    const reference = referable.filter((d) => d.action === c.action).pop() ?? referable.pop();
     if (reference) {
       c.args = c.args.filter((a) => a.side === 'participant' && a.rule === 'args.present');
       merge(reference, c, 'merge.reference');
@@ -331,7 +345,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // a headline announces the story's happening: it joins the body's report of that kind
+    // (first the act of its own sentence: "كما التقى X، في وقت لاحق، وفداً ...، وبحث معه ...")
     const into =
+      drafts.find((d) => d.candidates.some((x) => x.sentence.start === c.sentence.start) && sameHappening(c, d, doc.text)) ??
       drafts.find((d) => sameHappening(c, d, doc.text)) ??
       (c.headline ? drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && d.negated === c.negated && d.future === c.future && !otherPersons(c, d)) : undefined);
     if (into) {
@@ -353,7 +369,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // an invitation or a signature made during the talks is an event of its own, with the
     // meeting's other side as counterpart
     if (OWN_EVENT_IN_TALKS.has(c.action) && (c.args.length > 0 || takeDualSides(doc.text, c, drafts))) {
-      const same = drafts.find((d) => d.action === c.action && sameHappening(c, d, doc.text));
+      const same = drafts.find((d) => actionFamily(d.action) === actionFamily(c.action) && sameHappening(c, d, doc.text));
       if (same) merge(same, c, 'merge.same_story');
       else drafts.push(newDraft(c, story.index));
       continue;
@@ -506,12 +522,14 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
   }
   const byPosition = [...d.candidates].sort((a, b) => Number(a.headline) - Number(b.headline));
   const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.head.end, action: c.action })), cache, res.placeCues);
-  const location = placed.location;
+  // a phone call joins two places: the dateline or an office named is one end of it, not its venue
+  const phone = d.mode === 'phone';
+  const location = phone ? null : placed.location;
   const dated = dateOf(doc, story, d, cache);
-  const rules = [...d.rules, ...placed.rules.filter((r) => !d.rules.includes(r))];
+  const rules = [...d.rules, ...(phone ? ['place.phone'] : placed.rules).filter((r) => !d.rules.includes(r))];
   if (dated.rule && !rules.includes(dated.rule)) rules.push(dated.rule);
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
-  const placeCountry = placed.placeCountry ?? location?.country;
+  const placeCountry = placed.placeCountry ?? placed.location?.country;
   if (countries.size + organizations.size < 2 && placeCountry) countries.add(placeCountry);
   // the Security Council's demand is also the UN's (the parent organization is a party too)
   for (const o of [...organizations]) {

@@ -62,8 +62,11 @@ export interface Compatibility {
   reasons: string[];
 }
 
+/** Signing an agreement and signing a memorandum: one act of signing, however the text names the documents. */
+const SIGN_FAMILY: ReadonlySet<string> = new Set(['sign_agreement', 'sign_memorandum']);
+
 export function actionFamily(action: string): string {
-  return CONSULT_FAMILY.has(action) ? 'consult' : action;
+  return CONSULT_FAMILY.has(action) ? 'consult' : SIGN_FAMILY.has(action) ? 'sign' : action;
 }
 
 /** A person name for comparison: normalized, spaces removed (عبد الحميد = عبدالحميد). */

@@ -17,7 +17,7 @@ const PlaceCueSchema = z.array(
   z
     .object({
       id: z.string().regex(/^place\.[a-z_]+$/),
-      kind: z.enum(['topic', 'venue', 'seat', 'purpose']),
+      kind: z.enum(['topic', 'venue', 'seat', 'purpose', 'scheduled']),
       window: z.number().int().min(1).max(8),
       words: z.array(z.string().min(1)).min(1),
       actions: z.array(z.string().min(1)).optional(),
@@ -30,13 +30,15 @@ export interface PlaceCues {
   topic: Set<string>;
   venue: Set<string>;
   seat: Set<string>;
+  /** Words that make a venue cue right after them another, scheduled act's ("المقرر عقدها في مسقط"). */
+  scheduled: Set<string>;
   /** Words opening a purpose clause (normalized, clitics kept: لحضور، للمشاركة). */
   purpose: Set<string>;
   /** The actions whose purpose clauses hold no venue (invite). */
   purposeActions: Set<string>;
   /** How many words before a place are read. */
   window: number;
-  ids: { topic: string; venue: string; seat: string; purpose: string };
+  ids: { topic: string; venue: string; seat: string; purpose: string; scheduled: string };
 }
 
 export const DEFAULT_PLACES_FILE = new URL('../../../data/events/places.yaml', import.meta.url).pathname;
@@ -47,7 +49,7 @@ export function loadPlaceCues(file: string = DEFAULT_PLACES_FILE): PlaceCues {
     const i = parsed.error.issues[0];
     throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
   }
-  const cues: PlaceCues = { topic: new Set(), venue: new Set(), seat: new Set(), purpose: new Set(), purposeActions: new Set(), window: 1, ids: { topic: '', venue: '', seat: '', purpose: '' } };
+  const cues: PlaceCues = { topic: new Set(), venue: new Set(), seat: new Set(), scheduled: new Set(), purpose: new Set(), purposeActions: new Set(), window: 1, ids: { topic: '', venue: '', seat: '', purpose: '', scheduled: '' } };
   for (const entry of parsed.data) {
     if (cues.ids[entry.kind]) throw new Error(`${file}: entry ${entry.id}: a second entry of kind ${entry.kind}`);
     cues.ids[entry.kind] = entry.id;
@@ -59,7 +61,7 @@ export function loadPlaceCues(file: string = DEFAULT_PLACES_FILE): PlaceCues {
     }
     for (const w of entry.words) {
       const word = bare(normalizeArabic(w));
-      for (const kind of ['topic', 'venue', 'seat'] as const) {
+      for (const kind of ['topic', 'venue', 'seat', 'scheduled'] as const) {
         if (kind !== entry.kind && cues[kind].has(word)) throw new Error(`${file}: entry ${entry.id}: "${w}" is also a ${kind} cue`);
       }
       cues[entry.kind].add(word);
@@ -104,7 +106,8 @@ export function placeRole(doc: Doc, cache: DocCache, place: Span, from: number, 
     if (t.end > place.start) continue; // the token the place is glued to ("بطرابلس")
     if (t.kind === 'punct' && QUOTES.test(doc.text.slice(t.start, t.end))) continue;
     if (t.kind === 'punct' || t.kind === 'number' || t.kind === 'date') break;
-    if (hasCue(cues.venue, w)) return 'venue';
+    // "الدورة المقرر عقدها في مسقط": the venue of a scheduled act, not of this one
+    if (hasCue(cues.venue, w)) return k >= 0 && hasCue(cues.scheduled, words[k]) ? 'topic' : 'venue';
     if (hasCue(cues.topic, w)) return k >= 0 && hasCue(cues.seat, words[k]) ? 'venue' : 'topic';
     if (!THROUGH.has(w)) counted++;
   }

@@ -50,7 +50,11 @@ export function fullestMentions(doc: Doc): Map<string, number> {
 /** Indices of the title mentions linked to a person. */
 export function linkedTitlesOf(doc: Doc): Set<number> {
   const linked = new Set<number>();
-  for (const m of doc.mentions) if (m.type === 'person' && m.title !== undefined) linked.add(m.title);
+  for (const m of doc.mentions) {
+    if (m.type !== 'person') continue;
+    if (m.title !== undefined) linked.add(m.title);
+    if (m.chain !== undefined) linked.add(m.chain);
+  }
   // "الممثلة الخاصة للأمين العام ورئيسة البعثة X": a title coordinated with a linked one is X's too
   for (const i of [...linked]) {
     for (let k = i - 1; k >= 0; k--) {

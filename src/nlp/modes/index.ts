@@ -143,8 +143,9 @@ export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): Mo
   if (first < 0) return res;
   const fired = new Set<number>();
   index.cues.forEach((c, cue) => {
-    if (!c.prefix) return;
-    for (let i = first; i <= lastIdx; i++) if (FUTURE_PREFIX.test(words[i])) fired.add(cue);
+    // the trigger's first word is its verb; words inside a light verb's span (أجرى الشيخ سالم
+    // ... اتصالا) are its arguments, whose names may look prefixed (سالم)
+    if (c.prefix && FUTURE_PREFIX.test(words[first])) fired.add(cue);
   });
   for (const { cue, at, length } of clause.found) {
     const c = index.cues[cue];

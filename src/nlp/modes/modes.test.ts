@@ -40,6 +40,8 @@ test('future by prefix, auxiliaries, schedule words and time expressions', () =>
   assert.ok(modes('يصل الوفد غدا إلى طرابلس.', 'يصل').future);
   assert.equal(modes('وصلت الوزيرة أمس إلى طرابلس.', 'وصلت').future, false);
   assert.equal(modes('سياسة الوزير في الاجتماع.', 'الاجتماع').future, false);
+  const call = 'أجرى الشيخ سالم الصباح مساء أمس اتصالا هاتفيا مع نظيره.';
+  assert.equal(modes(call, 'أجرى الشيخ سالم الصباح مساء أمس اتصالا').future, false, 'a name inside a light verb (سالم) is no future prefix');
 });
 
 test('hypothetical by conditionals and قد before an imperfect only', () => {

@@ -28,6 +28,8 @@ const ArgsSchema = z
     between: role.optional(),
     /** Role of the party right after the complement, in construct with it ("أوراق اعتماد سفير X"). */
     genitive: role.optional(),
+    /** Role of the persons named after "عن الجانب X" later in the sentence ("وقعها عن الجانب الليبي X، وعن الجانب التركي Y"). */
+    sides: role.optional(),
     /** Which argument is the host (استقبل: the subject). */
     host: z.enum(['subject', 'object']).optional(),
   })

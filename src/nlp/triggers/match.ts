@@ -317,17 +317,24 @@ function pushMarker(out: ArgMarker[], tok: Token, marker: string, role: Role, at
 /** Words that start with ب but introduce no complement of the trigger ("اللقاء بحضور X", "لقاء بمقر X"). */
 const NOT_ATTACHED_PREP = new Set(['بحضور', 'بمشاركه', 'برعايه', 'بمقر', 'بمكتب', 'بمكتبه', 'بديوان', 'بقصر']);
 
+/** An adverb of manner in the accusative (هاتفيا، رسميا، مرئيا) that may stand between a trigger and its complement. */
+const ADVERB = /^[\u0621-\u064a]{3,}يا$/u;
+
 function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): ArgMarker[] {
   const { lex, toks } = sc;
   const out: ArgMarker[] = [];
   const want = args.preps ? Object.entries(args.preps) : [];
   let words = 0;
+  let adverbFirst = false;
   for (let j = after + 1; j < sc.n && words < MARKER_WINDOW; j++) {
     if (sc.boundary[j]) break;
     if (!isWord(sc, j)) continue;
     words++;
     const tok = toks[j];
     const w = tok.norm;
+    // the word right after the trigger, or after an adverb right after it (اتصالا هاتفيا بوزير)
+    const nextToTrigger = words === 1 || (words === 2 && adverbFirst);
+    if (words === 1) adverbFirst = ADVERB.test(w);
     const bare = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : w;
     if (args.by && (lex.markers.by.has(w) || lex.markers.by.has(bare))) pushMarker(out, tok, 'by', args.by, true);
     if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) pushMarker(out, tok, 'between', args.between, false);
@@ -336,7 +343,7 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
       else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3 && !NOT_ATTACHED_PREP.has(bare) && !lex.markers.by.has(bare)) {
         // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
         const rest = bare.slice(1);
-        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1)) pushMarker(out, tok, p, r, true);
+        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1) || (!single && nextToTrigger && p === 'ب')) pushMarker(out, tok, p, r, true);
       }
     }
   }

@@ -196,3 +196,11 @@ test('a masculine verb before a feminine event noun has a dropped subject: activ
 test('reaffirming a supportive position ("جدد التأكيد على موقف بلاده الداعم") is support', () => {
   assert.equal(one('وجدد الوزير التأكيد على موقف بلاده الداعم لمبادرة السلام').action, 'support');
 });
+
+test('an attached ب right after a light verb, or after its adverb, marks the counterpart (اتصالا هاتفيا بوزير), not a later بالـ word', () => {
+  const s = 'أجرى الوزير اتصالاً هاتفياً بوزير الشؤون الخارجية المقيمين بالخارج.';
+  const h = one(s, 'phone.conduct');
+  const b = h.markers.find((m) => m.marker === 'ب');
+  assert.ok(b);
+  assert.equal(span(s, b), 'بوزير');
+});

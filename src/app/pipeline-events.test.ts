@@ -1,0 +1,92 @@
+/**
+ * Event behaviours through the whole pipeline (real entity stage, trigger lexicon and actor
+ * registry), on short stories written for these tests.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { newDoc, type Doc, type DocEvent } from '../nlp/doc.ts';
+import { runPipeline } from '../nlp/pipeline.ts';
+import { buildPipeline, loadResources } from './pipeline.ts';
+
+const res = loadResources();
+const stages = buildPipeline(res);
+
+function run(text: string, published?: string): Doc {
+  return runPipeline(newDoc('test', text, { origin: 'test', format: 'txt', encoding: 'utf-8', published }), stages, res.context);
+}
+
+const names = (e: DocEvent) => e.actors.map((a) => a.name);
+const show = (d: Doc) => JSON.stringify(d.events.map((e) => [e.action, e.countries, e.organizations, names(e), e.location?.name ?? null]));
+
+test('signatories "عن الجانب X" of a signing during talks make it an event of its own, with both sides', () => {
+  const d = run(
+    'الجزائر 4 مارس 2025 (واج)- أجرى وزير الخارجية أحمد عطاف، اليوم، جلسة مباحثات مع نظيره التركي هاكان فيدان.\n' +
+      'وتوجت المباحثات بالتوقيع على اتفاقية تعاون في مجال الطاقة، وقعها عن الجانب الجزائري السيد أحمد عطاف وعن الجانب التركي السيد هاكان فيدان.',
+  );
+  const sign = d.events.find((e) => e.action === 'sign_agreement');
+  assert.ok(sign, show(d));
+  assert.deepEqual(sign.countries, ['DZA', 'TUR']);
+  assert.ok(sign.rules.includes('args.sides'));
+  assert.equal(d.events.filter((e) => e.action === 'meet').length, 1, show(d));
+});
+
+test('talks "during it" belong to the phone call of their own sentence, which has no venue; a scheduled meeting place is nobody\'s venue', () => {
+  const d = run(
+    'المنامة 14 أكتوبر 2019 (بنا) - استقبل وزير الخارجية الشيخ خالد بن أحمد آل خليفة، صباح اليوم، سفير جمهورية الصين الشعبية.\n' +
+      'من جهة أخرى، أجرى وزير الخارجية، مساء أمس، اتصالاً هاتفياً مع الأمين العام لمجلس التعاون، جرى خلاله بحث التحضيرات للدورة المقرر عقدها في مسقط في ديسمبر المقبل.',
+  );
+  const call = d.events.find((e) => e.action === 'phone_call');
+  assert.ok(call, show(d));
+  assert.equal(call.location, null);
+  assert.ok(call.rules.includes('merge.during'), call.rules.join(' '));
+  const meet = d.events.find((e) => e.action === 'meet');
+  assert.ok(meet);
+  assert.equal(meet.evidence.length, 1, 'the call sentence is not part of the reception');
+  assert.notEqual(meet.location?.name, 'مسقط');
+});
+
+test('a second meeting "in the afternoon of the same day", after a comma, is another event', () => {
+  const d = run(
+    'بغداد 10 أبريل 2023 - استقبل رئيس مجلس النواب محمد الحلبوسي، اليوم، السفير الياباني.\n' +
+      'كما التقى الحلبوسي، في وقت لاحق من اليوم ذاته، وفداً من البرلمان الأوروبي، وبحث معه آفاق التعاون البرلماني.',
+  );
+  const meets = d.events.filter((e) => e.action === 'meet');
+  assert.equal(meets.length, 2, show(d));
+  assert.ok(meets[1].organizations.includes('EP'), show(d));
+});
+
+test('after أنّ the subject stands before the verb, and a pronoun complement (وبحث معه) drops the subject', () => {
+  const d = run(
+    'أفاد بيان لوزارة الدفاع العراقية بأن رئيس أركان الجيش الفريق أول ركن سامر الحديثي التقى، أمس الأحد، قائد بعثة حلف شمال الأطلسي في العراق، وبحث معه برامج التدريب للقوات الأمنية العراقية.',
+    '2023-04-10',
+  );
+  const meet = d.events.find((e) => e.action === 'meet');
+  assert.ok(meet, show(d));
+  const actor = meet.actors.find((a) => a.side === 'actor');
+  assert.equal(actor?.name, 'سامر الحديثي', show(d));
+  assert.ok(meet.organizations.includes('NATO'));
+});
+
+test('a bare national office in a story of another state is not that office\'s holder in the registry', () => {
+  const d = run('بغداد 10 أبريل 2023 - وجه رئيس مجلس النواب دعوة إلى رئيسة البرلمان الأوروبي لزيارة بغداد.');
+  const speaker = d.mentions.find((m) => m.type === 'title' && d.text.slice(m.start, m.end) === 'رئيس مجلس النواب');
+  assert.ok(speaker);
+  assert.notEqual(speaker.actor, 'per:aguila-saleh');
+});
+
+test('a UN mission\'s head named after a chain of UN offices is the person, of the mission', () => {
+  const d = run('بغداد 10 أبريل 2023 - استقبل الرئيس العراقي، اليوم، الممثلة الخاصة للأمين العام للأمم المتحدة في العراق رئيسة بعثة يونامي السيدة مارتينا هوفمان.');
+  const meet = d.events.find((e) => e.action === 'meet');
+  assert.ok(meet, show(d));
+  const guest = meet.actors.find((a) => a.side === 'recipient');
+  assert.equal(guest?.name, 'مارتينا هوفمان', show(d));
+  assert.ok(meet.organizations.includes('UNAMI'), show(d));
+});
+
+test('a body\'s remit ("بشأن السودان") between its head\'s title and name does not part them', () => {
+  const d = run('بورتسودان 30-1-2024 (سونا)- التقى رئيس مجلس السيادة عبد الفتاح البرهان، اليوم، رئيس الفريق الأفريقي رفيع المستوى بشأن السودان الدكتور كواسي مينسا.');
+  const meet = d.events.find((e) => e.action === 'meet');
+  assert.ok(meet, show(d));
+  assert.equal(meet.actors.find((a) => a.side === 'recipient')?.name, 'كواسي مينسا', show(d));
+  assert.ok(meet.organizations.includes('AU'));
+});
