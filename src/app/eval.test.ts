@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sharedDir } from '../config.ts';
@@ -187,4 +187,23 @@ test('evaluation names a missing documents directory', async () => {
   await assert.rejects(evaluateEvents(g), /seeds.*does not exist/);
   writeFileSync(g, '{"id": "g", "docs": "a.txt", "event": "CONSULT"}\n');
   await assert.rejects(evaluateEvents(g, { docsDir: dir }), /gold\.jsonl:1: field "docs"/);
+});
+
+test('evaluation scores every ingested document: events of an article with no gold event are false positives', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'rasid-eval-docs-'));
+  const docs = join(dir, 'docs');
+  mkdirSync(docs);
+  const meet = (id: string, guest: string) => ({
+    id,
+    date: '2025-03-02',
+    text: `تونس 2 مارس 2025 (وات) - استقبل الرئيس التونسي قيس سعيد، اليوم، وزير الخارجية ${guest}.`,
+  });
+  writeFileSync(join(docs, 'feed.jsonl'), [meet('a1', 'الجزائري أحمد عطاف'), meet('a2', 'الليبي الطاهر الباعور')].map((a) => JSON.stringify(a)).join('\n') + '\n');
+  const goldPath = join(dir, 'gold.jsonl');
+  const gold = { id: 'g1', docs: ['a1'], required: true, event: 'CONSULT', alt_events: [], action: 'meet', mode: null, actors: [{ name: 'قيس سعيد', aliases: [], kind: 'person', country: 'TUN', org: null, side: 'actor', title: 'الرئيس' }], countries: ['TUN', 'DZA'], organizations: [], location: null, date: '2025-03-02', contexts: [], evidence: 'استقبل الرئيس التونسي قيس سعيد' };
+  writeFileSync(goldPath, JSON.stringify(gold) + '\n');
+  const res = await evaluateEvents(goldPath, { docsDir: docs, resources: loadResources() });
+  assert.equal(res.score.true_positives, 1, formatEventScore(res, true));
+  assert.ok(res.exported.some((r) => r.sources.includes('a2')));
+  assert.ok(res.score.false_positives >= 1, formatEventScore(res, true));
 });

@@ -386,7 +386,10 @@ export async function evaluateEvents(goldPath: string, opts: EvalOptions = {}): 
     const exported: ExportRow[] = [];
     // as `rasid export` does by default: reports of acts that did not happen are not events
     for await (const row of store.exportEvents({ negated: false })) exported.push(row);
-    const detail = scoreEvents(gold, exported as unknown as Json[], { docs: names });
+    // every ingested document is scored: events found in a document the gold has no event in
+    // are false positives too (the reference scorer's --docs with all the documents)
+    const scored = [...new Set([...names, ...exported.flatMap((r) => r.sources)])];
+    const detail = scoreEvents(gold, exported as unknown as Json[], { docs: scored });
     return { ...detail, gold: goldPath, docsDir, inputs, ingest: summary, exported };
   } finally {
     await store.close();
