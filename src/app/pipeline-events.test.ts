@@ -90,3 +90,22 @@ test('a body\'s remit ("بشأن السودان") between its head\'s title and 
   assert.equal(meet.actors.find((a) => a.side === 'recipient')?.name, 'كواسي مينسا', show(d));
   assert.ok(meet.organizations.includes('AU'));
 });
+
+test('coordinated senders of "برقيتي تعزية" send one message each, past the further offices of the first (حاكم دبي)', () => {
+  const d = run(
+    'أبوظبي في 3 مايو 2021 / وام / بعث صاحب السمو الشيخ حمدان بن سالم آل راشد نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، ' +
+      'وصاحب السمو الشيخ سيف بن خالد آل حامد ولي عهد أبوظبي، برقيتي تعزية إلى الرئيس التركي.',
+  );
+  const cables = d.events.filter((e) => e.action === 'condole');
+  assert.equal(cables.length, 2, show(d));
+  assert.deepEqual(cables.map((e) => e.actors.filter((a) => a.side === 'actor').map((a) => a.name)), [['حمدان بن سالم آل راشد'], ['سيف بن خالد آل حامد']]);
+  assert.ok(cables.every((e) => e.countries.includes('TUR') && e.rules.includes('args.each_sender')));
+});
+
+test('a condemnation of "الاعتداءات الإسرائيلية" has the state its nisba names as a party, and the target place is no venue', () => {
+  const d = run('القاهرة 20 نوفمبر 2018 (أ ش أ) - أدان الأمين العام لجامعة الدول العربية، في بيان اليوم، الاعتداءات الإسرائيلية المتكررة على قطاع غزة.');
+  const c = d.events.find((e) => e.action === 'condemn');
+  assert.ok(c, show(d));
+  assert.ok(c.countries.includes('ISR') && c.rules.includes('args.hostile_nisba'), show(d));
+  assert.equal(c.location?.name, 'القاهرة');
+});

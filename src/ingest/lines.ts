@@ -58,7 +58,8 @@ function makeLine(text: string, start: number, end: number, glued: boolean): Lin
 function gluePoint(line: string, nextIsBody: boolean): number {
   if (!nextIsBody) return -1;
   let best = -1;
-  for (const m of line.matchAll(/[.!?؟…]["'»”)]*(?=\p{L})/gu)) {
+  // (a wire sign-off may stand between: "... المقبلة. (وال)المنفي يتسلم ...")
+  for (const m of line.matchAll(/[.!?؟…]["'»”)]*(?:\s*[(/]\s*\p{L}[\p{L} ]{0,10}?\s*[)/])?(?=\p{L})/gu)) {
     const at = m.index + m[0].length;
     if (!isArabicLetter(line[at])) continue;
     // "أ.ش.أ" and similar abbreviations: the word before the point is a single letter

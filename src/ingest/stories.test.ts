@@ -41,6 +41,13 @@ test('a headline glued to the last sentence of the previous story is split off',
   assert.equal(slice(d, d.stories[1]), B1);
 });
 
+test('a headline glued after the sign-off of the previous story ("... المقبلة. (وال)HEADLINE") is split off', () => {
+  const d = run(`${A_HEAD}\n${A1}\n${A2} (وال)${B_HEAD}\n${B1}`);
+  assert.equal(d.stories.length, 2);
+  assert.equal(slice(d, d.stories[1].headline), B_HEAD);
+  assert.equal(slice(d, d.stories[1]), B1);
+});
+
 test('a "وفي سياق آخر" pivot starts a story whose parent is the story it pivots from; a sub-heading does not', () => {
   const d = run(`${A_HEAD}\n\n${A1}\n${PIVOT}\n${SUBHEAD}\n${DETAILS}\n\n${B_HEAD}\n\n${B1}`);
   assert.deepEqual(d.stories.map((s) => [s.index, s.rule, s.parent]), [

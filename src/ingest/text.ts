@@ -79,5 +79,8 @@ export function lastSignificant(text: string): string {
 /** True when `text` ends a sentence (., !, ?, ؟, …, possibly followed by closing quotes). */
 export function endsSentence(text: string): boolean {
   const c = lastSignificant(text);
-  return c !== '' && SENTENCE_END.includes(c);
+  return (c !== '' && SENTENCE_END.includes(c)) || SIGNED_OFF.test(text);
 }
+
+/** A sentence closed by a wire agency's sign-off: "... العام الجاري./ وام /", "... المقبلة. (وال)". */
+const SIGNED_OFF = /[.!?؟…]["'»”)]*\s*[(/]\s*\p{L}[\p{L} ]{0,10}?\s*[)/]\s*$/u;

@@ -50,6 +50,9 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
     }
     // "X وزير الدولة بوزارة الخارجية، والسيد Y": a person after "، و" past the title of the one before
     const gap = withoutTitles(text, prev.end, units[i].start, titles);
+    // "X نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، وY": a further office of the person before
+    // (a title standing alone, with no separator between) is his, not another party
+    if (prev.kind === 'person' && units[i].title !== null && units[i].name === units[i].title && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) continue;
     if (prev.kind === 'person' && units[i].kind === 'person' && gap.length <= 120 && !/[.؟!:؛]/.test(gap) && /[،,]\s*و\s*$/u.test(gap)) {
       out.push(units[i]);
       continue;

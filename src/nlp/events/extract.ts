@@ -10,6 +10,7 @@ import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
 import { assignArguments, HONORIFIC_PRONOUNS, PRESENCE, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
+import { hostileParties, type HostileActs } from './hostile.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
@@ -25,6 +26,8 @@ export interface EventResources {
   placeCues: PlaceCues;
   /** Parent of an organ's code (UNSC → UN, data/events/parties.yaml): an event with the organ is also one with its organization. */
   orgParents?: ReadonlyMap<string, string>;
+  /** Nouns of hostile acts whose nisba names the accused party of a condemnation (data/events/parties.yaml). */
+  hostileActs?: HostileActs;
   /**
    * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's
    * analyses depend only on `triggers`); emptied when it grows past WORD_MEMO_LIMIT words.
@@ -249,6 +252,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     if (isBackground(doc.text, hit, sentence, datesOf(w.cache, doc, sentence, ref), refDay)) continue;
     const modes = modesIn(clause, hit, w.modes);
     let args = assignArguments(hit, units, doc.text, sentence, titles);
+    args = [...args, ...hostileParties(doc, inside, hit.action, hit.end, sentence, args, res.hostileActs)];
     let action = hit.action;
     const extra: string[] = [];
     // "حضر اللقاء X، Y": the persons named attended the meeting already reported
@@ -264,9 +268,25 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
       event = 'AGREE';
       rules.push('event.future_consult_is_agree');
     }
-    out.push({ hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future: modes.future, rules });
+    const cand: Candidate = { hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future: modes.future, rules };
+    out.push(...perSender(cand, doc.text));
   }
   return out;
+}
+
+/** "برقيتي تعزية", "برقيات تهنئة": two or more messages, one from each sender. */
+const SEVERAL_MESSAGES = /(?:^|\s)(?:ب)?(?:برقيتي|برقيتين|برقيات|رسالتي|رسالتين|رسائل)(?=\s)/u;
+const MESSAGE_ACTIONS = new Set(['congratulate', 'condole']);
+
+/**
+ * "كما بعث X، وY، برقيتي تعزية مماثلتين إلى Z": coordinated senders of several messages sent
+ * one each; each is an act of its own (rule args.each_sender).
+ */
+function perSender(c: Candidate, text: string): Candidate[] {
+  const senders = c.args.filter((a) => a.side === 'actor' && a.unit.kind === 'person');
+  if (!MESSAGE_ACTIONS.has(c.action) || senders.length < 2 || !SEVERAL_MESSAGES.test(text.slice(c.sentence.start, c.sentence.end))) return [c];
+  const others = c.args.filter((a) => !senders.includes(a));
+  return senders.map((s) => ({ ...c, args: [s, ...others], rules: [...c.rules, 'args.each_sender'] }));
 }
 
 /** Extracts the events of one story. */

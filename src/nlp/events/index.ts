@@ -9,6 +9,7 @@ import { loadModeCues } from '../modes/index.ts';
 import { loadContextCues } from './contexts.ts';
 import { loadPlaceCues } from './places.ts';
 import { extractEvents, type EventResources } from './extract.ts';
+import { compileHostileActs, type HostileActs } from './hostile.ts';
 
 export { extractEvents, type EventResources } from './extract.ts';
 export { loadContextCues, countContexts, pickContexts, type ContextCues } from './contexts.ts';
@@ -16,21 +17,35 @@ export { loadPlaceCues, placeRole, type PlaceCues } from './places.ts';
 
 export const DEFAULT_PARTIES_FILE = new URL('../../../data/events/parties.yaml', import.meta.url).pathname;
 
-const PartiesSchema = z.object({ organs: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)) }).strict();
+const PartiesSchema = z
+  .object({
+    organs: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
+    hostile_acts: z.object({ actions: z.array(z.string().min(1)).min(1), nouns: z.array(z.string().regex(/^[\u0621-\u064a]+$/)).min(1) }).strict(),
+  })
+  .strict();
+
+function readParties(file: string): z.infer<typeof PartiesSchema> {
+  const parsed = PartiesSchema.safeParse(parse(readFileSync(file, 'utf8')));
+  if (!parsed.success) {
+    const i = parsed.error.issues[0];
+    throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
+  }
+  return parsed.data;
+}
+
+/** The hostile-act nouns and the actions they name a party of (data/events/parties.yaml). */
+export function loadHostileActs(file: string = DEFAULT_PARTIES_FILE): HostileActs {
+  return compileHostileActs(readParties(file).hostile_acts);
+}
 
 /**
  * The parent organization of each organ of data/events/parties.yaml (UNSC → UN), from the
  * gazetteer's parent field. An organ that is no gazetteer organization with a parent is an error.
  */
 export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE, gazetteer: Gazetteer = loadGazetteer()): Map<string, string> {
-  const parsed = PartiesSchema.safeParse(parse(readFileSync(file, 'utf8')));
-  if (!parsed.success) {
-    const i = parsed.error.issues[0];
-    throw new Error(`${file}: entry ${i.path.join('.')}: ${i.message}`);
-  }
   const entities = gazetteer.entities;
   const out = new Map<string, string>();
-  for (const code of parsed.data.organs) {
+  for (const code of readParties(file).organs) {
     const parent = entities.get(`org:${code}`)?.parent;
     if (!parent) throw new Error(`${file}: entry organs.${code}: not an organization with a parent in data/gazetteer/orgs.yaml`);
     out.set(code, parent);
@@ -46,6 +61,7 @@ export function loadEventResources(opts: { gazetteer?: Gazetteer } = {}): EventR
     contextCues: loadContextCues(),
     placeCues: loadPlaceCues(),
     orgParents: loadOrganParents(DEFAULT_PARTIES_FILE, opts.gazetteer),
+    hostileActs: loadHostileActs(),
     wordMemo: new Map(),
   };
 }
