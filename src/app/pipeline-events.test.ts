@@ -109,3 +109,41 @@ test('a condemnation of "الاعتداءات الإسرائيلية" has the st
   assert.ok(c.countries.includes('ISR') && c.rules.includes('args.hostile_nisba'), show(d));
   assert.equal(c.location?.name, 'القاهرة');
 });
+
+test('"وعقب ذلك، التقى X بنائب الرئيس Y" is another meeting, with Y (not a person named later) as the counterpart', () => {
+  const d = run(
+    'بكين 5 ديسمبر 2018 (أ ش أ) - عقد وزير الخارجية سامح شكري، اليوم، جلسة مباحثات مع نظيره الصيني وانغ يي.\n' +
+      'وعقب ذلك، التقى الوزير شكري بنائب الرئيس الصيني لي تشانغ مينغ، حيث نقل إليه تحيات السيد الرئيس.',
+  );
+  const meets = d.events.filter((e) => e.action === 'meet');
+  assert.equal(meets.length, 2, show(d));
+  assert.deepEqual(meets[1].actors.filter((a) => a.side === 'recipient').map((a) => a.name), ['لي تشانغ مينغ'], show(d));
+});
+
+test('a later passive meeting "ضم وزراء خارجية X وY وZ" is its own multilateral event with those parties', () => {
+  const d = run(
+    'الدوحة 11 مارس 2021 - عقد وزير الخارجية الروسي سيرغي لافروف، اليوم، جلسة مباحثات مع نظيره القطري.\n' +
+      'وفي وقت لاحق من اليوم نفسه، عُقد في الدوحة اجتماع ثلاثي ضم وزراء خارجية روسيا وتركيا وقطر.',
+  );
+  const meets = d.events.filter((e) => e.action === 'meet');
+  assert.equal(meets.length, 2, show(d));
+  assert.deepEqual(meets[1].countries, ['QAT', 'RUS', 'TUR']);
+  assert.ok(meets[1].rules.includes('args.gathered'));
+});
+
+test('a story opening with "وكان سموه قد" speaks of the lead of the story before it', () => {
+  const d = run(
+    'جدة 18 مايو 2023 (واس) - استقبل صاحب السمو الأمير فيصل بن فرحان بن عبدالله وزير الخارجية، اليوم، وزير خارجية العراق فؤاد حسين.\n' +
+      '// انتهى //\n\n' +
+      'وكان سموه قد ترأس في وقت سابق اليوم الاجتماع التحضيري لوزراء الخارجية العرب.',
+  );
+  const chaired = d.events.find((e) => e.rules.includes('meet.chair'));
+  assert.ok(chaired, show(d));
+  assert.equal(chaired.actors.find((a) => a.side === 'actor')?.name, 'فيصل بن فرحان بن عبدالله', show(d));
+});
+
+test('a nasab link before the family name (محمد بن عبدالرحمن بن جاسم آل ثاني) is the registry person', () => {
+  const d = run('الدوحة 12 نوفمبر 2024 (قنا) - عقد معالي الشيخ محمد بن عبدالرحمن بن جاسم آل ثاني رئيس مجلس الوزراء ووزير الخارجية، جلسة مباحثات مع وزير خارجية اليابان.');
+  const p = d.mentions.find((m) => m.type === 'person' && d.text.slice(m.start, m.end).startsWith('محمد بن عبدالرحمن'));
+  assert.equal(p?.actor, 'per:mohammed-bin-abdulrahman-al-thani');
+});

@@ -96,6 +96,9 @@ function postedElsewhere(reg: ActorRegistry, role: Role, q: ParsedTitle, country
   return places.size > 0 && !places.has(country);
 }
 
+/** Words that open a family name after the nasab ("آل ثاني", "آل سعود"). */
+const FAMILY = new Set(['ال', 'آل']);
+
 export class MentionResolver {
   private readonly people: Introduced[] = [];
   private counter = 0;
@@ -129,10 +132,15 @@ export class MentionResolver {
       if (bySurname.length > 1) return { via: 'ambiguous', candidates: bySurname.map((p) => ({ actor: p.actor, score: 0.5, via: 'surname', ambiguous: true })) };
     }
     let cands = findByNameTokens(this.reg, tokens, { kinds: ['person'] });
-    // "فيصل بن فرحان بن عبدالله": a longer nasab than the registry writes is the same person
+    // "فيصل بن فرحان بن عبدالله", "محمد بن عبدالرحمن بن جاسم آل ثاني": a longer nasab than the
+    // registry writes (a link after the father's name, at the end or before the family name) is the same person
     for (let t = tokens; cands.length === 0 && t.length >= 5 && (t[t.length - 2] === 'بن' || t[t.length - 2] === 'ابن'); ) {
       t = t.slice(0, -2);
       cands = findByNameTokens(this.reg, t, { kinds: ['person'] });
+    }
+    for (let k = 3; cands.length === 0 && k + 3 < tokens.length; k++) {
+      if ((tokens[k] !== 'بن' && tokens[k] !== 'ابن') || !FAMILY.has(tokens[k + 2])) continue;
+      cands = findByNameTokens(this.reg, [...tokens.slice(0, k), ...tokens.slice(k + 2)], { kinds: ['person'] });
     }
     let hit = definite(cands);
     if (!hit && m.title && cands.length > 1) {

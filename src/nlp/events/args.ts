@@ -14,7 +14,7 @@ export interface Assigned {
 }
 
 /** Cues that the persons of a sentence were present: a delegation, attendance. */
-export const PRESENCE = /بحضور|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|ترأس (?:ال)?وفد|ترأست (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
+export const PRESENCE = /بحضور|بمشاركة|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|ترأس (?:ال)?وفد|ترأست (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
 
 /** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
 const MAX_SUBJECT_GAP = 40;
@@ -173,9 +173,11 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     return out;
   }
   // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم
-  const gathered = hit.nominal ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
+  // (also after a passive verb: "عُقد في الدوحة اجتماع ثلاثي ضم وزراء خارجية روسيا وتركيا وقطر")
+  const gathered = hit.nominal || hit.voice === 'passive' ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
   if (gathered) {
-    const i = firstAfter(units, hit.end + gathered[0].length, 12, text);
+    // (past a plural office: "ضم وزراء خارجية روسيا وتركيا وقطر")
+    const i = firstAfter(units, hit.end + gathered[0].length, 28, text);
     if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'participant', 'args.gathered');
   }
 
@@ -289,7 +291,9 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   if (hit.args.object === 'recipient' && !hit.nominal) {
     // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
     const after = units.filter((u) => u.start >= hit.head.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
-    if (after.length) addUnits(out, used, [after[0]], 'recipient', 'args.object');
+    // not past a complement that already named the counterpart ("التقى X بنائب الرئيس Y، حيث نقل إليه تحيات الرئيس")
+    const named = out.some((a) => a.side === 'recipient' && a.rule === 'args.prep' && after.length > 0 && a.unit.start < after[0].start);
+    if (after.length && !named) addUnits(out, used, [after[0]], 'recipient', 'args.object');
   }
   return out;
 }

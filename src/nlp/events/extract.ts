@@ -62,9 +62,17 @@ const HONORIFIC_PRONOUN = new RegExp(`^\\s*(?:${HONORIFIC_PRONOUNS})(?=[\\s،,]|
 /** A sentence opening with only a conjunction before its verb ("كما عقد", "وعقد", "ثم التقى"). */
 const DROPPED_SUBJECT_START = /^\s*(?:كما|ثم|وكذلك|كذلك)?\s*$/u;
 
+/** "وكان سموه قد ترأس": a pronoun of honour between كان and قد is the subject of the verb after them. */
+const HONORIFIC_KANA = new RegExp(`(?:^|\\s)[وف]?(?:كان|كانت)\\s+(?:${HONORIFIC_PRONOUNS})\\s+قد\\s*$`, 'u');
+
+/** Whether a verb's subject is a pronoun of honour (after the verb, or between كان and قد before it). */
+function honouredSubject(text: string, c: Candidate): boolean {
+  return HONORIFIC_PRONOUN.test(text.slice(c.hit.head.end, c.hit.head.end + 12)) || HONORIFIC_KANA.test(text.slice(c.sentence.start, c.hit.start));
+}
+
 /** Whether a verb's subject is the actor already reported: a pronoun of honour, or none at all after كما/و. */
 function continuesSubject(text: string, c: Candidate): boolean {
-  if (HONORIFIC_PRONOUN.test(text.slice(c.hit.head.end, c.hit.head.end + 12))) return true;
+  if (honouredSubject(text, c)) return true;
   const opening = text.slice(c.sentence.start, c.hit.start);
   if (!DROPPED_SUBJECT_START.test(opening) || DUAL_SUBJECT.test(text.slice(c.hit.head.end, c.hit.head.end + 30))) return false;
   // a verb with its own subject right after it is not pro-drop: "وعقد الوزير ..." gets args.vso
@@ -180,14 +188,15 @@ function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
 }
 
 /** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
-const ANOTHER_TIME = /^\s*[وف]?(?:(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً)(?=[\s،,])|على هامش\s)/u;
+const ANOTHER_TIME = /^\s*[وف]?(?:(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً|(?:عقب|بعد|إثر|اثر|في أعقاب|في اعقاب) ذلك)(?=[\s،,])|على هامش\s)/u;
 /** "استقبل الوزير في وقت لاحق من اليوم ...", "عقد لقاءً منفصلاً مع": another happening, said after the verb. */
 const ANOTHER_AFTER = /^[^.؟!]{0,40}?(?:في وقت (?:لاحق|سابق)|منفصلا|منفصلاً|منفصلة|منفصل)(?=[\s،,.]|$)/u;
 
 /** Whether a candidate reports the happening of a draft of the same story. */
 function sameHappening(c: Candidate, d: Draft, text: string): boolean {
   if (actionFamily(c.action) !== actionFamily(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
-  if (!c.hit.nominal && (ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start)) || ANOTHER_AFTER.test(text.slice(c.hit.head.end, c.sentence.end)))) return false;
+  // (a verb, or a noun with a passive verb: "وفي وقت لاحق، عُقد في الدوحة اجتماع ثلاثي")
+  if ((!c.hit.nominal || c.hit.voice === 'passive') && (ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start)) || ANOTHER_AFTER.test(text.slice(c.hit.head.end, c.sentence.end)))) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
   const cp = parties(c.args);
@@ -222,6 +231,8 @@ interface DocWork {
   fullest: Map<string, number>;
   cache: DocCache;
   modes: ModeIndex;
+  /** The person actors of the previous story's first report: whom a story opening with "وكان سموه قد" speaks of. */
+  previousLead?: Assigned[];
 }
 
 function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, w: DocWork): Candidate[] {
@@ -317,7 +328,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before
     if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor' || a.rule === 'args.vso' || a.rule === 'args.svo') && continuesSubject(doc.text, c)) {
       const prev = drafts.filter((d) => !d.headlineOnly && d.candidates[0].sentence.start < c.sentence.start).pop();
-      const actors = (prev?.actors ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
+      // a pronoun of honour with no one before it in the story: the lead of the story before ("// انتهى // وكان سموه قد ترأس")
+      const lead = !prev && honouredSubject(doc.text, c) ? w.previousLead : undefined;
+      const actors = (prev?.actors ?? lead ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
       if (actors.length) {
         c.args.unshift(...actors.map((a) => ({ ...a, rule: 'args.previous_subject' })));
         c.rules.push('args.previous_subject');
@@ -419,6 +432,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
   addPresence(doc, sentences, cands, drafts, w);
   foldInvitedVisits(drafts);
   addCounterparts(drafts);
+  const lead = drafts.find((d) => !d.headlineOnly && d.actors.some((a) => a.side === 'actor' && a.unit.kind === 'person'));
+  if (lead) w.previousLead = lead.actors;
   return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res, w.cache));
 }
 

@@ -154,7 +154,8 @@ export function locate(
     const inside = mentionsIn(cache, doc.mentions, s.span.start, s.span.end);
     // "وزير الخارجية بجمهورية الصومال": a place right after a title is whose office it is
     const titleEnds = inside.map((i) => doc.mentions[i]).filter((m) => m.type === 'title').map((m) => m.end);
-    const afterTitle = (p: Span) => titleEnds.some((e) => e <= p.start && /^\s*(?:ب|في|لدى)?\s*$/u.test(doc.text.slice(e, p.start)));
+    // ("المبعوثة الخاصة للاتحاد الأوروبي للقرن الأفريقي": ل for an envoy's remit)
+    const afterTitle = (p: Span) => titleEnds.some((e) => e <= p.start && /^\s*(?:ب|في|لدى|ل)?\s*$/u.test(doc.text.slice(e, p.start)));
     const places = placesIn(doc, s.span.start, s.span.end, inside)
       .filter((p) => !(dl && p.start >= dl.start && p.end <= dl.end) && p.start < purpose && !afterTitle(p))
       .sort((a, b) => Math.abs(a.start - s.at) - Math.abs(b.start - s.at));

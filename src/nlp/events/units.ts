@@ -185,7 +185,7 @@ export function placesIn(doc: Doc, start: number, end: number, indices: Iterable
     // a capital without a locative may stand for its state ("حرص روما على ...")
     const free = m.type === 'location' && (m as MentionX).kindDetail !== 'capital';
     const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX, doc.text))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
-    if (locative) out.push({ name: cleanPlace(doc.text.slice(m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
+    if (locative) out.push({ name: cleanPlace(mentionName(doc.text, m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
   }
   return out;
 }

@@ -59,7 +59,7 @@ const EntrySchema = z
 const ModifierSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['mode', 'passive_aux', 'adverb', 'marker', 'noun_context']),
+    kind: z.enum(['mode', 'passive_aux', 'adverb', 'marker', 'noun_context', 'party_head']),
     words: z.array(z.string()).min(1),
     mode: z.string().optional(),
     action: z.string().optional(),
@@ -115,6 +115,8 @@ export interface TriggerLexicon {
   adverbs: Set<string>;
   markers: { by: Set<string>; between: Set<string> };
   nounContext: Set<string>;
+  /** Head words of a party's title (نائب، وزير، نظير): an attached ب before one opens a complement ("التقى X بنائب الرئيس"). */
+  partyHeads: Set<string>;
   ontology: Ontology;
 }
 
@@ -202,6 +204,7 @@ export function loadTriggers(dir: string = DEFAULT_TRIGGER_DIR, ontology: Ontolo
   const adverbs = new Set<string>();
   const markers = { by: new Set<string>(), between: new Set<string>() };
   const nounContext = new Set<string>();
+  const partyHeads = new Set<string>();
   for (const loaded of loadYamlList(join(dir, 'modifiers.yaml'), ModifierSchema, modFile)) {
     const m = loaded.value;
     const fail = (field: string, msg: string) => entryError(modFile, loaded as LoadedEntry<unknown>, field, msg);
@@ -215,11 +218,12 @@ export function loadTriggers(dir: string = DEFAULT_TRIGGER_DIR, ontology: Ontolo
     } else if (m.kind === 'passive_aux') norm.forEach((w) => passiveAux.add(w));
     else if (m.kind === 'adverb') norm.forEach((w) => adverbs.add(w));
     else if (m.kind === 'noun_context') norm.forEach((w) => nounContext.add(w));
+    else if (m.kind === 'party_head') norm.forEach((w) => partyHeads.add(w));
     else {
       if (!m.role) throw fail('role', 'a marker needs a role (by or between)');
       norm.forEach((w) => markers[m.role!].add(w));
     }
   }
-  return { entries, index, byHead, verbHeads, modeCues, passiveAux, adverbs, markers, nounContext, ontology };
+  return { entries, index, byHead, verbHeads, modeCues, passiveAux, adverbs, markers, nounContext, partyHeads, ontology };
 }
 

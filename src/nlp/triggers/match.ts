@@ -129,10 +129,7 @@ export function findTriggers(text: string, lex: TriggerLexicon, start = 0, end =
       const isVerb = a.cls === 'past' || a.cls === 'imperf';
       for (const entry of entries) {
         if (entry.nominal === isVerb) continue;
-        if (isVerb) {
-          const p = prevWord(sc, i);
-          if (p >= 0 && lex.nounContext.has(toks[p].norm)) continue;
-        }
+        if (isVerb && nounContext(sc, i)) continue;
         if (entry.hamza && !/[أإآؤئء]/.test(text.slice(toks[i].start, toks[i].end))) continue;
         if (entry.unless.size && nextWords(sc, i, 2).some((j) => entry.unless.has(toks[j].norm))) continue;
         let comp: number[] = [];
@@ -169,6 +166,33 @@ function isWord(sc: Scan, i: number): boolean {
 
 function isVerbHead(sc: Scan, i: number): boolean {
   return sc.analyses[i].some((a) => (a.cls === 'past' || a.cls === 'imperf') && sc.lex.verbHeads.has(a.key));
+}
+
+/** Relative pronouns: a verb after one opens a relative clause, not a clause of its own. */
+const RELATIVES = new Set(['الذي', 'التي', 'اللذين', 'اللذان', 'اللتان', 'الذين', 'اللواتي']);
+
+/** Demonstratives that close a phrase after a preposition ("بعد ذلك"): a verb may follow them. */
+const DEMONSTRATIVES = new Set(['ذلك', 'هذا', 'هذه']);
+
+/**
+ * Whether the word before token i makes a verb-looking word a noun ("في لقاء", "ذلك اللقاء"),
+ * unless a comma stands between or the word is a demonstrative closing a prepositional phrase
+ * ("وعقب ذلك، التقى", "وبعد ذلك التقى").
+ */
+function nounContext(sc: Scan, i: number): boolean {
+  const p = prevWord(sc, i);
+  if (p < 0 || !sc.lex.nounContext.has(sc.toks[p].norm)) return false;
+  if (p < i - 1) return false;
+  if (DEMONSTRATIVES.has(sc.toks[p].norm)) {
+    const q = prevWord(sc, p);
+    if (q >= 0 && q === p - 1 && sc.lex.nounContext.has(stripConj(sc.toks[q].norm))) return false;
+  }
+  return true;
+}
+
+/** A word without a leading و/ف ("وبعد" → "بعد"). */
+function stripConj(w: string): string {
+  return w.length > 2 && (w[0] === 'و' || w[0] === 'ف') ? w.slice(1) : w;
 }
 
 function prevWord(sc: Scan, i: number): number {
@@ -329,6 +353,9 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
   for (let j = after + 1; j < sc.n && words < MARKER_WINDOW; j++) {
     if (sc.boundary[j]) break;
     if (!isWord(sc, j)) continue;
+    // another trigger verb opens its own clause ("التقى X، وبحث معه ...، كما عقد لقاءً مع Y"),
+    // unless it is a relative clause inside this one ("استقبل X، الذي يزور البلاد، ... مع")
+    if (isVerbHead(sc, j) && !nounContext(sc, j) && !RELATIVES.has(sc.toks[prevWord(sc, j)]?.norm ?? '')) break;
     words++;
     const tok = toks[j];
     const w = tok.norm;
@@ -343,7 +370,8 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
       else if ((p === 'ب' || p === 'ل') && bare.startsWith(p) && bare.length > 3 && !NOT_ATTACHED_PREP.has(bare) && !lex.markers.by.has(bare)) {
         // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
         const rest = bare.slice(1);
-        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1) || (!single && nextToTrigger && p === 'ب')) pushMarker(out, tok, p, r, true);
+        const partyNext = p === 'ب' && lex.partyHeads.has(rest);
+        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1) || (!single && nextToTrigger && p === 'ب') || partyNext) pushMarker(out, tok, p, r, true);
       }
     }
   }

@@ -204,3 +204,16 @@ test('an attached ب right after a light verb, or after its adverb, marks the co
   assert.ok(b);
   assert.equal(span(s, b), 'بوزير');
 });
+
+test('a verb after "بعد ذلك" or after a comma is a verb; a verb-looking word right after a preposition or a demonstrative is a noun', () => {
+  assert.equal(one('وعقب ذلك، التقى الوزير السفير.').action, 'meet');
+  assert.equal(one('وبعد ذلك التقى الوزير السفير.').nominal, false);
+  assert.equal(find('وعزى ذلك إلى الأزمة').length, 0);
+});
+
+test('argument markers are looked for in the trigger\'s own clause: another trigger verb ends it, a relative verb does not', () => {
+  const s = 'التقى الوزير السفير، وبحث معه التعاون، كما عقد لقاءً مع المبعوث.';
+  assert.equal(one(s, 'meet.iltaqa').markers.find((m) => m.marker === 'مع'), undefined);
+  const r = 'بحث الوزير، الذي يزور البلاد حاليا، مع نظيره التعاون.';
+  assert.ok(find(r).find((h) => h.action === 'meet')?.markers.some((m) => m.marker === 'مع'));
+});
