@@ -11,6 +11,7 @@ import { actionInfo, cameoFor } from '../../ontology/index.ts';
 import { assignArguments, HONORIFIC_PRONOUNS, PRESENCE, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { hostileParties, type HostileActs } from './hostile.ts';
+import { addCounterparts, foldInvitedVisits, isSubset, merge, namedPersons, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
@@ -107,51 +108,6 @@ function takeDualSides(text: string, c: Candidate, drafts: Draft[]): boolean {
   return true;
 }
 
-interface Candidate {
-  hit: TriggerHit;
-  sentence: Sentence;
-  headline: boolean;
-  args: Assigned[];
-  event: string;
-  action: string;
-  mode: string | null;
-  negated: boolean;
-  future: boolean;
-  rules: string[];
-}
-
-interface Draft {
-  candidates: Candidate[];
-  actors: Assigned[];
-  evidence: Span[];
-  story: number;
-  event: string;
-  action: string;
-  mode: string | null;
-  negated: boolean;
-  /** Announced for later (then the event is AGREE): never the same happening as a past one. */
-  future: boolean;
-  rules: string[];
-  location: { name: string; country: string | null } | null;
-  headlineOnly: boolean;
-  /** Sentences without a trigger that add participants ("وترأس الوفد السوداني X"). */
-  presence: Span[];
-}
-
-function parties(args: Assigned[]): Set<string> {
-  const s = new Set<string>();
-  for (const a of args) {
-    if (a.unit.country) s.add(a.unit.country);
-    if (a.unit.org) s.add(a.unit.org);
-    for (const h of a.unit.hosts) s.add(h);
-  }
-  return s;
-}
-
-function persons(args: Assigned[]): Set<string> {
-  return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => a.unit.entity ?? a.unit.name));
-}
-
 /** "عبد العاطي يتلقى اتصالاً من كالاس ويستقبل غراندي": a headline act whose named persons the draft has none of. */
 function otherPersons(c: Candidate, d: Draft): boolean {
   const cNamed = namedPersons(c.args);
@@ -170,21 +126,6 @@ function subjectReference(text: string, c: Candidate): boolean {
   const h = c.hit;
   if (!h.nominal || !h.prefix.includes('ال') || (h.suffix !== '' && !(h.suffix === 'ه' && text[h.end - 1] === 'ة'))) return false;
   return /^\s*[\p{L}\u064B-\u0652]+\s+$/u.test(text.slice(c.sentence.start, h.start));
-}
-
-/** Resolved persons (person mentions and titles standing for a known person) by actor id. */
-function namedPersons(args: Assigned[]): Set<string> {
-  return new Set(args.filter((a) => a.unit.kind === 'person' && a.unit.entity).map((a) => a.unit.entity!));
-}
-
-function overlaps<T>(a: Set<T>, b: Set<T>): boolean {
-  for (const x of a) if (b.has(x)) return true;
-  return false;
-}
-
-function isSubset<T>(a: Set<T>, b: Set<T>): boolean {
-  for (const x of a) if (!b.has(x)) return false;
-  return true;
 }
 
 /** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
@@ -461,80 +402,6 @@ function addPresence(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts
     meeting.presence.push({ start: s.start, end: s.end });
     if (!meeting.rules.includes('args.present')) meeting.rules.push('args.present');
   }
-}
-
-/**
- * "وجّه دعوة ... لزيارة تونس" then "الزيارة المرتقبة للمنفي إلى تونس": an announced visit of the
- * parties of an invitation in the same story is what was invited, not an event of its own.
- */
-function foldInvitedVisits(drafts: Draft[]): void {
-  for (let i = drafts.length - 1; i >= 0; i--) {
-    const d = drafts[i];
-    if (!d.future || actionFamily(d.action) !== 'consult') continue;
-    const invite = drafts.find((x) => x.action === 'invite' && !x.negated && isSubset(parties(d.actors), parties(x.actors)));
-    if (!invite || parties(d.actors).size === 0) continue;
-    for (const c of d.candidates) merge(invite, c, 'merge.invited_visit');
-    drafts.splice(i, 1);
-  }
-}
-
-/**
- * Statements, support, demands made in a story about a two-sided meeting address the other side:
- * a one-party speech act takes the meeting's other parties as recipients.
- */
-function addCounterparts(drafts: Draft[]): void {
-  const meeting = drafts.find((d) => actionFamily(d.action) === 'consult' && parties(d.actors).size >= 2);
-  if (!meeting) return;
-  for (const d of drafts) {
-    if (d === meeting || actionFamily(d.action) === 'consult' || parties(d.actors).size >= 2) continue;
-    const mine = parties(d.actors);
-    if (!overlaps(mine, parties(meeting.actors))) continue;
-    for (const a of meeting.actors) {
-      if (parties([a]).size === 0 || overlaps(parties([a]), mine)) continue;
-      d.actors.push({ unit: a.unit, side: 'recipient', rule: 'args.counterpart' });
-      if (!d.rules.includes('args.counterpart')) d.rules.push('args.counterpart');
-    }
-  }
-}
-
-function newDraft(c: Candidate, story: number): Draft {
-  return {
-    candidates: [c],
-    actors: [...c.args],
-    evidence: [{ start: c.hit.start, end: c.hit.end }],
-    story,
-    event: c.event,
-    action: c.action,
-    mode: c.mode,
-    negated: c.negated,
-    future: c.future,
-    rules: [...c.rules],
-    location: null,
-    headlineOnly: c.headline,
-    presence: [],
-  };
-}
-
-function merge(d: Draft, c: Candidate, rule: string): void {
-  d.candidates.push(c);
-  const known = new Set(d.actors.map((a) => a.unit.entity ?? a.unit.name));
-  for (const a of c.args) if (!known.has(a.unit.entity ?? a.unit.name)) d.actors.push(a);
-  d.evidence.push({ start: c.hit.start, end: c.hit.end });
-  for (const r of [rule, ...c.rules]) if (!d.rules.includes(r)) d.rules.push(r);
-  // a headline-only draft takes the body's finer action (meet rather than the headline's "بحث")
-  if (d.headlineOnly && !c.headline && actionFamily(c.action) === actionFamily(d.action)) {
-    d.headlineOnly = false;
-    d.action = c.action;
-    d.event = c.event;
-    d.mode = c.mode;
-  }
-  // a visit framing talks: the talks name the event ("خلال زيارته ... التقى")
-  if (d.action === 'visit' && actionFamily(c.action) === 'consult' && c.action !== 'visit' && c.action !== 'attend') {
-    d.action = c.action;
-    d.event = c.event;
-    d.mode = c.mode;
-  }
-  if (!d.mode && c.mode && actionFamily(c.action) === actionFamily(d.action)) d.mode = c.mode;
 }
 
 function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: DocCache): DocEvent {
