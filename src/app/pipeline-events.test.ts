@@ -147,3 +147,25 @@ test('a nasab link before the family name (محمد بن عبدالرحمن بن
   const p = d.mentions.find((m) => m.type === 'person' && d.text.slice(m.start, m.end).startsWith('محمد بن عبدالرحمن'));
   assert.equal(p?.actor, 'per:mohammed-bin-abdulrahman-al-thani');
 });
+
+test('credentials presented by "سفيرين" enumerated in the next sentence (ويتعلق الأمر بكل من X، وY) are one event per ambassador', () => {
+  const d = run(
+    'الجزائر 14 مايو 2023 (واج)- تسلم رئيس الجمهورية السيد عبد المجيد تبون، اليوم، أوراق اعتماد سفيرين جديدين لدى الجزائر.\n' +
+      'ويتعلق الأمر بكل من السيد كين ساتو، سفير اليابان، والسيد بيتر أوتيينو، سفير جمهورية كينيا.',
+  );
+  const creds = d.events.filter((e) => e.action === 'receive_credentials');
+  assert.equal(creds.length, 2, show(d));
+  assert.deepEqual(creds.map((e) => e.countries), [['DZA', 'JPN'], ['DZA', 'KEN']]);
+  assert.ok(creds.every((e) => e.rules.includes('args.enumerated')));
+});
+
+test('"وبعث X ببرقية مماثلة" is another message of the kind reported before, to the same recipient; a disaster\'s place is no venue', () => {
+  const d = run(
+    'الكويت 27 مارس 2021 (كونا) - بعث سمو الشيخ نواف الأحمد أمير البلاد برقية تعزية إلى الرئيس المصري في ضحايا حادث القطارين في محافظة سوهاج.\n' +
+      'وبعث سمو ولي العهد الشيخ فهد السالم ببرقية مماثلة.',
+  );
+  const cables = d.events.filter((e) => e.action === 'condole');
+  assert.equal(cables.length, 2, show(d));
+  assert.ok(cables[1].rules.includes('message.similar') && cables[1].countries.includes('EGY'), show(d));
+  assert.equal(cables[0].location?.name, 'الكويت');
+});

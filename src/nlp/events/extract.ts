@@ -277,8 +277,15 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
         c.rules.push('args.previous_subject');
       }
     }
+    // "وبعث X ببرقية مماثلة": the same kind of message as the one reported before (none: no event)
+    if (c.hit.rules.includes('message.similar')) {
+      const like = drafts.filter((d) => MESSAGE_ACTIONS.has(d.action)).pop();
+      if (!like) continue;
+      c.action = like.action;
+      c.event = like.event;
+    }
     // "كما بعث X برقية تهنئة مماثلة لفخامته": a similar message goes to the recipient of the one before
-    if (!c.args.some((a) => a.side === 'recipient') && (SIMILAR_MESSAGE.test(doc.text.slice(c.hit.start, c.sentence.end)) || SIMILAR_MESSAGE.test(doc.text.slice(c.hit.end, c.sentence.end)))) {
+    if (!c.args.some((a) => a.side === 'recipient') && (c.hit.rules.includes('message.similar') || SIMILAR_MESSAGE.test(doc.text.slice(c.hit.start, c.sentence.end)) || SIMILAR_MESSAGE.test(doc.text.slice(c.hit.end, c.sentence.end)))) {
       const prev = drafts.filter((d) => d.action === c.action).pop();
       const to = (prev?.actors ?? []).filter((a) => a.side === 'recipient');
       if (to.length) {
@@ -371,11 +378,44 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     else drafts.push(newDraft(c, story.index));
   }
   addPresence(doc, sentences, cands, drafts, w);
+  splitEnumerated(doc, sentences, cands, drafts, w);
   foldInvitedVisits(drafts);
   addCounterparts(drafts);
   const lead = drafts.find((d) => !d.headlineOnly && d.actors.some((a) => a.side === 'actor' && a.unit.kind === 'person'));
   if (lead) w.previousLead = lead.actors;
   return drafts.filter((d) => parties(d.actors).size > 0).map((d) => finish(doc, story, d, res, w.cache));
+}
+
+/** "ويتعلق الأمر بكل من X، سفير اليابان، وY، سفير كينيا", "وهم X وY": the persons a plural before stood for. */
+const ENUMERATION = /^\s*[وف]?(?:يتعلق الأمر|يتعلق الامر|هم|هما)\s+(?:ب)?(?:كل من\s+)?/u;
+/** Acts done by each of several persons on their own: presenting credentials. */
+const ONE_EACH = new Set(['receive_credentials']);
+
+/**
+ * "تسلم الرئيس أوراق اعتماد سفيرين جديدين. ويتعلق الأمر بكل من X، سفير اليابان، وY، سفير كينيا":
+ * each person an enumeration sentence names did the act of the sentence before on his own, so the
+ * draft becomes one event per person (rule args.enumerated).
+ */
+function splitEnumerated(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts: Draft[], w: DocWork): void {
+  const withTrigger = new Set(cands.map((c) => c.sentence.start));
+  for (const s of sentences) {
+    if (withTrigger.has(s.start) || !ENUMERATION.test(doc.text.slice(s.start, s.end))) continue;
+    const at = drafts.findLastIndex((d) => ONE_EACH.has(d.action) && !d.headlineOnly && d.candidates.some((c) => !c.headline && c.sentence.end <= s.start));
+    if (at < 0) continue;
+    const d = drafts[at];
+    const known = new Set(d.actors.map((a) => a.unit.entity ?? a.unit.name));
+    const named = unitsOf(doc, mentionsIn(w.cache, doc.mentions, s.start, s.end), s.start, s.end, w.fullest, w.cache.linkedTitles).filter((u) => u.kind === 'person' && !known.has(u.entity ?? u.name));
+    if (named.length === 0) continue;
+    const each = named.map((u): Draft => ({
+      ...d,
+      candidates: [...d.candidates],
+      actors: [...d.actors, { unit: u, side: 'actor', rule: 'args.enumerated' }],
+      evidence: [...d.evidence],
+      rules: [...d.rules, 'args.enumerated'],
+      presence: [...d.presence, { start: s.start, end: s.end }],
+    }));
+    drafts.splice(at, 1, ...each);
+  }
 }
 
 /**
@@ -405,7 +445,16 @@ function addPresence(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts
 }
 
 function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: DocCache): DocEvent {
-  const actors: EventActor[] = d.actors.map((a) => ({
+  // one entry per resolved actor and side (the same person named twice, with two titles, is one actor)
+  const seen = new Set<string>();
+  const listed = d.actors.filter((a) => {
+    if (!a.unit.entity) return true;
+    const key = `${a.unit.entity}|${a.side}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const actors: EventActor[] = listed.map((a) => ({
     name: a.unit.name,
     kind: a.unit.kind,
     country: a.unit.country,
