@@ -422,3 +422,16 @@ test('a recipient takes the state its occasion names (بمناسبة أدائه 
   const other = run('استقبل الوزير اليوم السيد أوسمان نداي بمناسبة انتهاء فترة عمله في دولة قطر.');
   assert.doesNotMatch(one(other, 'person', 'أوسمان نداي').source, /occasion_state/, 'the end of a posting names no office of that state');
 });
+
+test('a foreign name after a title, first word known and the rest never seen, closed by a comma, is a person ("السفير التركي في بغداد فاتح يلدز،")', () => {
+  const d = run('استدعت وزارة الخارجية، اليوم، السفير التركي في بغداد فاتح يلدز، وسلمته مذكرة احتجاج.');
+  assert.equal(one(d, 'person', 'فاتح يلدز').country, 'TUR');
+});
+
+test('an office naming no owner after a lone family name, with the sentence going on, is the verb\'s object, not his title', () => {
+  const d = run('استقبل الرئيس برهم صالح السفير الإيراني إيرج مسجدي. وسلم مسجدي رئيس الجمهورية دعوة رسمية لزيارة طهران.');
+  const masjedi = all(d, 'person').filter((m) => surface(d, m) === 'مسجدي').pop();
+  assert.ok(masjedi);
+  const title = masjedi.title !== undefined ? surface(d, d.mentions[masjedi.title]) : '';
+  assert.notEqual(title, 'رئيس الجمهورية');
+});

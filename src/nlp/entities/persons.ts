@@ -334,6 +334,12 @@ function namesAfterTitles(w: Work, titles: Cand[]): Cand[] {
       k = e;
       ok = k - s >= 2 || taggedPers(w, s) || w.res.names.registryWords.has(stripAl(w.toks[s].norm));
       rule = 'ent.person.after_title';
+    } else if (!comma && isPunct(after) && k - s >= 2 && k - s <= 3 && foreignTail(w, s + 1, k)) {
+      // "السفير التركي في بغداد فاتح يلدز،": a first word the tagger knows, then words it never saw
+      // (a foreign family name), closed by punctuation
+      ok = true;
+      rule = 'ent.person.after_title';
+      prio = 0.7;
     }
     if (!ok) continue;
     // a leading clitic و never starts a name
@@ -456,4 +462,13 @@ export function taggerOthers(w: Work): Cand[] {
     out.push({ start: w.toks[ts].start + skip, end: w.toks[te - 1].end, type, norm: '', source, confidence: conf, ts, te, prio: 0.2 + 0.2 * conf });
   }
   return out;
+}
+
+/** Whether tokens [from, to) are all words the tagger never saw and that carry no article (يلدز). */
+function foreignTail(w: Work, from: number, to: number): boolean {
+  for (let j = from; j < to; j++) {
+    const norm = w.toks[j].norm;
+    if (seenWord(w, norm) || norm.startsWith('ال') || norm.startsWith('و')) return false;
+  }
+  return true;
 }

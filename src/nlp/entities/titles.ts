@@ -278,7 +278,10 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       // without a comma the title may be the object of a verb (استقبل المنفي سفير إيطاليا): a
       // known person of another country does not take it
       const known = before.actor ? w.res.registry.actors.get(before.actor) : undefined;
-      if (bComma || !(known?.country && t.country && known.country !== t.country)) {
+      // "وسلم مسجدي رئيس الجمهورية دعوة": a family name alone, then an office naming no owner
+      // that the sentence goes on after, is the verb's subject and its object
+      const objectAfterSurname = !bComma && before.te - before.ts === 1 && !t.country && !t.org && !!w.toks[endTok(t, w)] && isWord(w.toks[endTok(t, w)]);
+      if (!objectAfterSurname && (bComma || !(known?.country && t.country && known.country !== t.country))) {
         pairs.push({ t, p: before, score: bComma ? 2 : 3, dist: t.ts - before.te });
       }
     }
