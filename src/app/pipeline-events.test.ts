@@ -169,3 +169,10 @@ test('"وبعث X ببرقية مماثلة" is another message of the kind repo
   assert.ok(cables[1].rules.includes('message.similar') && cables[1].countries.includes('EGY'), show(d));
   assert.equal(cables[0].location?.name, 'الكويت');
 });
+
+test('"تعرب وزارة الخارجية عن إدانة مملكة البحرين": the state in construct with the condemnation is its author', () => {
+  const d = run('تعرب وزارة الخارجية عن إدانة مملكة البحرين واستنكارها الشديدين للتفجير الإرهابي الذي وقع في مدينة إسطنبول بالجمهورية التركية.', '2022-11-14');
+  const c = d.events.find((e) => e.action === 'condemn');
+  assert.ok(c, show(d));
+  assert.ok(c.rules.includes('args.genitive') && c.countries.includes('BHR'), show(d));
+});
