@@ -176,3 +176,14 @@ test('"تعرب وزارة الخارجية عن إدانة مملكة البح�
   assert.ok(c, show(d));
   assert.ok(c.rules.includes('args.genitive') && c.countries.includes('BHR'), show(d));
 });
+
+test('positions the two sides state (وأكد الوزيران رفضهما) or a party states "after the meeting" belong to the meeting; their demands stay events', () => {
+  const d = run(
+    'القاهرة 3 مارس 2025 (أ ش أ) - استقبل وزير الخارجية بدر عبد العاطي، اليوم، نظيره التركي هاكان فيدان.\n' +
+      'وأكد الوزيران رفضهما القاطع لأي محاولات لتهجير الشعب الفلسطيني.\n' +
+      'وطالب الجانبان بالوقف الفوري لإطلاق النار في قطاع غزة.',
+  );
+  assert.equal(d.events.filter((e) => e.action === 'reject').length, 0, show(d));
+  assert.equal(d.events.filter((e) => e.action === 'demand').length, 1, show(d));
+  assert.ok(d.events.find((e) => e.action === 'meet')?.rules.includes('merge.follow_up'), show(d));
+});

@@ -47,7 +47,9 @@ const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
-const DURING_TALKS = /(خلال|في ختام|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات)|من جانبه|من جانبها|من جهته|من جهتها/u;
+/** Positions stated in talks (support, rejection): the two sides' statement is part of the talks. */
+const POSITIONS = new Set(['support', 'reject']);
+const DURING_TALKS = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
 const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
@@ -321,7 +323,11 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
-    if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && DURING_TALKS.test(doc.text.slice(c.sentence.start, c.hit.start)))) {
+    // ("وأكد الوزيران رفضهما ...": the two sides of the talks speak within them)
+    const before = doc.text.slice(c.sentence.start, c.hit.start);
+    const dualSpeaks = (!c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30))) || DUAL_BEFORE.test(before);
+    const withinTalks = DURING_TALKS.test(before) || (POSITIONS.has(c.action) && dualSpeaks);
+    if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && withinTalks)) {
       speech.push(c);
       continue;
     }
