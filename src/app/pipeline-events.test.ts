@@ -187,3 +187,12 @@ test('positions the two sides state (وأكد الوزيران رفضهما) or 
   assert.equal(d.events.filter((e) => e.action === 'demand').length, 1, show(d));
   assert.ok(d.events.find((e) => e.action === 'meet')?.rules.includes('merge.follow_up'), show(d));
 });
+
+test('a demand made "at the close of" or "after" a meeting reported before is part of that meeting', () => {
+  const d = run(
+    'المنامة 4 مارس 2024 (بنا) - ترأس وزير الخارجية عبداللطيف الزياني، اليوم، الاجتماع التحضيري لمجلس جامعة الدول العربية.\n' +
+      'ودعا وزراء الخارجية العرب، في ختام اجتماعهم، إلى وقف فوري لإطلاق النار في قطاع غزة.',
+  );
+  assert.equal(d.events.filter((e) => e.action === 'demand').length, 0, show(d));
+  assert.ok(d.events.some((e) => e.rules.includes('merge.follow_up')), show(d));
+});

@@ -326,7 +326,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // ("وأكد الوزيران رفضهما ...": the two sides of the talks speak within them)
     const before = doc.text.slice(c.sentence.start, c.hit.start);
     const dualSpeaks = (!c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30))) || DUAL_BEFORE.test(before);
-    const withinTalks = DURING_TALKS.test(before) || (POSITIONS.has(c.action) && dualSpeaks);
+    // (the frame may follow the verb: "ودعا الوزراء، في بيان صدر عقب الاجتماع، ...")
+    const frame = c.action === 'demand' ? doc.text.slice(c.sentence.start, Math.min(c.sentence.end, c.hit.head.end + 40)) : before;
+    const withinTalks = DURING_TALKS.test(frame) || (POSITIONS.has(c.action) && dualSpeaks);
     if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && withinTalks)) {
       speech.push(c);
       continue;
