@@ -196,3 +196,9 @@ test('a demand made "at the close of" or "after" a meeting reported before is pa
   assert.equal(d.events.filter((e) => e.action === 'demand').length, 0, show(d));
   assert.ok(d.events.some((e) => e.rules.includes('merge.follow_up')), show(d));
 });
+
+test('a meeting noun in what a signed declaration is about (بشأن ... اجتماعات مجلس التعاون الاستراتيجي) is no meeting, and that council is not the GCC', () => {
+  const d = run('أنقرة 14 فبراير 2024 - وقّع الرئيسان على الإعلان المشترك بشأن إعادة تشكيل اجتماعات مجلس التعاون الاستراتيجي رفيع المستوى بين البلدين.');
+  assert.equal(d.events.filter((e) => e.action === 'meet').length, 0, show(d));
+  assert.ok(!d.events.some((e) => e.organizations.includes('GCC')), show(d));
+});

@@ -3,6 +3,7 @@
  * (registry or discovered), family names and titles alone resolve to persons introduced
  * earlier in the story (or to the registry's office holder on the story's date).
  */
+import { normalizeArabic } from '../../text/normalize.ts';
 import { MentionResolver, nameTokens, type Actor } from '../actors/index.ts';
 import { matchGazetteer } from '../gazetteer/index.ts';
 import type { Cand, Work } from './work.ts';
@@ -22,7 +23,8 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
   const counts = new Map<number, Map<string, number>>();
   for (const c of acc) {
     const s = w.storyOf[c.ts];
-    const code = c.type === 'person' || c.type === 'title' ? undefined : c.country ?? c.host;
+    // (a body several states have, "مجلس النواب", takes its state from the story: it does not count)
+    const code = c.type === 'person' || c.type === 'title' || (c.type === 'organization' && sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) ? undefined : c.country ?? c.host;
     if (!code || s < 0) continue;
     let m = counts.get(s);
     if (!m) counts.set(s, (m = new Map()));
@@ -62,6 +64,48 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
     out.set(st.index, info);
   }
   return out;
+}
+
+/** Bare names of bodies several states have ("مجلس النواب", "المجلس الرئاسي", "البرلمان"), normalized. */
+const SHARED_BODIES = new Set(['مجلس النواب', 'المجلس الرياسي', 'مجلس الدوله', 'البرلمان', 'مجلس الشيوخ', 'مجلس الشوري', 'مجلس الامه']);
+
+/** The state the document's country, place and organization mentions name most often ('' when none). */
+function mostNamedState(w: Work, acc: Cand[]): string {
+  const n = new Map<string, number>();
+  for (const c of acc) {
+    if (c.type === 'person' || c.type === 'title' || !c.country) continue;
+    if (c.type === 'organization' && sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) continue;
+    n.set(c.country, (n.get(c.country) ?? 0) + 1);
+  }
+  let best = '';
+  for (const [code, k] of n) if (k > (n.get(best) ?? 0)) best = code;
+  return best;
+}
+
+/** A shared body's bare name, or a name whose owner is one ("الخارجية في مجلس النواب"). */
+function sharedBody(norm: string): boolean {
+  if (SHARED_BODIES.has(norm)) return true;
+  const k = norm.lastIndexOf(' في ');
+  return k >= 0 && SHARED_BODIES.has(norm.slice(k + 4));
+}
+
+/**
+ * A body named bare ("لجنة العلاقات الخارجية في مجلس النواب") is the story's state's when the
+ * story's state is known and is not the one the gazetteer gives the name by default (Libya's House
+ * of Representatives): rule ent.org.home_body.
+ */
+export function homeBodies(w: Work, acc: Cand[], info: Map<number, StoryInfo>): void {
+  let docState: string | undefined;
+  for (const c of acc) {
+    if (c.type !== 'organization' || !c.country || !sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) continue;
+    // the story's state, else the state the document names most
+    docState ??= mostNamedState(w, acc);
+    const home = info.get(Math.max(0, w.storyOf[c.ts]))?.country ?? docState;
+    if (!home || home === c.country) continue;
+    c.country = home;
+    delete c.institution;
+    c.source += '+ent.org.home_body';
+  }
 }
 
 /** Bare national offices that, without an owner, are the home country's ("رئيس الجمهورية", "الوزير"). */

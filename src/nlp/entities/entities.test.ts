@@ -435,3 +435,12 @@ test('an office naming no owner after a lone family name, with the sentence goin
   const title = masjedi.title !== undefined ? surface(d, d.mentions[masjedi.title]) : '';
   assert.notEqual(title, 'رئيس الجمهورية');
 });
+
+test('a body several states have ("مجلس النواب") is the story\'s or the document\'s state, not Libya\'s by default', () => {
+  const d = run('بغداد - استقبل رئيس الجمهورية العراقي اليوم سفير اليابان لدى العراق.\n\nعقدت لجنة العلاقات الخارجية في مجلس النواب، اليوم، اجتماعا مع سفير الاتحاد الأوروبي لدى العراق.');
+  const body = all(d, 'organization').find((m) => surface(d, m).endsWith('مجلس النواب'));
+  assert.ok(body, JSON.stringify(d.mentions.map((m) => [m.type, surface(d, m), m.country])));
+  assert.equal(body.country, 'IRQ');
+  const libya = run('طرابلس (وال) - عقد مجلس النواب جلسة اليوم.');
+  assert.equal(all(libya, 'organization').find((m) => surface(libya, m) === 'مجلس النواب')?.country, 'LBY');
+});

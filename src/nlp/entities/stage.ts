@@ -23,7 +23,7 @@ import { namesAfterPhrases } from './phrases.ts';
 import { propagateNames } from './propagate.ts';
 import { orgCandidates } from './orgs.ts';
 import { delegationHeads, inheritFromTitles, linkTitles, possessiveOwners, startIndex, titlePhrases } from './titles.ts';
-import { resolveActors, linkSurnamesAcrossStories, storyInfo, countryFromStoryTitles } from './actors.ts';
+import { countryFromStoryTitles, homeBodies, linkSurnamesAcrossStories, resolveActors, storyInfo } from './actors.ts';
 import type { EntityResources } from './resources.ts';
 import type { Cand, Work } from './work.ts';
 
@@ -118,7 +118,9 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   inheritFromTitles(acc);
   occasionStates(w, acc);
   lap('links');
-  resolveActors(w, acc, storyInfo(w, acc));
+  const info = storyInfo(w, acc);
+  homeBodies(w, acc, info);
+  resolveActors(w, acc, info);
   countryFromStoryTitles(w, acc);
   linkSurnamesAcrossStories(w, acc);
   lap('actors');

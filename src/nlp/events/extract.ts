@@ -40,6 +40,9 @@ export interface EventResources {
 /** Largest number of words kept in EventResources.wordMemo. */
 export const WORD_MEMO_LIMIT = 200_000;
 
+/** "بشأن"/"حول" with no clause break between another trigger and a noun: the noun is that act's topic. */
+const ABOUT_BETWEEN = /^[^،,.؟!؛:]*\s(?:بشأن|بشان|حول|حيال)\s[^،,.؟!؛:]*$/u;
+
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
@@ -196,6 +199,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   for (const hit of hits) {
     // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
+    // "وقّع ... على الإعلان المشترك بشأن إعادة تشكيل اجتماعات ...": a noun in what another act is about
+    if (hit.nominal && hits.some((h) => h !== hit && h.end <= hit.start && ABOUT_BETWEEN.test(doc.text.slice(h.end, hit.start)))) continue;
     // "أدان ... التفجير، معربا عن خالص التعازي": a noun after a participle of manner adds to the act before it
     if (hit.nominal && hits.some((h) => h.end <= hit.start) && MANNER_BEFORE.test(doc.text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
