@@ -202,3 +202,10 @@ test('a meeting noun in what a signed declaration is about (بشأن ... اجت�
   assert.equal(d.events.filter((e) => e.action === 'meet').length, 0, show(d));
   assert.ok(!d.events.some((e) => e.organizations.includes('GCC')), show(d));
 });
+
+test('a place named between two coordinated signatories ("X، اليوم بتونس، والمدير العام ... Y") does not end the chain', () => {
+  const d = run('تونس 14 يونيو 2017 (تاب)- وقع وزير التنمية والاستثمار التونسي عمر الباهي، اليوم الأربعاء بتونس، والمدير العام الإقليمي للبنك الإفريقي للتنمية مهدي البرقاوي، على اتفاقية قرض.');
+  const sign = d.events.find((e) => e.action === 'sign_agreement');
+  assert.ok(sign, show(d));
+  assert.ok(sign.organizations.includes('AFDB') && sign.countries.includes('TUN'), show(d));
+});

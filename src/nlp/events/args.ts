@@ -48,6 +48,8 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
       out.push(units[i]);
       continue;
     }
+    // "X، اليوم الأربعاء بتونس، والمدير العام ... Y": a place on the way is no party of the chain
+    if (units[i].kind === 'country' && LOCATIVE_BEFORE.test(text.slice(Math.max(0, units[i].start - 14), units[i].start))) continue;
     // "X وزير الدولة بوزارة الخارجية، والسيد Y": a person after "، و" past the title of the one before
     const gap = withoutTitles(text, prev.end, units[i].start, titles);
     // "X نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، وY": a further office of the person before
