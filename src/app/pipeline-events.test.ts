@@ -209,3 +209,15 @@ test('a place named between two coordinated signatories ("X، اليوم بتو�
   assert.ok(sign, show(d));
   assert.ok(sign.organizations.includes('AFDB') && sign.countries.includes('TUN'), show(d));
 });
+
+test('"ترأس ... أعمال القمة" is a meeting; "وكان ... قد ترأس" is past, not hypothetical; "خلال اللقاء" after a meeting\'s own verb is that meeting\'s', () => {
+  const d = run(
+    'الرياض 9 ديسمبر 2022 (واس) - ترأس ولي العهد الأمير محمد بن سلمان، اليوم، أعمال القمة العربية الصينية، بمشاركة الرئيس الصيني شي جين بينغ.\n' +
+      'وعلى هامش القمة، التقى الرئيس الصيني شي جين بينغ الرئيس المصري عبد الفتاح السيسي، وجرى خلال اللقاء بحث العلاقات الثنائية.\n' +
+      'وكان ولي العهد قد ترأس في وقت سابق من اليوم أعمال القمة الخليجية الصينية.',
+  );
+  const meets = d.events.filter((e) => e.action === 'meet');
+  assert.equal(meets.length, 3, show(d));
+  assert.ok(meets.every((e) => !e.rules.includes('hyp.qad')), show(d));
+  assert.ok(meets.some((e) => e.countries.includes('EGY') && e.countries.includes('CHN') && !e.rules.includes('meet.chair')), show(d));
+});

@@ -444,3 +444,8 @@ test('a body several states have ("مجلس النواب") is the story\'s or th
   const libya = run('طرابلس (وال) - عقد مجلس النواب جلسة اليوم.');
   assert.equal(all(libya, 'organization').find((m) => surface(libya, m) === 'مجلس النواب')?.country, 'LBY');
 });
+
+test('a state name with the article after a title is its nisba (وزير الخارجية المالي X is Malian)', () => {
+  const d = run('أجرى الوزير مباحثات مع وزير الخارجية المالي تيمان كوليبالي.');
+  assert.equal(one(d, 'person', 'تيمان كوليبالي').country, 'MLI');
+});

@@ -310,7 +310,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       }
     }
     // "وجرى خلال الاتصال استعراض ...، وبحث ...": talks held during the happening already reported are part of it
-    if (actionFamily(c.action) === 'consult' && !c.headline && c.action !== 'attend' && DURING_DEFINITE.test(doc.text.slice(c.sentence.start, c.sentence.end))) {
+    // (the phrase before the trigger: in "التقى X Y، وجرى خلال اللقاء بحث ..." it is the meeting's own)
+    if (actionFamily(c.action) === 'consult' && !c.headline && c.action !== 'attend' && DURING_DEFINITE.test(doc.text.slice(c.sentence.start, c.hit.start))) {
       const during = drafts.filter((d) => actionFamily(d.action) === 'consult' && !d.future && !d.negated).pop();
       if (during) {
         merge(during, c, 'merge.during');

@@ -47,6 +47,9 @@ function isOwner(head: AliasRef, o: Resolved): boolean {
   const p = o.raw.prefix;
   if (!m.country && !m.org) return false;
   if (m.kind === 'nisba') return o.ref.form === 'sg' && plainPrefix(p);
+  // "وزير الخارجية المالي": a state's name with the article is its nisba (Mali's nisba is not
+  // listed as one: "المالي" is also "financial")
+  if (m.kind === 'country' && p === 'ال') return true;
   if (head.construct === 1 && OWNER_KINDS_CONSTRUCT.has(m.kind) && plainPrefix(p)) return true;
   return (m.kind === 'institution' || m.kind === 'org') && prepPrefix(p);
 }

@@ -67,7 +67,7 @@ const defaultCues = () => (cached ??= loadModeCues());
 
 const FUTURE_PREFIX = /^[وف]?س[يتنا][\u0621-\u064a]{2,}$/;
 const IMPERFECT_LIKE = /^[يتن][\u0621-\u064a]{2,}$/;
-const PAST_WITH_TA = new Set(['تم', 'تمت', 'تلقي', 'تلقت', 'تسلم', 'تسلمت', 'تباحث', 'تناول', 'تناولت', 'توجه', 'توجهت']);
+const PAST_WITH_TA = new Set(['تم', 'تمت', 'تلقي', 'تلقت', 'تسلم', 'تسلمت', 'تباحث', 'تناول', 'تناولت', 'توجه', 'توجهت', 'ترأس', 'ترأست', 'تراس', 'تراست', 'تحادث', 'توسط', 'تعهد', 'تبادل', 'تفقد']);
 
 /** Cue phrases by their first word, for finding every cue of a clause in one pass. */
 export interface ModeIndex {
