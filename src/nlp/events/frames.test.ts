@@ -66,3 +66,13 @@ test('frames: without a reference day, a pluperfect act "in May past" is still b
   const old = 'وكان الوزير قد زار الدوحة في مارس الماضي حيث التقى عددا من المسؤولين.';
   assert.equal(isBackground(old, hitOf(old, 'visit'), { start: 0 }, resolveDates(old, 0, old.length, {}), null), true);
 });
+
+test('frames: a pluperfect act "in his previous visit" is background whatever its date; "وأشار إلى أنه زار ... العام الماضي" too', () => {
+  const ref = { published: '2026-09-10' };
+  const prev = 'وكان صالح قد التقى في زيارته السابقة إلى القاهرة رئيس المجلس.';
+  assert.equal(isBackground(prev, hitOf(prev, 'meet'), { start: 0, end: prev.length }, resolveDates(prev, 0, prev.length, ref), referenceDate(ref)), true);
+  const said = 'وأشار إلى أنه زار بنغازي وطرابلس العام الماضي.';
+  assert.equal(isBackground(said, hitOf(said, 'visit'), { start: 0, end: said.length }, resolveDates(said, 0, said.length, ref), referenceDate(ref)), true);
+  const earlier = 'وكان ولي العهد قد ترأس في وقت سابق من اليوم أعمال القمة.';
+  assert.equal(isBackground(earlier, hitOf(earlier, 'meet'), { start: 0, end: earlier.length }, resolveDates(earlier, 0, earlier.length, ref), referenceDate(ref)), false);
+});

@@ -28,6 +28,10 @@ export function attendsBack(text: string, hit: TriggerHit, from: number): boolea
 /** Background markers: a pluperfect "كان ... قد" before the trigger, or "يذكر أن / يشار إلى أن". */
 const PLUPERFECT = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s(?:[^.؟!]{0,60}\s)?قد\s/u;
 const NOTED = /^\s*[وف]?(?:يذكر|يشار|تجدر الإشارة|يُذكر|يُشار)\s/u;
+/** "وأشار إلى أنه زار": reported speech about the speaker's own past act. */
+const RECALLED = /(?:^|\s)[وف]?(?:أشار|أشارت|ذكر|ذكرت|أوضح|أوضحت|لفت|لفتت)\s+(?:إلى\s+)?(?:أن|أنه|أنها|ان|انه|انها)\s*$/u;
+/** "في زيارته السابقة", "خلال لقائهما السابق": an earlier happening of the same kind. */
+const PREVIOUS_VISIT = /(?:زيار|لقاء|لقائ|اجتماع|جول)\S*\s+(?:ال)?سابق(?:ة)?(?=[\s،,.]|$)/u;
 /** A date expression pointing back ("مايو الماضي", "العام الفائت"). */
 const PAST_WORD = /الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة/u;
 /** Days before the story's date beyond which a dated pluperfect act is background. */
@@ -38,9 +42,12 @@ const BACKGROUND_DAYS = 7;
  * words (الماضي، المنصرم) or at least a week before the story's reference day: background, not an
  * event of the story. "وكان X قد التقى أمس" stays an event.
  */
-export function isBackground(text: string, hit: TriggerHit, sentence: { start: number }, dates: readonly DateMention[], ref: Date | null): boolean {
+export function isBackground(text: string, hit: TriggerHit, sentence: { start: number; end?: number }, dates: readonly DateMention[], ref: Date | null): boolean {
   const before = text.slice(sentence.start, hit.start);
-  if (!PLUPERFECT.test(text.slice(sentence.start, hit.start + 1)) && !NOTED.test(before)) return false;
+  const pluperfect = PLUPERFECT.test(text.slice(sentence.start, hit.start + 1));
+  // "وكان صالح قد التقى في زيارته السابقة": the previous visit is background whatever its date
+  if (pluperfect && PREVIOUS_VISIT.test(text.slice(hit.end, sentence.end ?? hit.end + 80))) return true;
+  if (!pluperfect && !NOTED.test(before) && !RECALLED.test(before)) return false;
   return dates.some((d) => {
     // "يوم الجمعة الماضي", "في مارس الماضي": a pluperfect act the text itself calls past
     if (PAST_WORD.test(text.slice(d.start, d.end))) return true;
