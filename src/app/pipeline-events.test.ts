@@ -221,3 +221,11 @@ test('"ترأس ... أعمال القمة" is a meeting; "وكان ... قد تر
   assert.ok(meets.every((e) => !e.rules.includes('hyp.qad')), show(d));
   assert.ok(meets.some((e) => e.countries.includes('EGY') && e.countries.includes('CHN') && !e.rules.includes('meet.chair')), show(d));
 });
+
+test('a first-person demand in a quote (قال الوزير X: «... وندعو ...») is the speaker\'s', () => {
+  const d = run('روما 24 مايو 2023 - وفي حديث لصحيفة إيطالية، قال وزير الخارجية العراقي فؤاد حسين: «وندعو جميع دول الجوار إلى احترام سيادة العراق».');
+  const demand = d.events.find((e) => e.action === 'demand');
+  assert.ok(demand, show(d));
+  assert.equal(demand.actors.find((a) => a.side === 'actor')?.name, 'فؤاد حسين', show(d));
+  assert.ok(demand.rules.includes('args.quoted_speaker'));
+});

@@ -112,6 +112,11 @@ const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|
 /** A preposition before a party: it is a complement, not a subject. */
 const PREP_BEFORE = /(?:(?:^|[\s،,])(?:في|من|إلى|الى|على|عن|مع|لدى)\s+|(?:^|[\s،,])[وف]?(?:ل|ب))$/u;
 
+/** A first-person imperfect verb (نرفض، وندعو، أؤكد). */
+const FIRST_PERSON = /^[وف]?(?:ن|أ|ا)[\u0621-\u064a]/u;
+/** "قال الوزير X: «": a speaker introduced before a quote, with the quote still open. */
+const QUOTED_SPEAKER = /(?:^|\s)[وف]?(?:قال|قالت|أضاف|أضافت|تابع|تابعت|أكد|أكدت|صرح|صرحت)\s[^:«»]{2,80}:\s*«[^»]*$/u;
+
 /** "بأن رئيس الأركان الفريق": أنّ (إنّ) and at most two words not in a title before a fronted subject. */
 const AN_BEFORE = /(?:^|[\s،,])[وف]?(?:ب|ل)?(?:أن|أنّ|ان|إن|إنّ)\s+(?:[^\s،,.]+\s+){0,2}$/u;
 
@@ -183,11 +188,22 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'participant', 'args.gathered');
   }
 
+  // "قال الوزير X: «نرفض ...، وندعو ...»": a first-person verb in a quote is the speaker's
+  const speaker = !hit.nominal && hit.voice === 'active' && hit.tense === 'imperfect' && FIRST_PERSON.test(text.slice(hit.head.start, hit.head.end)) ? QUOTED_SPEAKER.exec(text.slice(sentence.start, hit.start)) : null;
+  let spoke = false;
+  if (speaker) {
+    const colon = sentence.start + speaker.index + speaker[0].lastIndexOf(':');
+    const who = units.filter((u) => u.kind === 'person' && u.end <= colon && u.start >= sentence.start + speaker.index).pop();
+    if (who) addUnits(out, used, [who], sideOf(subjectRole), 'args.quoted_speaker');
+    spoke = !!who;
+  }
   const relative = !hit.nominal && hit.voice === 'active' ? RELATIVE_BEFORE.test(text.slice(Math.max(sentence.start, hit.start - 12), hit.start)) : false;
   // "وكان السيد عطاف قد أجرى ...": the subject stands between كان and قد
   const kana = !hit.nominal && hit.voice === 'active' ? KANA_QAD.exec(text.slice(sentence.start, hit.start)) : null;
   const kanaSubject = kana ? units.filter((u) => u.start >= sentence.start + kana.index && u.end <= hit.start) : [];
-  if (kanaSubject.length) {
+  if (spoke) {
+    // the speaker is the subject; what follows the verb is its complement
+  } else if (kanaSubject.length) {
     addUnits(out, used, [kanaSubject[0]], sideOf(subjectRole), 'args.kana_subject');
   } else if (relative) {
     // "X، الذي يزور المملكة حاليا": the relative verb's subject is the person it follows
