@@ -207,3 +207,10 @@ test('evaluation scores every ingested document: events of an article with no go
   assert.ok(res.exported.some((r) => r.sources.includes('a2')));
   assert.ok(res.score.false_positives >= 1, formatEventScore(res, true));
 });
+
+test('the summary line is printed from the counts, as score-events prints it (no rounding of rounded figures)', () => {
+  // 48 of 61 system events matched, 43 of 46 required found: F1 = 0.85448..., printed 0.854 (0.8545 rounded again would print 0.855)
+  const score = { gold_required: 46, gold_optional: 0, system_events: 61, true_positives: 48, false_positives: 13, required_found: 43, precision: round4(48 / 61), recall: round4(43 / 46), f1: round4(0.854475), exact_type: 48, exact_action: 48, fields: {}, missed: [], unmatched_system: [] };
+  const line = formatEventScore({ score, missed: [], falsePositives: [], pairs: [] } as never, false).trim().split('\n').pop();
+  assert.equal(line, 'events: precision 0.787 recall 0.935 f1 0.854 (48 matched, 13 false positives, 3 of 46 required missed)');
+});

@@ -306,8 +306,12 @@ export function formatEventScore(d: ScoreDetail, verbose = false): string {
   }
   for (const [k, v] of Object.entries(s.fields)) lines.push(`${k}: ${v.found}/${v.of}`);
   lines.push(`type exact: ${s.exact_type}/${s.true_positives}, action exact: ${s.exact_action}/${s.true_positives}`);
+  // from the counts, not the 4-digit rounded figures, as the reference scorer prints them (no double rounding)
+  const p = s.system_events ? s.true_positives / s.system_events : 0;
+  const r = s.gold_required ? s.required_found / s.gold_required : 0;
+  const f = p + r ? (2 * p * r) / (p + r) : 0;
   lines.push(
-    `events: precision ${s.precision.toFixed(3)} recall ${s.recall.toFixed(3)} f1 ${s.f1.toFixed(3)} ` +
+    `events: precision ${p.toFixed(3)} recall ${r.toFixed(3)} f1 ${f.toFixed(3)} ` +
       `(${s.true_positives} matched, ${s.false_positives} false positives, ${s.gold_required - s.required_found} of ${s.gold_required} required missed)`,
   );
   return lines.join('\n') + '\n';
