@@ -22,6 +22,13 @@ export interface FieldScore {
   rate: number | null;
 }
 
+/** Precision over the system's events, recall over the required gold events, and their F1 (unrounded). */
+function prf(matched: number, system: number, requiredFound: number, required: number): { precision: number; recall: number; f1: number } {
+  const precision = system ? matched / system : 0;
+  const recall = required ? requiredFound / required : 0;
+  return { precision, recall, f1: precision + recall ? (2 * precision * recall) / (precision + recall) : 0 };
+}
+
 /** The reference scorer's `--json` output, key for key. */
 export interface EventScore {
   gold_required: number;
@@ -243,9 +250,7 @@ export function scoreEvents(gold: Json[], exported: Json[], opts: { docs?: strin
   const req = gold.map((g, i) => (isRequired(g) ? i : -1)).filter((i) => i >= 0);
   const tpReq = req.filter((i) => gmatch.has(i)).length;
   const tp = smatch.size;
-  const precision = system.length ? tp / system.length : 0;
-  const recall = req.length ? tpReq / req.length : 0;
-  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const { precision, recall, f1 } = prf(tp, system.length, tpReq, req.length);
   const agg = new Map<string, [number, number]>();
   for (const [gi, si] of gmatch) {
     for (const [k, n, d] of fieldScores(gold[gi], system[si])) {
@@ -307,11 +312,9 @@ export function formatEventScore(d: ScoreDetail, verbose = false): string {
   for (const [k, v] of Object.entries(s.fields)) lines.push(`${k}: ${v.found}/${v.of}`);
   lines.push(`type exact: ${s.exact_type}/${s.true_positives}, action exact: ${s.exact_action}/${s.true_positives}`);
   // from the counts, not the 4-digit rounded figures, as the reference scorer prints them (no double rounding)
-  const p = s.system_events ? s.true_positives / s.system_events : 0;
-  const r = s.gold_required ? s.required_found / s.gold_required : 0;
-  const f = p + r ? (2 * p * r) / (p + r) : 0;
+  const { precision, recall, f1 } = prf(s.true_positives, s.system_events, s.required_found, s.gold_required);
   lines.push(
-    `events: precision ${p.toFixed(3)} recall ${r.toFixed(3)} f1 ${f.toFixed(3)} ` +
+    `events: precision ${precision.toFixed(3)} recall ${recall.toFixed(3)} f1 ${f1.toFixed(3)} ` +
       `(${s.true_positives} matched, ${s.false_positives} false positives, ${s.gold_required - s.required_found} of ${s.gold_required} required missed)`,
   );
   return lines.join('\n') + '\n';

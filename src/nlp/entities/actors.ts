@@ -24,7 +24,7 @@ export function storyInfo(w: Work, acc: Cand[]): Map<number, StoryInfo> {
   for (const c of acc) {
     const s = w.storyOf[c.ts];
     // (a body several states have, "مجلس النواب", takes its state from the story: it does not count)
-    const code = c.type === 'person' || c.type === 'title' || (c.type === 'organization' && sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) ? undefined : c.country ?? c.host;
+    const code = c.type === 'person' || c.type === 'title' || isSharedBody(w, c) ? undefined : c.country ?? c.host;
     if (!code || s < 0) continue;
     let m = counts.get(s);
     if (!m) counts.set(s, (m = new Map()));
@@ -73,8 +73,7 @@ const SHARED_BODIES = new Set(['مجلس النواب', 'المجلس الريا
 function mostNamedState(w: Work, acc: Cand[]): string {
   const n = new Map<string, number>();
   for (const c of acc) {
-    if (c.type === 'person' || c.type === 'title' || !c.country) continue;
-    if (c.type === 'organization' && sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) continue;
+    if (c.type === 'person' || c.type === 'title' || !c.country || isSharedBody(w, c)) continue;
     n.set(c.country, (n.get(c.country) ?? 0) + 1);
   }
   let best = '';
@@ -82,8 +81,10 @@ function mostNamedState(w: Work, acc: Cand[]): string {
   return best;
 }
 
-/** A shared body's bare name, or a name whose owner is one ("الخارجية في مجلس النواب"). */
-function sharedBody(norm: string): boolean {
+/** An organization named by a shared body's bare name, or whose owner is one ("الخارجية في مجلس النواب"). */
+function isSharedBody(w: Work, c: Cand): boolean {
+  if (c.type !== 'organization') return false;
+  const norm = normalizeArabic(w.doc.text.slice(c.start, c.end));
   if (SHARED_BODIES.has(norm)) return true;
   const k = norm.lastIndexOf(' في ');
   return k >= 0 && SHARED_BODIES.has(norm.slice(k + 4));
@@ -97,7 +98,7 @@ function sharedBody(norm: string): boolean {
 export function homeBodies(w: Work, acc: Cand[], info: Map<number, StoryInfo>): void {
   let docState: string | undefined;
   for (const c of acc) {
-    if (c.type !== 'organization' || !c.country || !sharedBody(normalizeArabic(w.doc.text.slice(c.start, c.end)))) continue;
+    if (!c.country || !isSharedBody(w, c)) continue;
     // the story's state, else the state the document names most
     docState ??= mostNamedState(w, acc);
     const home = info.get(Math.max(0, w.storyOf[c.ts]))?.country ?? docState;

@@ -106,7 +106,6 @@ const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟
 /** A relative pronoun right before a verb ("الذي يزور"): the verb's subject is its antecedent. */
 const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
 
-/** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
 /** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
 const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|اليه|إليها|اليها|له|لها|لهما|عليه|عليها)(?=[\s،,]|$)/u;
 /** A preposition before a party: it is a complement, not a subject. */
@@ -123,6 +122,7 @@ const AN_BEFORE = /(?:^|[\s،,])[وف]?(?:ب|ل)?(?:أن|أنّ|ان|إن|إنّ
 /** "عن الجانب الليبي", "وعن الطرف التركي": the side a signatory acts for (the person follows). */
 const FOR_SIDE = /(?:^|[\s،,])[وف]?عن\s+(?:ال)?(?:جانب|طرف)(?=\s)/gu;
 
+/** Compiled preposition patterns by preposition (a cache of immutable regexes without the g flag). */
 const PREP_RES = new Map<string, RegExp>();
 
 function prepRegex(prep: string): RegExp {

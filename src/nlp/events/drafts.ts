@@ -8,24 +8,8 @@ import type { TriggerHit } from '../triggers/index.ts';
 import type { Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 
-export interface Candidate {
-  hit: TriggerHit;
-  sentence: Sentence;
-  headline: boolean;
-  args: Assigned[];
-  event: string;
-  action: string;
-  mode: string | null;
-  negated: boolean;
-  future: boolean;
-  rules: string[];
-}
-
-export interface Draft {
-  candidates: Candidate[];
-  actors: Assigned[];
-  evidence: Span[];
-  story: number;
+/** How a candidate or a draft is coded, and the rules that coded it. */
+interface Coding {
   event: string;
   action: string;
   mode: string | null;
@@ -33,6 +17,20 @@ export interface Draft {
   /** Announced for later (then the event is AGREE): never the same happening as a past one. */
   future: boolean;
   rules: string[];
+}
+
+export interface Candidate extends Coding {
+  hit: TriggerHit;
+  sentence: Sentence;
+  headline: boolean;
+  args: Assigned[];
+}
+
+export interface Draft extends Coding {
+  candidates: Candidate[];
+  actors: Assigned[];
+  evidence: Span[];
+  story: number;
   location: { name: string; country: string | null } | null;
   headlineOnly: boolean;
   /** Sentences without a trigger that add participants ("وترأس الوفد السوداني X"). */

@@ -49,9 +49,9 @@ const SPEECH = new Set(['statement', 'express_concern']);
 const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum']);
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
-/** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 /** Positions stated in talks (support, rejection): the two sides' statement is part of the talks. */
 const POSITIONS = new Set(['support', 'reject']);
+/** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 const DURING_TALKS = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)|من جانبه|من جانبها|من جهته|من جهتها/u;
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
@@ -331,7 +331,7 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
     // ("وأكد الوزيران رفضهما ...": the two sides of the talks speak within them)
     const before = doc.text.slice(c.sentence.start, c.hit.start);
-    const dualSpeaks = (!c.hit.nominal && DUAL_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 30))) || DUAL_BEFORE.test(before);
+    const dualSpeaks = (dual && !c.hit.nominal) || DUAL_BEFORE.test(before);
     // (the frame may follow the verb: "ودعا الوزراء، في بيان صدر عقب الاجتماع، ...")
     const frame = c.action === 'demand' ? doc.text.slice(c.sentence.start, Math.min(c.sentence.end, c.hit.head.end + 40)) : before;
     const withinTalks = DURING_TALKS.test(frame) || (POSITIONS.has(c.action) && dualSpeaks);
@@ -391,8 +391,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     if (same) merge(same, c, 'merge.same_speaker');
     else drafts.push(newDraft(c, story.index));
   }
-  addPresence(doc, sentences, cands, drafts, w);
-  splitEnumerated(doc, sentences, cands, drafts, w);
+  const withTrigger = new Set(cands.map((c) => c.sentence.start));
+  const triggerless = sentences.filter((s) => !withTrigger.has(s.start));
+  addPresence(doc, triggerless, drafts, w);
+  splitEnumerated(doc, triggerless, drafts, w);
   foldInvitedVisits(drafts);
   addCounterparts(drafts);
   const lead = drafts.find((d) => !d.headlineOnly && d.actors.some((a) => a.side === 'actor' && a.unit.kind === 'person'));
@@ -410,10 +412,9 @@ const ONE_EACH = new Set(['receive_credentials']);
  * each person an enumeration sentence names did the act of the sentence before on his own, so the
  * draft becomes one event per person (rule args.enumerated).
  */
-function splitEnumerated(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts: Draft[], w: DocWork): void {
-  const withTrigger = new Set(cands.map((c) => c.sentence.start));
-  for (const s of sentences) {
-    if (withTrigger.has(s.start) || !ENUMERATION.test(doc.text.slice(s.start, s.end))) continue;
+function splitEnumerated(doc: Doc, triggerless: Sentence[], drafts: Draft[], w: DocWork): void {
+  for (const s of triggerless) {
+    if (!ENUMERATION.test(doc.text.slice(s.start, s.end))) continue;
     const at = drafts.findLastIndex((d) => ONE_EACH.has(d.action) && !d.headlineOnly && d.candidates.some((c) => !c.headline && c.sentence.end <= s.start));
     if (at < 0) continue;
     const d = drafts[at];
@@ -437,10 +438,9 @@ function splitEnumerated(doc: Doc, sentences: Sentence[], cands: Candidate[], dr
  * a trigger names as present (heads of delegation, attendance) took part in the meeting reported
  * before it in the story.
  */
-function addPresence(doc: Doc, sentences: Sentence[], cands: Candidate[], drafts: Draft[], w: DocWork): void {
-  const withTrigger = new Set(cands.map((c) => c.sentence.start));
-  for (const s of sentences) {
-    if (withTrigger.has(s.start) || !PRESENCE.test(doc.text.slice(s.start, s.end))) continue;
+function addPresence(doc: Doc, triggerless: Sentence[], drafts: Draft[], w: DocWork): void {
+  for (const s of triggerless) {
+    if (!PRESENCE.test(doc.text.slice(s.start, s.end))) continue;
     const meeting = drafts.filter((d) => actionFamily(d.action) === 'consult' && !d.headlineOnly && d.candidates[0].sentence.start < s.start).pop();
     if (!meeting) continue;
     const inside = mentionsIn(w.cache, doc.mentions, s.start, s.end);

@@ -7,7 +7,7 @@
 import type { Doc, Span } from '../doc.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import type { Assigned } from './args.ts';
-import type { Unit } from './units.ts';
+import { unitOf } from './units.ts';
 
 export interface HostileActs {
   /** Actions whose reported acts name a party (condemn, accuse). */
@@ -40,8 +40,7 @@ export function hostileParties(doc: Doc, inside: readonly number[], action: stri
     if (m.kindDetail !== 'nisba' || !m.country || m.start < from || m.end > sentence.end || have.has(m.country)) continue;
     const before = LAST_WORD.exec(doc.text.slice(Math.max(sentence.start, m.start - 24), m.start));
     if (!before || !acts.nouns.has(bareNoun(normalizeArabic(before[1])))) continue;
-    const unit: Unit = { start: m.start, end: m.end, mention: i, kind: 'country', name: doc.text.slice(m.start, m.end), country: m.country, org: null, title: null, hosts: [] };
-    out.push({ unit, side: 'recipient', rule: 'args.hostile_nisba' });
+    out.push({ unit: unitOf(doc, m, i, 'country', null, null), side: 'recipient', rule: 'args.hostile_nisba' });
     have.add(m.country);
   }
   return out;

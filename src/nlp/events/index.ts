@@ -43,9 +43,13 @@ export function loadHostileActs(file: string = DEFAULT_PARTIES_FILE): HostileAct
  * gazetteer's parent field. An organ that is no gazetteer organization with a parent is an error.
  */
 export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE, gazetteer: Gazetteer = loadGazetteer()): Map<string, string> {
+  return organParents(readParties(file).organs, file, gazetteer);
+}
+
+function organParents(organs: readonly string[], file: string, gazetteer: Gazetteer): Map<string, string> {
   const entities = gazetteer.entities;
   const out = new Map<string, string>();
-  for (const code of readParties(file).organs) {
+  for (const code of organs) {
     const parent = entities.get(`org:${code}`)?.parent;
     if (!parent) throw new Error(`${file}: entry organs.${code}: not an organization with a parent in data/gazetteer/orgs.yaml`);
     out.set(code, parent);
@@ -55,13 +59,14 @@ export function loadOrganParents(file: string = DEFAULT_PARTIES_FILE, gazetteer:
 
 /** Loads the event stage's data; `gazetteer` is the one the entity stage already loaded, when at hand. */
 export function loadEventResources(opts: { gazetteer?: Gazetteer } = {}): EventResources {
+  const parties = readParties(DEFAULT_PARTIES_FILE);
   return {
     triggers: loadTriggers(),
     modeCues: loadModeCues(),
     contextCues: loadContextCues(),
     placeCues: loadPlaceCues(),
-    orgParents: loadOrganParents(DEFAULT_PARTIES_FILE, opts.gazetteer),
-    hostileActs: loadHostileActs(),
+    orgParents: organParents(parties.organs, DEFAULT_PARTIES_FILE, opts.gazetteer ?? loadGazetteer()),
+    hostileActs: compileHostileActs(parties.hostile_acts),
     wordMemo: new Map(),
   };
 }

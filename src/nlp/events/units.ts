@@ -86,7 +86,7 @@ export function mentionName(text: string, start: number, end: number): string {
 }
 
 /** The unit of one organization, country or title mention. */
-function unitOf(doc: Doc, m: MentionX, i: number, kind: Unit['kind'], org: string | null, title: string | null): Unit {
+export function unitOf(doc: Doc, m: MentionX, i: number, kind: Unit['kind'], org: string | null, title: string | null): Unit {
   return { start: m.start, end: m.end, mention: i, entity: m.actor, hosts: m.host ? [m.host] : [], kind, name: mentionName(doc.text, m.start, m.end), country: m.country ?? null, org, title };
 }
 

@@ -127,10 +127,10 @@ export function modeClause(text: string, clauseStart: number, clauseEnd: number,
   return { words, starts: toks.map((t) => t.start), ends: toks.map((t) => t.end), found };
 }
 
-/** Modes of the trigger at `trigger` in a prepared clause. */
 /** How many words from the trigger a clause-wide cue may stand. */
 const CLAUSE_WORDS = 12;
 
+/** Modes of the trigger at `trigger` in a prepared clause. */
 export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): ModeResult {
   const { words, starts, ends } = clause;
   const res: ModeResult = { negated: false, future: false, hypothetical: false, cues: [] };

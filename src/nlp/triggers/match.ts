@@ -362,7 +362,7 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
     // the word right after the trigger, or after an adverb right after it (اتصالا هاتفيا بوزير)
     const nextToTrigger = words === 1 || (words === 2 && adverbFirst);
     if (words === 1) adverbFirst = ADVERB.test(w);
-    const bare = w[0] === 'و' || w[0] === 'ف' ? w.slice(1) : w;
+    const bare = stripConj(w);
     if (args.by && (lex.markers.by.has(w) || lex.markers.by.has(bare))) pushMarker(out, tok, 'by', args.by, true);
     if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) pushMarker(out, tok, 'between', args.between, false);
     for (const [p, r] of want) {
