@@ -4,16 +4,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { newDoc, type Doc, type DocEvent } from '../nlp/doc.ts';
-import { runPipeline } from '../nlp/pipeline.ts';
-import { buildPipeline, loadResources } from './pipeline.ts';
+import type { Doc, DocEvent } from '../nlp/doc.ts';
+import { pipelineRunner } from './pipeline-testkit.ts';
 
-const res = loadResources();
-const stages = buildPipeline(res);
-
-function run(text: string, published?: string): Doc {
-  return runPipeline(newDoc('test', text, { origin: 'test', format: 'txt', encoding: 'utf-8', published }), stages, res.context);
-}
+const run = pipelineRunner();
 
 const names = (e: DocEvent) => e.actors.map((a) => a.name);
 const show = (d: Doc) => JSON.stringify(d.events.map((e) => [e.action, e.countries, e.organizations, names(e), e.location?.name ?? null]));

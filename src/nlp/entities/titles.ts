@@ -295,7 +295,14 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       usedT.add(t);
       continue;
     }
-    if (p.titleC) continue;
+    if (p.titleC) {
+      // "السفير X سفيرا لجمهورية كينيا لدى السودان": the same office again, naming whose it is
+      if (!p.chainC && !p.titleC.country && !p.titleC.org && (t.country || t.org) && t.role === p.titleC.role && t.start > p.end) {
+        p.chainC = t;
+        usedT.add(t);
+      }
+      continue;
+    }
     p.titleC = t;
     if (rank) p.rankC ??= rank;
     usedT.add(t);
@@ -315,8 +322,9 @@ export function inheritFromTitles(acc: Cand[]): void {
       if (from.country || from.org) p.source += '+ent.person.title_country';
     }
     if (t) {
-      if (t.host && !p.host) p.host = t.host;
-      if (t.hostOrg && !p.hostOrg) p.hostOrg = t.hostOrg;
+      const hosting = t.host || t.hostOrg || !c ? t : c;
+      if (hosting.host && !p.host) p.host = hosting.host;
+      if (hosting.hostOrg && !p.hostOrg) p.hostOrg = hosting.hostOrg;
       if (t.role && !p.role) p.role = t.role;
       if (t.institution && !p.institution) p.institution = t.institution;
       if (t.qualifier && !p.qualifier) p.qualifier = t.qualifier;

@@ -27,7 +27,10 @@ const LOCATIVE_BEFORE = /(?:(?:^|\s)(?:في|داخل)\s+(?:مقر\s+)?|(?:^|\s)[
  * What may precede a sentence's subject: its first verb, after a "من جهته،"-like opener or a
  * conjunction ("من جهته، قدّم X", "وأكد X"): one or two words and commas, no preposition.
  */
-const SENTENCE_SUBJECT = /^\s*(?:(?:من|ومن) (?:جهته|جهتها|جانبه|جانبها)\s*،\s*)?[^\s،.؟!]+\s*(?:،[^،.؟!]{0,30}،\s*)?$/u;
+const SENTENCE_SUBJECT = /^\s*(?:[-–—:]+\s*)?(?:(?:(?:من|ومن) (?:جهته|جهتها|جانبه|جانبها|جهة أخرى|جهة ثانية|ناحية أخرى)|(?:على|وعلى) صعيد آخر|(?:في|وفي) سياق (?:آخر|متصل))\s*،\s*)?[^\s،.؟!]+\s*(?:(?:السيد|السيدة|الشيخ|الشيخة|سمو|معالي|فخامة|دولة)\s+)?(?:،[^،.؟!]{0,30}،\s*)?$/u;
+
+/** "ودعا الأطراف الليبية", "وحث الفرقاء السودانيين": the addressees of a call, a coordinated verb's object. */
+const ADDRESSEE_BEFORE = /(?:^|\s)(?:ال)?(?:أطراف|اطراف|فرقاء|أشقاء|اشقاء|قوى|فصائل)\s+$/u;
 
 /** Chars allowed between a preposition and its party (titles not counted). */
 const MAX_COMPLEMENT_GAP = 36;
@@ -36,25 +39,34 @@ const MAX_SVO_GAP = 12;
 
 /**
  * The unit `first` and the units coordinated with it ("X، وY"); a person's title between them
- * ("X وزير الدولة، والسيد Y") does not break the chain.
+ * ("X وزير الدولة، والسيد Y") does not break the chain. Further offices of a person, skipped,
+ * go into `absorbed` (no other role takes them).
  */
-function withCoordinated(units: Unit[], first: number, text: string, limit: number, titles: readonly Span[] = []): Unit[] {
+function withCoordinated(units: Unit[], first: number, text: string, limit: number, titles: readonly Span[] = [], absorbed?: Set<Unit>): Unit[] {
   const out = [units[first]];
   for (let i = first + 1; i < units.length && units[i].start < limit; i++) {
     const prev = out[out.length - 1];
     // "وطالب الوزير الأمم المتحدة": an organization right after a person, with no و or comma, is the object
     if (prev.kind === 'person' && units[i].kind !== 'person' && /^\s*$/u.test(text.slice(prev.end, units[i].start))) break;
+    // "X وزير الدولة بوزارة الخارجية، والسيد Y": a person after "، و" past the title of the one before
+    const gap = withoutTitles(text, prev.end, units[i].start, titles);
+    // "X نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، وY": a further office of the person before
+    // (a title standing alone, with no separator between) is his, not another party
+    // (a person with no title of his own keeps the one after him as a party: it may be his unlinked office)
+    // (not one naming another owner: "استقبل X الوزير الإيراني")
+    const another = units[i].namesOwner && (units[i].country ?? units[i].org) !== (prev.country ?? prev.org);
+    // (a person whose office is written here, next to his name: "وسلم مسجدي رئيس الجمهورية دعوة" is an object)
+    const ownTitle = prev.title !== null && text.slice(prev.start, prev.end).includes(prev.title);
+    if (prev.kind === 'person' && ownTitle && units[i].titleOnly && !another && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) {
+      absorbed?.add(units[i]);
+      continue;
+    }
     if (onlySeparators(text, prev.end, units[i].start)) {
       out.push(units[i]);
       continue;
     }
     // "X، اليوم الأربعاء بتونس، والمدير العام ... Y": a place on the way is no party of the chain
     if (units[i].kind === 'country' && LOCATIVE_BEFORE.test(text.slice(Math.max(0, units[i].start - 14), units[i].start))) continue;
-    // "X وزير الدولة بوزارة الخارجية، والسيد Y": a person after "، و" past the title of the one before
-    const gap = withoutTitles(text, prev.end, units[i].start, titles);
-    // "X نائب رئيس الدولة رئيس مجلس الوزراء حاكم دبي، وY": a further office of the person before
-    // (a title standing alone, with no separator between) is his, not another party
-    if (prev.kind === 'person' && units[i].title !== null && units[i].name === units[i].title && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) continue;
     if (prev.kind === 'person' && units[i].kind === 'person' && gap.length <= 120 && !/[.؟!:؛]/.test(gap) && /[،,]\s*و\s*$/u.test(gap)) {
       out.push(units[i]);
       continue;
@@ -62,6 +74,14 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
     if (units[i].kind === 'person' || !/^[^،,.؟!]*$/u.test(gap)) break;
   }
   return out;
+}
+
+/**
+ * "جدد X دعم ...، ودعا الأطراف الليبية إلى ...": mid-sentence, the addressees right after a
+ * coordinated verb with an object are that object, not a new subject.
+ */
+function addresses(hit: TriggerHit, unit: Unit, text: string, sentence: Span): boolean {
+  return hit.args.object === 'recipient' && /^[وف]/.test(hit.prefix) && text.slice(sentence.start, hit.start).includes('،') && ADDRESSEE_BEFORE.test(text.slice(Math.max(sentence.start, unit.start - 16), unit.start));
 }
 
 /** text[from, to) with the title spans inside it blanked out. */
@@ -99,6 +119,9 @@ const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظ
 export const HONORIFIC_PRONOUNS = 'سموه|سموها|معاليه|معاليها|فخامته|جلالته|سيادته|سيادتها|دولته|سماحته';
 /** One of them as a word anywhere in a span. */
 const HONORIFIC_WORD = new RegExp(`(?:^|\\s)(?:${HONORIFIC_PRONOUNS})(?=[\\s،,]|$)`, 'u');
+
+/** "عبر فيها عن", "أكد خلاله": a pronoun after a verb standing for a message or meeting reported before. */
+const RESUMPTIVE_WORD = /[\s،,](?:فيها|فيه|خلالها|خلاله)\s/u;
 
 /** "كان/كانت X قد" right before a verb: X is its subject. */
 const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟!]{1,80}?\s+قد\s*$/u;
@@ -171,7 +194,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of markers) {
     if (m.marker !== 'by' && m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
   // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part
@@ -185,7 +208,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   if (gathered) {
     // (past a plural office: "ضم وزراء خارجية روسيا وتركيا وقطر")
     const i = firstAfter(units, hit.end + gathered[0].length, 28, text);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'participant', 'args.gathered');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), 'participant', 'args.gathered');
   }
 
   // "قال الوزير X: «نرفض ...، وندعو ...»": a first-person verb in a quote is the speaker's
@@ -219,8 +242,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const fronted = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && SVO_GAP.test(text.slice(u.end, hit.start))).pop();
     if (fronted && AN_BEFORE.test(withoutTitles(text, sentence.start, fronted.start, titles))) {
       addUnits(out, used, [fronted], sideOf(subjectRole), 'args.svo');
-    } else if (i >= 0 && units[i].start < limit && !PRONOUN_COMPLEMENT.test(text.slice(hit.head.end, units[i].start))) {
-      addUnits(out, used, withCoordinated(units, i, text, limit, titles), sideOf(subjectRole), 'args.vso');
+    } else if (i >= 0 && units[i].start < limit && !PRONOUN_COMPLEMENT.test(text.slice(hit.head.end, units[i].start)) && !addresses(hit, units[i], text, sentence)) {
+      addUnits(out, used, withCoordinated(units, i, text, limit, titles, used), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb
       // (not a complement of a preposition: "... في العراق، وبحث")
@@ -246,7 +269,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // "لقاؤه X" / "لقائه المديرة العامة ..., X": the possessor is a party before the noun
     const before = units.filter((u) => u.end <= hit.start && !/[.؟!]/.test(text.slice(u.end, hit.start)));
     // "عبّر فيها سموه عن خالص تعازيه": the pronoun is his, the one a pronoun of honour stands for
-    const honoured = before.length > 0 && HONORIFIC_WORD.test(text.slice(before[before.length - 1].end, hit.start));
+    // (and "عبر فيها عن خالص تعازيه": the pronoun is the one who wrote what فيها stands for)
+    const honoured = before.length > 0 && (HONORIFIC_WORD.test(text.slice(before[before.length - 1].end, hit.start)) || RESUMPTIVE_WORD.test(text.slice(before[before.length - 1].end, hit.start)));
     if (before.length && hit.suffix && !honoured) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
     let i = firstAfter(units, hit.end, 4, text);
     // "لقائه اليوم بمقر الوزارة سفيرة الاتحاد الأوروبي": past a time word and a seat
@@ -254,7 +278,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
       const j = units.findIndex((u) => u.start >= hit.end);
       if (j >= 0 && NOUN_OBJECT_GAP.test(text.slice(hit.end, units[j].start))) i = j;
     }
-    if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'recipient', 'args.noun_object');
+    if (i >= 0 && !used.has(units[i])) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), 'recipient', 'args.noun_object');
   }
 
   // complements: مع X، إلى X، لدى X، بين X و Y (and frame prepositions the matcher left unmarked)
@@ -269,13 +293,13 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   for (const m of extra) {
     if (m.role !== 'actor') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
-    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), 'actor', 'args.from');
+    if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), 'actor', 'args.from');
   }
   for (const m of [...markers, ...extra]) {
     if (m.marker === 'by' || m.role === 'actor' || m.role === 'topic' || m.role === 'location') continue;
     const i = firstAfter(units, m.attached ? m.start : m.end, MAX_COMPLEMENT_GAP, text, titles);
     if (i < 0) continue;
-    addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
+    addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), sideOf(m.role), `args.${m.marker === 'between' ? 'between' : 'prep'}`);
   }
 
   // "تسلم نسخة من أوراق اعتماد سفير X": the party in construct with the complement

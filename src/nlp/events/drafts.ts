@@ -6,6 +6,7 @@
 import type { Sentence, Span } from '../doc.ts';
 import type { TriggerHit } from '../triggers/index.ts';
 import type { Assigned } from './args.ts';
+import type { Unit } from './units.ts';
 import { actionFamily } from './identity.ts';
 
 /** How a candidate or a draft is coded, and the rules that coded it. */
@@ -48,7 +49,17 @@ export function parties(args: Assigned[]): Set<string> {
 }
 
 export function persons(args: Assigned[]): Set<string> {
-  return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => a.unit.entity ?? a.unit.name));
+  return new Set(args.filter((a) => a.unit.kind === 'person').map((a) => personKey(a.unit)));
+}
+
+/**
+ * Who a person unit is: its actor id, else for a title written alone its office and state
+ * ("القائم بالأعمال التركي" and "القائم بأعمال السفارة التركية" are one person), else its name.
+ */
+function personKey(u: Unit): string {
+  if (u.entity) return u.entity;
+  if (u.titleOnly && u.office && (u.country || u.org)) return `${u.office}@${u.country ?? u.org}`;
+  return u.name;
 }
 
 /** Resolved persons (person mentions and titles standing for a known person) by actor id. */

@@ -10,7 +10,7 @@ import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
 import { assignArguments, HONORIFIC_PRONOUNS, PRESENCE, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
-import { hostileParties, type HostileActs } from './hostile.ts';
+import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
 import { addCounterparts, foldInvitedVisits, isSubset, merge, namedPersons, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { locate, type PlaceCues } from './places.ts';
@@ -27,8 +27,8 @@ export interface EventResources {
   placeCues: PlaceCues;
   /** Parent of an organ's code (UNSC → UN, data/events/parties.yaml): an event with the organ is also one with its organization. */
   orgParents?: ReadonlyMap<string, string>;
-  /** Nouns of hostile acts whose nisba names the accused party of a condemnation (data/events/parties.yaml). */
-  hostileActs?: HostileActs;
+  /** Nouns whose nisba names a party of some actions: the accused of a condemnation, the supported (data/events/parties.yaml). */
+  nisbaRules?: readonly NisbaRule[];
   /**
    * Trigger-lexicon analyses of words, kept across the documents of a run (a memo: a word's
    * analyses depend only on `triggers`); emptied when it grows past WORD_MEMO_LIMIT words.
@@ -53,6 +53,8 @@ const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لق�
 const POSITIONS = new Set(['support', 'reject']);
 /** The narrower tie for acts other than speech: said during the talks, or "for his part". */
 const DURING_TALKS = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)|من جانبه|من جانبها|من جهته|من جهتها/u;
+/** DURING_TALKS without "for his part": what frames a call as made in the talks. */
+const DURING_TALKS_FRAME = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)/u;
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
 const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
@@ -75,6 +77,9 @@ const HONORIFIC_KANA = new RegExp(`(?:^|\\s)[وف]?(?:كان|كانت)\\s+(?:${H
 function honouredSubject(text: string, c: Candidate): boolean {
   return HONORIFIC_PRONOUN.test(text.slice(c.hit.head.end, c.hit.head.end + 12)) || HONORIFIC_KANA.test(text.slice(c.sentence.start, c.hit.start));
 }
+
+/** "أكد فيها", "بحث خلاله": a pronoun right after a verb standing for the speech, message or meeting reported before. */
+const RESUMPTIVE = /^\s*(?:فيها|فيه|خلالها|خلاله)(?=[\s،,]|$)/u;
 
 /** Whether a verb's subject is the actor already reported: a pronoun of honour, or none at all after كما/و. */
 function continuesSubject(text: string, c: Candidate): boolean {
@@ -210,8 +215,11 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     // "وكان X قد زار داكار في مايو الماضي": background
     if (isBackground(doc.text, hit, sentence, datesOf(w.cache, doc, sentence, ref), refDay)) continue;
     const modes = modesIn(clause, hit, w.modes);
-    let args = assignArguments(hit, units, doc.text, sentence, titles);
-    args = [...args, ...hostileParties(doc, inside, hit.action, hit.end, sentence, args, res.hostileActs)];
+    // the clause starts after the story's dateline ("الرباط 18 مايو 2022 (ومع) - جدد X ...")
+    const dl = story.dateline;
+    const clause0 = dl && dl.end > sentence.start && dl.end <= hit.start ? { ...sentence, start: dl.end } : sentence;
+    let args = assignArguments(hit, units, doc.text, clause0, titles);
+    args = [...args, ...nisbaParties(doc, inside, hit.action, hit.end, sentence, args, res.nisbaRules ?? [])];
     let action = hit.action;
     const extra: string[] = [];
     // "حضر اللقاء X، Y": the persons named attended the meeting already reported
@@ -274,11 +282,15 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       }
     }
     // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before
-    if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor' || a.rule === 'args.vso' || a.rule === 'args.svo') && continuesSubject(doc.text, c)) {
+    // "ألقى X كلمة ...، أكد فيها دعم ...": the pronoun after the verb is the speech just reported, the subject its speaker
+    const resumptive = RESUMPTIVE.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 12));
+    if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor' || a.rule === 'args.vso' || a.rule === 'args.svo') && (resumptive || continuesSubject(doc.text, c))) {
+      // (the speech's own report may wait among the speech acts: the candidate, not its draft)
+      const spoken = resumptive ? cands.filter((k) => !k.headline && k.hit.end <= c.hit.start).pop()?.args : undefined;
       const prev = drafts.filter((d) => !d.headlineOnly && d.candidates[0].sentence.start < c.sentence.start).pop();
       // a pronoun of honour with no one before it in the story: the lead of the story before ("// انتهى // وكان سموه قد ترأس")
       const lead = !prev && honouredSubject(doc.text, c) ? w.previousLead : undefined;
-      const actors = (prev?.actors ?? lead ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
+      const actors = (spoken ?? prev?.actors ?? lead ?? []).filter((a) => a.side === 'actor' && a.unit.kind === 'person');
       if (actors.length) {
         c.args.unshift(...actors.map((a) => ({ ...a, rule: 'args.previous_subject' })));
         c.rules.push('args.previous_subject');
@@ -328,13 +340,21 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       merge(reference, c, 'merge.reference');
       continue;
     }
+    // "بعث X برقية تعزية ...، وأكد تضامن ...": what the sender says in the same sentence is part of his message
+    const message = (SPEECH.has(c.action) || POSITIONS.has(c.action)) && !c.headline ? drafts.find((d) => MESSAGE_ACTIONS.has(d.action) && d.candidates.some((k) => k.sentence.start === c.sentence.start && k.hit.end <= c.hit.start) && overlaps(persons(c.args.filter((a) => a.side === 'actor')), persons(d.actors.filter((a) => a.side === 'actor')))) : undefined;
+    if (message) {
+      merge(message, c, 'merge.in_message');
+      continue;
+    }
     // speech acts, and any act said "during the talks" / "for his part", follow the meeting
     // ("وأكد الوزيران رفضهما ...": the two sides of the talks speak within them)
     const before = doc.text.slice(c.sentence.start, c.hit.start);
     const dualSpeaks = (dual && !c.hit.nominal) || DUAL_BEFORE.test(before);
     // (the frame may follow the verb: "ودعا الوزراء، في بيان صدر عقب الاجتماع، ...")
     const frame = c.action === 'demand' ? doc.text.slice(c.sentence.start, Math.min(c.sentence.end, c.hit.head.end + 40)) : before;
-    const withinTalks = DURING_TALKS.test(frame) || (POSITIONS.has(c.action) && dualSpeaks);
+    // ("ومن جانبه، دعا X مجلسي النواب والدولة إلى ...": a call on a party of its own is his own act)
+    const ownCall = c.action === 'demand' && c.args.some((a) => a.side === 'recipient');
+    const withinTalks = (ownCall ? DURING_TALKS_FRAME : DURING_TALKS).test(frame) || (POSITIONS.has(c.action) && dualSpeaks);
     if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && withinTalks)) {
       speech.push(c);
       continue;
@@ -387,7 +407,8 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     if (reported && c.sentence.start !== lede && !c.headline) continue;
-    const same = drafts.find((d) => d.action === 'statement' && overlaps(persons(c.args), persons(d.actors)));
+    // (and a speech whose own sentence reports what the speaker said in it: "ألقى X كلمة أكد فيها دعم ...")
+    const same = drafts.find((d) => (d.action === 'statement' || d.candidates.some((k) => k.sentence.start === c.sentence.start)) && overlaps(persons(c.args), persons(d.actors)));
     if (same) merge(same, c, 'merge.same_speaker');
     else drafts.push(newDraft(c, story.index));
   }

@@ -32,6 +32,8 @@ const NOTED = /^\s*[وف]?(?:يذكر|يشار|تجدر الإشارة|يُذك�
 const RECALLED = /(?:^|\s)[وف]?(?:أشار|أشارت|ذكر|ذكرت|أوضح|أوضحت|لفت|لفتت)\s+(?:إلى\s+)?(?:أن|أنه|أنها|ان|انه|انها)\s*$/u;
 /** "في زيارته السابقة", "خلال لقائهما السابق": an earlier happening of the same kind. */
 const PREVIOUS_VISIT = /(?:زيار|لقاء|لقائ|اجتماع|جول)\S*\s+(?:ال)?سابق(?:ة)?(?=[\s،,.]|$)/u;
+/** "قبل عامين", "قبل ثلاثة أشهر", "منذ سنوات": a time span ago, at least weeks back. */
+const LONG_AGO = /(?:^|\s)(?:قبل|منذ)\s+(?:(?:نحو|حوالي|حوالى|أكثر من|اكثر من)\s+)?(?:[^\s،,.]+\s+)?(?:عامين|سنتين|عام|سنة|أعوام|اعوام|سنوات|عاما|عامًا|أشهر|اشهر|شهرين|شهور|شهرا|أسابيع|اسابيع|أسبوعين|اسبوعين)(?=[\s،,.]|$)/u;
 /** A date expression pointing back ("مايو الماضي", "العام الفائت"). */
 const PAST_WORD = /الماضي|الماضية|الفائت|الفائتة|المنصرم|المنصرمة/u;
 /** Days before the story's date beyond which a dated pluperfect act is background. */
@@ -46,7 +48,9 @@ export function isBackground(text: string, hit: TriggerHit, sentence: { start: n
   const before = text.slice(sentence.start, hit.start);
   const pluperfect = PLUPERFECT.test(text.slice(sentence.start, hit.start + 1));
   // "وكان صالح قد التقى في زيارته السابقة": the previous visit is background whatever its date
-  if (pluperfect && PREVIOUS_VISIT.test(text.slice(hit.end, sentence.end ?? hit.end + 80))) return true;
+  // "وكان سمو الأمير قد استقبل ... قبل عامين": a pluperfect act the text puts weeks or years back
+  const rest = text.slice(hit.end, sentence.end ?? hit.end + 80);
+  if (pluperfect && (PREVIOUS_VISIT.test(rest) || LONG_AGO.test(rest) || LONG_AGO.test(before))) return true;
   if (!pluperfect && !NOTED.test(before) && !RECALLED.test(before)) return false;
   return dates.some((d) => {
     // "يوم الجمعة الماضي", "في مارس الماضي": a pluperfect act the text itself calls past

@@ -9,7 +9,7 @@ import { loadModeCues } from '../modes/index.ts';
 import { loadContextCues } from './contexts.ts';
 import { loadPlaceCues } from './places.ts';
 import { extractEvents, type EventResources } from './extract.ts';
-import { compileHostileActs, type HostileActs } from './hostile.ts';
+import { compileNisbaRules, type NisbaRule } from './nisba-parties.ts';
 
 export { extractEvents, type EventResources } from './extract.ts';
 export { loadContextCues, countContexts, pickContexts, type ContextCues } from './contexts.ts';
@@ -20,7 +20,16 @@ export const DEFAULT_PARTIES_FILE = new URL('../../../data/events/parties.yaml',
 const PartiesSchema = z
   .object({
     organs: z.array(z.string().regex(/^[A-Z][A-Z0-9_]*$/)),
-    hostile_acts: z.object({ actions: z.array(z.string().min(1)).min(1), nouns: z.array(z.string().regex(/^[\u0621-\u064a]+$/)).min(1) }).strict(),
+    nisba_parties: z.array(
+      z
+        .object({
+          rule: z.string().regex(/^args\.[a-z_]+$/),
+          actions: z.array(z.string().min(1)).min(1),
+          nouns: z.array(z.string().regex(/^[\u0621-\u064a]+$/)).min(1),
+          within: z.number().int().min(1).optional(),
+        })
+        .strict(),
+    ),
   })
   .strict();
 
@@ -33,9 +42,9 @@ function readParties(file: string): z.infer<typeof PartiesSchema> {
   return parsed.data;
 }
 
-/** The hostile-act nouns and the actions they name a party of (data/events/parties.yaml). */
-export function loadHostileActs(file: string = DEFAULT_PARTIES_FILE): HostileActs {
-  return compileHostileActs(readParties(file).hostile_acts);
+/** The nouns whose nisba names a party, and the actions they do so in (data/events/parties.yaml). */
+export function loadNisbaRules(file: string = DEFAULT_PARTIES_FILE): NisbaRule[] {
+  return compileNisbaRules(readParties(file).nisba_parties);
 }
 
 /**
@@ -66,7 +75,7 @@ export function loadEventResources(opts: { gazetteer?: Gazetteer } = {}): EventR
     contextCues: loadContextCues(),
     placeCues: loadPlaceCues(),
     orgParents: organParents(parties.organs, DEFAULT_PARTIES_FILE, opts.gazetteer ?? loadGazetteer()),
-    hostileActs: compileHostileActs(parties.hostile_acts),
+    nisbaRules: compileNisbaRules(parties.nisba_parties),
     wordMemo: new Map(),
   };
 }

@@ -16,6 +16,12 @@ export interface Unit extends Span {
   entity?: string;
   /** Countries this party is posted to or acts in (an ambassador "لدى ليبيا"). */
   hosts: string[];
+  /** A title written alone, standing for its holder ("وزير الخارجية"). */
+  titleOnly?: true;
+  /** The office of a title written alone (title.minister), when the gazetteer knows it. */
+  office?: string;
+  /** A title written alone that names its owner itself ("الوزير الإيراني", "سفير الهند"). */
+  namesOwner?: true;
 }
 
 type MentionX = Mention & { host?: string; hostOrg?: string; kindDetail?: string };
@@ -136,6 +142,9 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
     } else if (m.type === 'title' && !linkedTitles.has(i) && (m.country || m.org) && !insideTitle(mentions, i)) {
       const u = unitOf(doc, m, i, 'person', m.org ?? null, null);
       u.title = u.name;
+      u.titleOnly = true;
+      if (m.role) u.office = m.role;
+      if (/attach\.owner|phrase_owner/.test(m.source)) u.namesOwner = true;
       // a title standing for a person named in the document ("وطالب رئيس المجلس ...") carries his name
       const holder = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : undefined;
       if (holder) u.name = doc.text.slice(holder.start, holder.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');

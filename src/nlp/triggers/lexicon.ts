@@ -45,6 +45,8 @@ const EntrySchema = z
     gap: z.number().int().min(0).max(40).default(12),
     unless: z.array(z.string()).default([]),
     hamza: z.boolean().default(false),
+    /** false: a verb of expression (أكد دعم) is never read as passive from word order alone. */
+    passive: z.boolean().default(true),
     action: z.string(),
     event: z.string().optional(),
     mode: z.string().nullable().optional(),
@@ -83,6 +85,7 @@ export interface TriggerEntry {
   gap: number;
   unless: Set<string>;
   hamza: boolean;
+  passive: boolean;
   action: string;
   event: string;
   mode: string | null;
@@ -181,6 +184,7 @@ export function loadTriggers(dir: string = DEFAULT_TRIGGER_DIR, ontology: Ontolo
         gap: e.gap,
         unless: new Set(e.unless.map(normalizeArabic)),
         hamza: e.hamza,
+        passive: e.passive,
         action: e.action,
         event,
         mode,

@@ -252,7 +252,7 @@ function buildHit(sc: Scan, c: Candidate): TriggerHit {
     if (a.cls === 'past' && dammaOnFirstStemLetter(text.slice(headTok.start, headTok.end), a.prefix.length)) {
       voice = 'passive';
       rules.push('voice.damma');
-    } else if (c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && agreesAsSubject(sc, a.suffix, c.comp[0]) && passiveByOrder(sc, c)) {
+    } else if (e.passive && c.comp.length && a.cls === 'past' && (a.suffix === '' || a.suffix === 'ت') && agreesAsSubject(sc, a.suffix, c.comp[0]) && passiveByOrder(sc, c)) {
       voice = 'passive';
       rules.push('voice.order');
     }
@@ -344,6 +344,9 @@ const NOT_ATTACHED_PREP = new Set(['بحضور', 'بمشاركه', 'برعايه
 /** An adverb of manner in the accusative (هاتفيا، رسميا، مرئيا) that may stand between a trigger and its complement. */
 const ADVERB = /^[\u0621-\u064a]{3,}يا$/u;
 
+/** Adjectives of manner after an event noun (دعمه الكامل لـ، تضامنها التام مع), normalized. */
+const MANNER_ADJECTIVES = new Set(['الكامل', 'الكامله', 'التام', 'التامه', 'الثابت', 'الثابته', 'المطلق', 'المطلقه', 'القوي', 'الدائم', 'المستمر', 'المتواصل', 'الراسخ', 'الصادق', 'الكبير']);
+
 function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): ArgMarker[] {
   const { lex, toks } = sc;
   const out: ArgMarker[] = [];
@@ -361,7 +364,7 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
     const w = tok.norm;
     // the word right after the trigger, or after an adverb right after it (اتصالا هاتفيا بوزير)
     const nextToTrigger = words === 1 || (words === 2 && adverbFirst);
-    if (words === 1) adverbFirst = ADVERB.test(w);
+    if (words === 1) adverbFirst = ADVERB.test(w) || MANNER_ADJECTIVES.has(w);
     const bare = stripConj(w);
     if (args.by && (lex.markers.by.has(w) || lex.markers.by.has(bare))) pushMarker(out, tok, 'by', args.by, true);
     if (args.between && (lex.markers.between.has(w) || lex.markers.between.has(bare))) pushMarker(out, tok, 'between', args.between, false);
@@ -371,7 +374,7 @@ function findMarkers(sc: Scan, args: ArgHints, after: number, single: boolean): 
         // attached: ب + ال (بالرئيس), ل + elided ال (للرئيس, لليبيا), or right after the trigger (التقى بوزير)
         const rest = bare.slice(1);
         const partyNext = p === 'ب' && lex.partyHeads.has(rest);
-        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1) || (!single && nextToTrigger && p === 'ب') || partyNext) pushMarker(out, tok, p, r, true);
+        if ((p === 'ب' && rest.startsWith('ال')) || (p === 'ل' && rest.startsWith('ل')) || (single && words === 1) || (!single && nextToTrigger) || partyNext) pushMarker(out, tok, p, r, true);
       }
     }
   }

@@ -1,0 +1,81 @@
+/**
+ * Who the parties of an event are, through the whole pipeline (real entity stage, trigger lexicon
+ * and actor registry), on short stories written for these tests: the cause a statement supports,
+ * a speech's own words, the addressees of a call, a title written twice, a sender's message.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Doc, DocEvent } from '../nlp/doc.ts';
+import { pipelineRunner } from './pipeline-testkit.ts';
+
+const run = pipelineRunner();
+
+const names = (e: DocEvent) => e.actors.map((a) => `${a.side}:${a.name}`);
+const show = (d: Doc) => JSON.stringify(d.events.map((e) => [e.action, e.countries, e.organizations, names(e), e.rules.join(' ')]));
+
+test('the cause a statement supports names the supported state (دعم بلاده للحوار السوداني), not a phrase nested further on', () => {
+  const d = run('الجزائر 3 فبراير 2024 (واج) - جدد وزير الخارجية أحمد عطاف اليوم تأكيد دعم الجزائر الكامل للحوار السوداني الشامل.');
+  const s = d.events.find((e) => e.action === 'support');
+  assert.ok(s, show(d));
+  assert.deepEqual(s.countries, ['DZA', 'SDN']);
+  assert.ok(s.rules.includes('args.cause_nisba'), show(d));
+
+  const nested = run('جدة 5 مارس 2025 - وأشاد وزير الخارجية الأردني أيمن الصفدي بجهود الأمانة العامة للمنظمة في حشد الموقف الدولي الداعم للقضية الفلسطينية.');
+  assert.ok(!nested.events.some((e) => e.countries.includes('PSE')), show(nested));
+});
+
+test('"ألقى X كلمة ...، أكد فيها دعم ...": what the speech says is the speaker\'s one event', () => {
+  const d = run('تونس 12 يونيو 2023 (وات) - وألقى الرئيس قيس سعيد كلمة في افتتاح المؤتمر، أكد فيها دعم تونس الثابت لإقامة دولة فلسطينية مستقلة.');
+  assert.equal(d.events.length, 1, show(d));
+  const [s] = d.events;
+  assert.equal(s.action, 'support');
+  assert.ok(names(s).includes('actor:قيس سعيد'), show(d));
+  assert.deepEqual(s.countries, ['PSE', 'TUN']);
+});
+
+test('"، ودعا الأطراف الليبية إلى": mid-sentence the addressees are the call\'s object; the subject is the sentence\'s', () => {
+  const d = run('عمان 8 مايو 2022 (بترا) - من جهة أخرى، جدد وزير الخارجية أيمن الصفدي تأكيد دعم المملكة للمسار الأممي، ودعا الأطراف الليبية إلى الإسراع في تنظيم الانتخابات.');
+  const call = d.events.find((e) => e.action === 'demand');
+  assert.ok(call, show(d));
+  assert.ok(names(call).includes('actor:أيمن الصفدي'), show(d));
+  assert.deepEqual(call.countries, ['JOR', 'LBY']);
+});
+
+test('a pluperfect act the text puts years back ("قبل عامين") is background', () => {
+  const d = run('الكويت 14 أكتوبر 2019 (كونا) - وكان سمو الأمير قد استقبل الرئيس التونسي الراحل الباجي قائد السبسي خلال زيارته للكويت قبل عامين.');
+  assert.equal(d.events.length, 0, show(d));
+});
+
+test('"السفير X سفيرا لجمهورية كينيا لدى السودان": the office written again names whose ambassador he is', () => {
+  const d = run('الخرطوم 6 أبريل 2021 (سونا) - تسلم رئيس مجلس السيادة الانتقالي عبد الفتاح البرهان اليوم أوراق اعتماد السفير جون كيماني سفيرا لجمهورية كينيا لدى السودان.');
+  const c = d.events.find((e) => e.action === 'receive_credentials');
+  assert.ok(c, show(d));
+  assert.deepEqual(c.countries, ['KEN', 'SDN']);
+});
+
+test('a position the sender states in the sentence of his cable is part of the cable', () => {
+  const d = run('الجزائر 9 سبتمبر 2023 (واج) - بعث رئيس الجمهورية عبد المجيد تبون اليوم برقية تعزية إلى الملك محمد السادس، عبر فيها عن خالص تعازيه ومواساته في ضحايا الزلزال، وأكد تضامن الشعب الجزائري مع الشعب المغربي الشقيق.');
+  assert.equal(d.events.length, 1, show(d));
+  assert.equal(d.events[0].action, 'condole');
+  assert.deepEqual(d.events[0].countries, ['DZA', 'MAR']);
+  assert.ok(d.events[0].rules.includes('merge.in_message'), show(d));
+});
+
+test('"ومن جانبه، دعا المبعوث مجلسي النواب والدولة إلى": a call on a party of its own is not a point of the meeting', () => {
+  const d = run(
+    'بنغازي 8 مارس 2023 - استقبل رئيس مجلس النواب عقيلة صالح اليوم الممثل الخاص للأمين العام للأمم المتحدة عبد الله باتيلي.\n' +
+      'ومن جانبه، دعا باتيلي مجلسي النواب والدولة إلى الإسراع في التوافق على القوانين الانتخابية.',
+  );
+  const call = d.events.find((e) => e.action === 'demand');
+  assert.ok(call, show(d));
+  assert.ok(call.countries.includes('LBY') && call.organizations.includes('UN'), show(d));
+  assert.equal(d.events.filter((e) => e.action === 'meet').length, 1, show(d));
+});
+
+test('two written forms of one unnamed office of one state are one person: the summons is one event', () => {
+  const d = run(
+    'بغداد 12 سبتمبر 2023 - استدعت وزارة الخارجية العراقية اليوم القائم بأعمال السفارة التركية في بغداد، وسلمته مذكرة احتجاج.\n' +
+      'وأبلغت الوزارة القائم بالأعمال التركي رفض العراق للقصف، واستدعت القائم بالأعمال التركي مرة أخرى لتسليمه مذكرة ثانية.',
+  );
+  assert.equal(d.events.filter((e) => e.action === 'summon_ambassador').length, 1, show(d));
+});
