@@ -79,3 +79,25 @@ test('two written forms of one unnamed office of one state are one person: the s
   );
   assert.equal(d.events.filter((e) => e.action === 'summon_ambassador').length, 1, show(d));
 });
+
+test('"السيد الرئيس" in a later story of a presidency release is the home president, not the last president named', () => {
+  const d = run(
+    'القاهرة في 16 أكتوبر 2022 - صرح المتحدث الرسمي باسم رئاسة الجمهورية بأن السيد الرئيس عبد الفتاح السيسي استقبل اليوم وزير الخارجية الأردني أيمن الصفدي.\n\n' +
+      'وفي سياق آخر، صرح المتحدث الرسمي بأن السيد الرئيس تلقى مساء اليوم اتصالاً هاتفياً من الشيخ محمد بن زايد آل نهيان رئيس دولة الإمارات العربية المتحدة.\n' +
+      'كما بعث السيد الرئيس ببرقية تعزية إلى الرئيس النيجيري محمد بخاري في ضحايا الفيضانات.',
+  );
+  const call = d.events.find((e) => e.action === 'phone_call');
+  assert.ok(call, show(d));
+  assert.deepEqual(call.countries, ['ARE', 'EGY']);
+  const cable = d.events.find((e) => e.action === 'condole');
+  assert.ok(cable, show(d));
+  assert.deepEqual(cable.countries, ['EGY', 'NGA']);
+});
+
+test('a title naming a state the registry does not list ("الوزير الهندي") is the story\'s minister of that state', () => {
+  const d = run('القاهرة 16 أكتوبر 2022 - استقبل الرئيس عبد الفتاح السيسي اليوم سوبرامانيام جايشانكار وزير الشؤون الخارجية بجمهورية الهند. وأوضح المتحدث أن الوزير الهندي نقل إلى الرئيس تحيات رئيس الوزراء الهندي.');
+  const person = d.mentions.find((m) => m.type === 'person' && d.text.slice(m.start, m.end) === 'سوبرامانيام جايشانكار');
+  const title = d.mentions.find((m) => m.type === 'title' && d.text.slice(m.start, m.end) === 'الوزير الهندي');
+  assert.ok(person?.actor && title, JSON.stringify(d.mentions));
+  assert.equal(title.actor, person.actor);
+});

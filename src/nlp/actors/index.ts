@@ -4,7 +4,7 @@ export {
   type Actor, type ActorKind, type Alias, type Qualifier, type Role,
 } from './schema.ts';
 export {
-  DEFAULT_ACTORS_DIR, RegistryError, buildRegistry, getActor, isStateId, loadRegistry,
+  DEFAULT_ACTORS_DIR, RegistryError, buildRegistry, getActor, isStateId, loadRegistry, withStateTerms,
   type ActorRegistry, type KeyEntry, type KeyType, type RegistryInput, type StateTerm,
 } from './registry.ts';
 export { givenKey, nameKey, nameTokens, surnameKey } from './names.ts';

@@ -220,6 +220,17 @@ function indexKeys(actors: Map<string, Actor>, whereOf: Map<string, string>, iss
   return byKey;
 }
 
+/**
+ * The registry with more ways to name states in titles (the gazetteer's names and nisbas of all
+ * states); the registry's own terms come first for a code they both know.
+ */
+export function withStateTerms(reg: ActorRegistry, more: readonly StateTerm[]): ActorRegistry {
+  const seen = new Set(reg.stateTerms.map((t) => `${t.code}|${t.words.join(' ')}`));
+  const added = more.filter((t) => t.words.length > 0 && !seen.has(`${t.code}|${t.words.join(' ')}`));
+  if (added.length === 0) return reg;
+  return { ...reg, stateTerms: [...reg.stateTerms, ...added].sort((x, y) => y.words.length - x.words.length) };
+}
+
 function buildStateTerms(states: Map<string, Actor>): StateTerm[] {
   const terms: StateTerm[] = [];
   for (const [code, s] of states) {

@@ -112,6 +112,13 @@ export function homeBodies(w: Work, acc: Cand[], info: Map<number, StoryInfo>): 
 /** Bare national offices that, without an owner, are the home country's ("رئيس الجمهورية", "الوزير"). */
 const HOME_OFFICES = /^(?:ال)?(?:رئيس الجمهورية|رئيس الدولة|رئيس الوزراء|رئيس الحكومة|رئيس مجلس الوزراء|الوزير|وزير الخارجية|وزيرة الخارجية|الوزيرة|ولي العهد|نائب الأمير|الملك|الأمير|السلطان|أمير البلاد|ملك البلاد|رئيس البلاد)$/u;
 
+/** "السيد الرئيس", "فخامة الرئيس": the bare office with a form of address is the home president. */
+const ADDRESSED_BEFORE = /(?:^|\s)[وف]?(?:السيد|السيدة|فخامة|سيادة)\s+$/u;
+
+function honouredPresident(w: Work, c: Cand): boolean {
+  return /^(?:ال)?(?:رئيس|رئيسة)$/u.test(w.doc.text.slice(c.start, c.end)) && ADDRESSED_BEFORE.test(w.doc.text.slice(Math.max(0, c.start - 8), c.start));
+}
+
 function titleText(w: Work, t: Cand | undefined): string | undefined {
   if (!t || t.kindDetail === 'possessive') return undefined;
   const span = t.extent ?? t;
@@ -196,7 +203,7 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
       const text = titleText(w, c) ?? surface;
       // "السيد الوزير", "رئيس الجمهورية" with no owner: the office of the outlet's country
       const home = info.get(story);
-      if (!c.country && !c.org && !c.host && home?.homeFromDateline && HOME_OFFICES.test(w.doc.text.slice(c.start, c.end))) {
+      if (!c.country && !c.org && !c.host && home?.homeFromDateline && (HOME_OFFICES.test(w.doc.text.slice(c.start, c.end)) || honouredPresident(w, c))) {
         c.country = home.country;
         c.source += '+ent.title.home_country';
       }

@@ -2,9 +2,9 @@
  * Resources of the entity stage, loaded once: the gazetteer, the NER model, the actor registry,
  * the stage's word lists, and the name-word sets derived from the registry's person names.
  */
-import { loadGazetteer, type Gazetteer } from '../gazetteer/index.ts';
+import { loadGazetteer, stateWordings, type Gazetteer } from '../gazetteer/index.ts';
 import { loadNerModel, type NerModel } from '../ner/index.ts';
-import { loadRegistry, type ActorRegistry } from '../actors/index.ts';
+import { loadRegistry, withStateTerms, type ActorRegistry } from '../actors/index.ts';
 import { words } from '../actors/names.ts';
 import { loadEntityWords, type EntityWords } from './words.ts';
 
@@ -60,7 +60,8 @@ export function loadEntityResources(opts: LoadEntityOptions = {}): EntityResourc
   // newer loadNerModel versions take the gazetteer to share (models trained with gazetteer features)
   const loadNer = loadNerModel as (path?: string, o?: { gazetteer?: Gazetteer }) => NerModel;
   const ner = opts.ner ?? loadNer(undefined, { gazetteer });
-  const registry = opts.registry ?? loadRegistry();
+  // titles may name any state the gazetteer knows ("الوزير الهندي"), not only the registry's states
+  const registry = withStateTerms(opts.registry ?? loadRegistry(), stateWordings(gazetteer));
   const ew = opts.words ?? loadEntityWords();
   return { gazetteer, ner, registry, words: ew, names: buildNameParts(registry, ew) };
 }

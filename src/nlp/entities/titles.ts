@@ -288,7 +288,7 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
   }
   pairs.sort((x, y) => y.score - x.score || x.dist - y.dist || x.t.start - y.t.start);
   const usedT = new Set<Cand>();
-  for (const { t, p, rank, chain } of pairs) {
+  for (const { t, p, rank, chain, score } of pairs) {
     if (usedT.has(t)) continue;
     if (chain && p.titleC) {
       p.chainC ??= t;
@@ -297,7 +297,8 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
     }
     if (p.titleC) {
       // "السفير X سفيرا لجمهورية كينيا لدى السودان": the same office again, naming whose it is
-      if (!p.chainC && !p.titleC.country && !p.titleC.org && (t.country || t.org) && t.role === p.titleC.role && t.start > p.end) {
+      // (right after the name, with no comma: "X، ووزير الخارجية التونسي" is the next person's)
+      if (score === 3 && !p.chainC && !p.titleC.country && !p.titleC.org && (t.country || t.org) && t.role === p.titleC.role && t.start > p.end) {
         p.chainC = t;
         usedT.add(t);
       }

@@ -510,9 +510,11 @@ function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: Do
   const placed = locate(doc, story, byPosition.map((c) => ({ span: c.sentence, at: c.hit.head.end, action: c.action })), cache, res.placeCues);
   // a phone call joins two places: the dateline or an office named is one end of it, not its venue
   const phone = d.mode === 'phone';
-  const location = phone ? null : placed.location;
+  // so does a message (a cable of congratulation or condolence): the dateline is the sender's office
+  const message = !phone && MESSAGE_ACTIONS.has(d.action);
+  const location = phone || message ? null : placed.location;
   const dated = dateOf(doc, story, d, cache);
-  const rules = [...d.rules, ...(phone ? ['place.phone'] : placed.rules).filter((r) => !d.rules.includes(r))];
+  const rules = [...d.rules, ...(phone ? ['place.phone'] : message ? ['place.message'] : placed.rules).filter((r) => !d.rules.includes(r))];
   if (dated.rule && !rules.includes(dated.rule)) rules.push(dated.rule);
   // a one-party event about a place ("يجدد دعمه ... في ليبيا") takes that country as the other party
   const placeCountry = placed.placeCountry ?? placed.location?.country;

@@ -84,3 +84,21 @@ export function gazetteerFromCompiled(c: CompiledGazetteer, origin = 'gazetteer'
   }
   return { root, entities, size, prefixMemo: new Map() };
 }
+
+/**
+ * Every state's names and singular nisba adjectives as normalized word lists ("الهند", "جمهوريه
+ * الهند"; "الهندي", "الهنديه"), from the trie: what a title may name its owner by.
+ */
+export function stateWordings(g: Gazetteer): Array<{ words: string[]; code: string; type: 'name' | 'adjective' }> {
+  const out: Array<{ words: string[]; code: string; type: 'name' | 'adjective' }> = [];
+  const walk = (node: TrieNode, path: string[]) => {
+    for (const r of node.refs ?? []) {
+      const [kind, code] = r.e.split(':');
+      if (kind === 'country' && !r.amb && g.entities.get(r.e)?.type === 'state') out.push({ words: path, code, type: 'name' });
+      else if (kind === 'nisba' && r.form === 'sg' && path.length === 1) out.push({ words: ['ال' + path[0]], code, type: 'adjective' });
+    }
+    for (const [w, next] of node.next ?? []) walk(next, [...path, w]);
+  };
+  for (const [w, node] of g.root) walk(node, [w]);
+  return out;
+}
