@@ -101,3 +101,34 @@ test('a title naming a state the registry does not list ("الوزير الهن�
   assert.ok(person?.actor && title, JSON.stringify(d.mentions));
   assert.equal(title.actor, person.actor);
 });
+
+test('"حيث استقبلها X": the object pronoun is the person the sentence named before', () => {
+  const d = run('طرابلس 3 سبتمبر 2024 - ثم انتقلت الممثلة الخاصة للأمين العام ستيفاني خوري إلى طرابلس، حيث استقبلها رئيس المجلس الرئاسي محمد المنفي بمقر المجلس.');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.ok(m.rules.includes('args.pronoun_object') && names(m).includes('recipient:ستيفاني خوري'), show(d));
+});
+
+test('a list of ministers "X، ووزير الخارجية التونسي، Y، ووزير الخارجية المصري، Z" gives each his own office; "الوزراء" later are all of them', () => {
+  const d = run(
+    'الجزائر 11 ديسمبر 2017 (واج) - احتضنت الجزائر اليوم الاجتماع الوزاري الثلاثي حول ليبيا الذي ضم وزير الشؤون الخارجية، عبد القادر مساهل، ووزير الشؤون الخارجية التونسي، خميس الجهيناوي، ووزير الخارجية المصري، سامح شكري.\n' +
+      'ودعا الوزراء، في البيان الذي توج أشغال الاجتماع، الأطراف الليبية كافة إلى الحوار، مجددين رفضهم لأي تدخل عسكري أجنبي في ليبيا.',
+  );
+  const meeting = d.events.find((e) => e.action === 'meet');
+  assert.ok(meeting, show(d));
+  assert.deepEqual(meeting.countries, ['DZA', 'EGY', 'TUN']);
+  const call = d.events.find((e) => e.action === 'demand');
+  assert.ok(call, show(d));
+  assert.deepEqual(call.countries, ['DZA', 'EGY', 'LBY', 'TUN']);
+  assert.equal(d.events.length, 2, show(d));
+});
+
+test('a minister in office is not the UN envoy named after him; a former one may be', () => {
+  const now = run('الجزائر 11 ديسمبر 2017 (واج) - استقبل السيد عبد القادر مساهل الممثل الخاص للأمين العام للأمم المتحدة غسان سلامة.', '2017-12-11');
+  const m = now.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(now));
+  assert.ok(m.countries.includes('DZA'), show(now));
+  const later = run('بورتسودان 20 مايو 2024 - استقبل وزير الخارجية حسين عوض علي اليوم السيد رمطان لعمامرة المبعوث الشخصي للأمين العام للأمم المتحدة إلى السودان.', '2024-05-20');
+  const envoy = later.events.find((e) => e.action === 'meet')?.actors.find((a) => a.name === 'رمطان لعمامرة');
+  assert.equal(envoy?.org, 'UN', show(later));
+});

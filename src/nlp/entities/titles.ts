@@ -5,6 +5,7 @@
  * inherit country/org/host/role from their title.
  */
 import { matchGazetteer } from '../gazetteer/index.ts';
+import { roleOverlaps } from '../actors/index.ts';
 import { isCloseQuote, isComma, isOpenQuote, isPunct, isWord, sameSentence, type Cand, type Work } from './work.ts';
 
 /** Longest title phrase after the title itself, in units (words or whole mentions). */
@@ -261,7 +262,9 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
     const bComma = isComma(w.toks[b - 1]);
     if (bComma) b--;
     if (isCloseQuote(w.toks[b - 1])) b--;
-    const before = isOffice(t) ? endAt[b] : null;
+    // "X، ووزير الخارجية التونسي، Y": a title after "، و" opens the next item of a list, not X's
+    const listItem = bComma && /(?:^|[\s،,])و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start));
+    const before = isOffice(t) && !listItem ? endAt[b] : null;
     const after = at[k];
     if (after && after.type === 'person' && sameSentence(w, t.ts, k)) {
       if (isRankLike(t)) after.rankC ??= t;
@@ -281,7 +284,11 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       // "وسلم مسجدي رئيس الجمهورية دعوة": a family name alone, then an office naming no owner
       // that the sentence goes on after, is the verb's subject and its object
       const objectAfterSurname = !bComma && before.te - before.ts === 1 && !t.country && !t.org && !!w.toks[endTok(t, w)] && isWord(w.toks[endTok(t, w)]);
-      if (!objectAfterSurname && (bComma || !(known?.country && t.country && known.country !== t.country))) {
+      // (nor an international organization's office while he holds a national one: "استقبل السيد
+      // مساهل الممثل الخاص للأمين العام X" in 2017; a former minister may be a UN envoy)
+      const published = w.doc.meta.published?.slice(0, 10);
+      const national = !!published && (known?.roles ?? []).some((r) => r.country && roleOverlaps(r, published) === 'certain');
+      if (!objectAfterSurname && (bComma || !(known?.country && ((t.country && known.country !== t.country) || (t.org && !t.country && national))))) {
         pairs.push({ t, p: before, score: bComma ? 2 : 3, dist: t.ts - before.te });
       }
     }

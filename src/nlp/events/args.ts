@@ -131,6 +131,8 @@ const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللت
 
 /** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
 const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|اليه|إليها|اليها|له|لها|لهما|عليه|عليها)(?=[\s،,]|$)/u;
+/** An object pronoun attached to a verb (استقبلها، التقاه). */
+const OBJECT_PRONOUN = /^(?:ه|ها|هم|هما|هن)$/u;
 /** A preposition before a party: it is a complement, not a subject. */
 const PREP_BEFORE = /(?:(?:^|[\s،,])(?:في|من|إلى|الى|على|عن|مع|لدى)\s+|(?:^|[\s،,])[وف]?(?:ل|ب))$/u;
 
@@ -204,7 +206,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   }
   // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم
   // (also after a passive verb: "عُقد في الدوحة اجتماع ثلاثي ضم وزراء خارجية روسيا وتركيا وقطر")
-  const gathered = hit.nominal || hit.voice === 'passive' ? /^[^.،؟!]{0,20}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
+  const gathered = hit.nominal || hit.voice === 'passive' ? /^[^.،؟!]{0,45}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
   if (gathered) {
     // (past a plural office: "ضم وزراء خارجية روسيا وتركيا وقطر")
     const i = firstAfter(units, hit.end + gathered[0].length, 28, text);
@@ -227,7 +229,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   if (spoke) {
     // the speaker is the subject; what follows the verb is its complement
   } else if (kanaSubject.length) {
-    addUnits(out, used, [kanaSubject[0]], sideOf(subjectRole), 'args.kana_subject');
+    // (a person before a place his title names: "وكان المبعوث الأمريكي الخاص إلى ليبيا السفير X قد")
+    addUnits(out, used, [kanaSubject.find((u) => u.kind === 'person') ?? kanaSubject[0]], sideOf(subjectRole), 'args.kana_subject');
   } else if (relative) {
     // "X، الذي يزور المملكة حاليا": the relative verb's subject is the person it follows
     const antecedent = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && u.kind === 'person').pop();
@@ -329,8 +332,11 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     if (PRESENCE.test(rest)) addUnits(out, used, units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
   }
 
+  // "ثم انتقلت خوري إلى طرابلس، حيث استقبلها X": a pronoun object is the person named before it
+  const pronounObject = hit.args.object === 'recipient' && !hit.nominal && OBJECT_PRONOUN.test(hit.suffix) ? units.filter((u) => u.kind === 'person' && u.start >= sentence.start && u.end <= hit.start && !used.has(u)).pop() : undefined;
+  if (pronounObject) addUnits(out, used, [pronounObject], 'recipient', 'args.pronoun_object');
   // a direct object (استقبل X، التقى X) after the subject
-  if (hit.args.object === 'recipient' && !hit.nominal) {
+  if (hit.args.object === 'recipient' && !hit.nominal && !pronounObject) {
     // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
     const after = units.filter((u) => u.start >= hit.head.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
     // not past a complement that already named the counterpart ("التقى X بنائب الرئيس Y، حيث نقل إليه تحيات الرئيس")

@@ -46,7 +46,7 @@ const ABOUT_BETWEEN = /^[^،,.؟!؛:]*\s(?:بشأن|بشان|حول|حيال)\s[
 /** Speech acts: an event of their own only when the story reports nothing else. */
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
-const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum']);
+const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum', 'agree']);
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 /** Positions stated in talks (support, rejection): the two sides' statement is part of the talks. */
@@ -57,7 +57,10 @@ const DURING_TALKS = /(خلال|في ختام|على هامش|عقب|بعد) (ا
 const DURING_TALKS_FRAME = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)/u;
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
-const MANNER_BEFORE = /(?:^|[\s،,])(?:معربا|معربة|معربين|معرباً|معبرا|معبرة|مؤكدا|مؤكدة|مؤكداً|مجددا|مجدداً|مجددة)\s+(?:عن\s+)?(?:\S+\s+){0,2}$/u;
+const MANNER_WORDS = 'معربا|معربة|معربين|معرباً|معبرا|معبرة|معبرين|مؤكدا|مؤكدة|مؤكداً|مؤكدين|مجددا|مجدداً|مجددة|مجددين';
+const MANNER_BEFORE = new RegExp(`(?:^|[\\s،,])(?:${MANNER_WORDS})\\s+(?:عن\\s+)?(?:\\S+\\s+){0,2}$`, 'u');
+/** A participle of manner right before a word ("مجددين رفضهم"). */
+const MANNER_RIGHT_BEFORE = new RegExp(`(?:^|[\\s،,])(?:${MANNER_WORDS})\\s+$`, 'u');
 
 /** "برقية تهنئة مماثلة", "رسالة مماثلة لفخامته": a message like the one reported before. */
 const SIMILAR_MESSAGE = /^[^.؟!]{0,60}\s(?:مماثلة|مماثل|مماثلتين)(?=[\s،,.]|$)/u;
@@ -90,8 +93,8 @@ function continuesSubject(text: string, c: Candidate): boolean {
   return opening.trim() !== '' || /^[وف]/.test(c.hit.prefix);
 }
 
-/** A dual subject standing for the two sides: الجانبان، الوزيران، الرئيسان ... */
-const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين)/u;
+/** A dual subject standing for the two sides (الجانبان، الوزيران، الرئيسان ...), or a plural for all of them (الوزراء، القادة). */
+const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين|وزراء|قادة|زعماء|رؤساء|مجتمعون|مشاركون)(?=[\s،,.]|$)/u;
 
 /** A dual subject earlier in the sentence ("ترأس الوزيران ... التي توجت بتوقيع ..."). */
 const DUAL_BEFORE = /(?:^|\s)[وف]?ال(?:جانبان|طرفان|وزيران|رئيسان|وفدان|زعيمان)(?=[\s،,.]|$)/u;
@@ -207,7 +210,9 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     // "وقّع ... على الإعلان المشترك بشأن إعادة تشكيل اجتماعات ...": a noun in what another act is about
     if (hit.nominal && hits.some((h) => h !== hit && h.end <= hit.start && ABOUT_BETWEEN.test(doc.text.slice(h.end, hit.start)))) continue;
     // "أدان ... التفجير، معربا عن خالص التعازي": a noun after a participle of manner adds to the act before it
-    if (hit.nominal && hits.some((h) => h.end <= hit.start) && MANNER_BEFORE.test(doc.text.slice(Math.max(sentence.start, hit.start - 30), hit.start))) continue;
+    // (a word read as a verb right after the participle is its noun too: "مجددين رفضهم")
+    const manner = doc.text.slice(Math.max(sentence.start, hit.start - 30), hit.start);
+    if (hits.some((h) => h.end <= hit.start) && (hit.nominal ? MANNER_BEFORE.test(manner) : MANNER_RIGHT_BEFORE.test(manner))) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
     // "خلال الزيارة", "في ختام الاجتماع": the happening already reported, not a new one

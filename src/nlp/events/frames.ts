@@ -8,8 +8,8 @@
 import type { TriggerHit } from '../triggers/index.ts';
 import type { DateMention } from '../dates/index.ts';
 
-/** "خلال/عقب/في ختام/على هامش/أثناء/بعد/قبيل" + a definite event noun without a pronoun. */
-const REFERENCE_BEFORE = /(?:^|\s)(?:خلال|عقب|إثر|اثر|أثناء|اثناء|بعد|قبيل|قبل|ختام|هامش)\s*$/u;
+/** "خلال/عقب/في ختام/على هامش/أثناء/بعد/قبيل/أشغال" + a definite event noun without a pronoun. */
+const REFERENCE_BEFORE = /(?:^|\s)(?:خلال|عقب|إثر|اثر|أثناء|اثناء|بعد|قبيل|قبل|ختام|هامش|أشغال|اشغال|أعمال|اعمال)\s*$/u;
 
 export function refersBack(text: string, hit: TriggerHit, from: number): boolean {
   // a pronoun suffix ("زيارته") makes it the visit of someone named: no reference back (ة is no pronoun)
