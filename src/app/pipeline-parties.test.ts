@@ -132,3 +132,25 @@ test('a minister in office is not the UN envoy named after him; a former one may
   const envoy = later.events.find((e) => e.action === 'meet')?.actors.find((a) => a.name === 'رمطان لعمامرة');
   assert.equal(envoy?.org, 'UN', show(later));
 });
+
+test('copies of the credentials of envoys of two states, in one sentence, are one event per envoy', () => {
+  const d = run('عمان 17 كانون الأول 2014 (بترا)- تسلم وزير الخارجية ناصر جودة، اليوم، نسخة من أوراق اعتماد سفير جمهورية تشيلي المعين لدى المملكة، ونسخة من أوراق اعتماد سفيرة جمهورية كينيا المعينة لدى المملكة.');
+  const copies = d.events.filter((e) => e.action === 'receive_credentials');
+  assert.equal(copies.length, 2, show(d));
+  assert.deepEqual(copies.map((e) => e.countries.join(',')).sort(), ['CHL,JOR', 'JOR,KEN']);
+});
+
+test('a word inside a title is no preposition of the trigger: "الممثلة الخاصة ... بالإنابة ورئيسة البعثة X" is the subject', () => {
+  const d = run('بنغازي 3 سبتمبر 2024 - التقت الممثلة الخاصة للأمين العام للأمم المتحدة بالإنابة ورئيسة بعثة الأمم المتحدة للدعم في ليبيا ستيفاني خوري، أمس، رئيس مجلس النواب المستشار عقيلة صالح، بمدينة القبة.');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.ok(names(m).includes('actor:ستيفاني خوري') && names(m).includes('recipient:عقيلة صالح'), show(d));
+});
+
+test('a state named as the venue is the dateline\'s city in it', () => {
+  const d = run('القاهرة 16 أكتوبر 2022 - أجرى وزير الخارجية الأردني أيمن الصفدي اليوم مباحثات مع نظيره المصري سامح شكري، خلال زيارة رسمية إلى مصر.');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.equal(m.location?.name, 'القاهرة', JSON.stringify(m.location));
+  assert.ok(m.rules.includes('place.dateline_city'), show(d));
+});

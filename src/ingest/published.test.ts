@@ -36,3 +36,9 @@ test('a file name with a Gregorian day gives the publication date; a Hijri-looki
   assert.equal(publicationDateInName('report-2023-02-30.txt'), undefined);
   assert.equal(publicationDateInName('notes.txt'), undefined);
 });
+
+test('a furniture line of fields gives the date of its date field; year-first dates may use / or .', () => {
+  assert.equal(publicationDateInText('عنوان الخبر\nنشر في: 2024/09/03 - 14:10 | القسم: ليبيا | قراءات: 1873\nنص الخبر.'), '2024-09-03');
+  assert.equal(dateOfLine('تاريخ النشر 2023.10.02'), '2023-10-02');
+  assert.equal(dateOfLine('2024/13/03'), undefined, 'no month 13');
+});

@@ -17,7 +17,7 @@ const MAX_OTHER_WORDS = 3;
 const DIGIT = '[0-9٠-٩۰-۹]';
 const MONTH = '(?:(?:كانون|تشرين|ربيع|جمادى|جمادي|ذو|ذي)\\s+(?:ال)?[\\u0621-\\u064A]+|[\\u0621-\\u064A]{2,8})';
 const NAMED = new RegExp(`(${DIGIT}{1,2})\\s*(${MONTH}(?:\\s*/\\s*${MONTH})?)\\s*[،,]?\\s*(${DIGIT}{4})(?:\\s*(هـ|ه|م)(?![\\p{L}]))?`, 'gu');
-const NUMERIC = new RegExp(`(?<![0-9٠-٩])(${DIGIT}{1,2})[/.-](${DIGIT}{1,2})[/.-](${DIGIT}{4})(?![0-9٠-٩])|(?<![0-9٠-٩])(${DIGIT}{4})-(${DIGIT}{2})-(${DIGIT}{2})(?![0-9٠-٩])`, 'gu');
+const NUMERIC = new RegExp(`(?<![0-9٠-٩])(${DIGIT}{1,2})[/.-](${DIGIT}{1,2})[/.-](${DIGIT}{4})(?![0-9٠-٩])|(?<![0-9٠-٩])(${DIGIT}{4})([-/.])(${DIGIT}{1,2})\\5(${DIGIT}{1,2})(?![0-9٠-٩])`, 'gu');
 const TIME = new RegExp(`${DIGIT}{1,2}:${DIGIT}{2}(?::${DIGIT}{2})?(?:\\s*(?:ص|م|AM|PM|am|pm))?`, 'gu');
 const LABELS = new Set(['نشر', 'بتاريخ', 'تاريخ', 'النشر', 'اخر', 'تحديث', 'محدث', 'في', 'الموافق', 'يوم', 'م', 'هـ', 'ه', 'GMT', 'بتوقيت']);
 
@@ -49,7 +49,8 @@ function datesIn(line: string): Found[] {
     if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri: month.hijri });
   }
   for (const m of line.matchAll(NUMERIC)) {
-    const value = m[1] ? iso(ascii(m[3]), ascii(m[2]), ascii(m[1])) : iso(ascii(m[4]), ascii(m[5]), ascii(m[6]));
+    // d/m/yyyy, or yyyy-mm-dd (also with / or .: "2024/09/03")
+    const value = m[1] ? iso(ascii(m[3]), ascii(m[2]), ascii(m[1])) : iso(ascii(m[4]), ascii(m[6]), ascii(m[7]));
     if (value) out.push({ iso: value, start: m.index!, end: m.index! + m[0].length, hijri: false });
   }
   return out;
@@ -72,8 +73,11 @@ export function publicationDateInText(text: string): string | undefined {
   const head = text.slice(0, HEAD_CHARS);
   for (const line of head.split('\n')) {
     if (line.trim().length === 0 || line.length > 120) continue;
-    const d = dateOfLine(line);
-    if (d) return d;
+    // a furniture line of fields ("نشر في: 2024/09/03 - 14:10 | القسم: ليبيا | قراءات: 1873"): any field
+    for (const field of line.split(/\s[|•]\s/u)) {
+      const d = dateOfLine(field);
+      if (d) return d;
+    }
   }
   return undefined;
 }

@@ -188,7 +188,9 @@ function addUnits(out: Assigned[], used: Set<Unit>, list: Unit[], side: EventAct
 export function assignArguments(hit: TriggerHit, units: Unit[], text: string, sentence: Span, titles: readonly Span[] = []): Assigned[] {
   const out: Assigned[] = [];
   const used = new Set<Unit>();
-  const markers = hit.markers.filter((m) => m.start >= hit.head.end);
+  // (a word of a title is no marker: "الممثلة الخاصة ... بالإنابة" is not the preposition ب)
+  const inTitle = (m: Span) => titles.some((t) => t.start < m.start && m.end <= t.end);
+  const markers = hit.markers.filter((m) => m.start >= hit.head.end && !inTitle(m));
   const firstMarker = markers.length ? Math.min(...markers.map((m) => m.start)) : sentence.end;
   const subjectRole = hit.args.subject ?? 'actor';
 
@@ -291,7 +293,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // after the trigger, or between a verb and its complement ("ووقعت X، اليوم، مع Y مذكرة تفاهم")
     const inner = hit.nominal ? undefined : hit.parts.find((p) => p.start > hit.head.end);
     const at = findPrep(text, hit.end, sentence.end, prep) ?? (inner ? findPrep(text, hit.head.end, inner.start, prep) : undefined);
-    if (at) extra.push({ ...at, marker: prep, role, attached: prep.length === 1 });
+    if (at && !inTitle(at)) extra.push({ ...at, marker: prep, role, attached: prep.length === 1 });
   }
   for (const m of extra) {
     if (m.role !== 'actor') continue;

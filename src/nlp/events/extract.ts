@@ -162,6 +162,12 @@ function sameHappening(c: Candidate, d: Draft, text: string): boolean {
     const dSenders = persons(d.actors.filter((a) => a.side === 'actor'));
     if (cSenders.size > 0 && dSenders.size > 0 && !overlaps(cSenders, dSenders)) return false;
   }
+  // "نسخة من أوراق اعتماد سفير X، ونسخة من أوراق اعتماد سفيرة Y": each ambassador's act is his own
+  if (ONE_EACH.has(c.action) && d.action === c.action) {
+    const cActors = persons(c.args.filter((a) => a.side === 'actor'));
+    const dActors = persons(d.actors.filter((a) => a.side === 'actor'));
+    if (cActors.size > 0 && dActors.size > 0 && !overlaps(cActors, dActors)) return false;
+  }
   // those present ("بحضور X") do not tell one happening from another
   const cPersons = persons(c.args.filter((a) => a.side !== 'participant'));
   const dPersons = persons(d.actors);
@@ -256,6 +262,12 @@ const MESSAGE_ACTIONS = new Set(['congratulate', 'condole']);
  */
 function perSender(c: Candidate, text: string): Candidate[] {
   const senders = c.args.filter((a) => a.side === 'actor' && a.unit.kind === 'person');
+  // "تسلم ... نسخة من أوراق اعتماد سفير X، ونسخة من أوراق اعتماد سفيرة Y": envoys of several
+  // states each present their own (rule args.each_envoy)
+  if (ONE_EACH.has(c.action) && senders.length >= 2 && new Set(senders.map((a) => a.unit.country ?? a.unit.org)).size === senders.length) {
+    const others = c.args.filter((a) => !senders.includes(a));
+    return senders.map((s) => ({ ...c, args: [s, ...others], rules: [...c.rules, 'args.each_envoy'] }));
+  }
   if (!MESSAGE_ACTIONS.has(c.action) || senders.length < 2 || !SEVERAL_MESSAGES.test(text.slice(c.sentence.start, c.sentence.end))) return [c];
   const others = c.args.filter((a) => !senders.includes(a));
   return senders.map((s) => ({ ...c, args: [s, ...others], rules: [...c.rules, 'args.each_sender'] }));

@@ -161,7 +161,14 @@ export function locate(
       .sort((a, b) => Math.abs(a.start - s.at) - Math.abs(b.start - s.at));
     if (placeCountry === null) placeCountry = places.find((p) => p.country)?.country ?? null;
     const venue = places.find((p) => placeRole(doc, cache, p, s.span.start, cues) === 'venue');
-    if (venue) return { location: { name: venue.name, country: venue.country }, placeCountry: placeCountry ?? venue.country, rules: [cues.ids.venue] };
+    if (venue) {
+      // "في زيارة رسمية إلى مصر" from "القاهرة": a state named as the venue is the dateline's city in it
+      const state = doc.mentions.some((x) => x.type === 'country' && x.start === venue.start && x.end === venue.end);
+      if (state && datelinePlace && datelinePlace.country === venue.country && !doc.mentions.some((x) => x.type === 'country' && x.start >= dl!.start && x.end <= dl!.end && x.kindDetail !== 'capital')) {
+        return { location: datelinePlace, placeCountry: placeCountry ?? venue.country, rules: [cues.ids.venue, 'place.dateline_city'] };
+      }
+      return { location: { name: venue.name, country: venue.country }, placeCountry: placeCountry ?? venue.country, rules: [cues.ids.venue] };
+    }
     // "بمقر المجلس الرئاسي": the seat's city when the dateline names one in its country, else the seat
     const m = SEAT.exec(doc.text.slice(s.span.start, s.span.end));
     const at = m ? s.span.start + m.index + m[0].length : -1;

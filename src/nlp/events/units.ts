@@ -192,7 +192,8 @@ export function placesIn(doc: Doc, start: number, end: number, indices: Iterable
     const m = doc.mentions[i];
     if (m.start < start || m.end > end) continue;
     // a capital without a locative may stand for its state ("حرص روما على ...")
-    const free = m.type === 'location' && (m as MentionX).kindDetail !== 'capital';
+    // (a name only the tagger calls a place needs a locative too: "المعينة لدى المملكة أمينة كاماو")
+    const free = m.type === 'location' && (m as MentionX).kindDetail !== 'capital' && m.source.includes('gaz:');
     const locative = free || ((m.type === 'location' || (m.type === 'country' && !isAdjective(m as MentionX, doc.text))) && LOCATIVE_BEFORE.test(doc.text.slice(Math.max(0, m.start - 30), m.start)));
     if (locative) out.push({ name: cleanPlace(mentionName(doc.text, m.start, m.end)), country: m.country ?? null, start: m.start, end: m.end });
   }
