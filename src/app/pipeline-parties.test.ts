@@ -154,3 +154,25 @@ test('a state named as the venue is the dateline\'s city in it', () => {
   assert.equal(m.location?.name, 'القاهرة', JSON.stringify(m.location));
   assert.ok(m.rules.includes('place.dateline_city'), show(d));
 });
+
+test('a release in the first person plural speaks for the institution in its header; "وتسلمنا دعوة من X" makes it the invited', () => {
+  const d = run(
+    'وزارة الخارجية والتعاون الدولي – حكومة الوحدة الوطنية\nبيان صحفي\nطرابلس، الاثنين 5 أبريل 2021\n\n' +
+      'استقبلنا صباح اليوم بمقر الوزارة سفير الجمهورية التركية لدى ليبيا، وبحثنا معه ملفات التعاون الثنائي.\n\n' +
+      'وتسلمنا دعوة رسمية من وزير الخارجية الفرنسي جان إيف لودريان لزيارة باريس.',
+    '2021-04-05',
+  );
+  const meet = d.events.find((e) => e.action === 'meet');
+  assert.ok(meet?.rules.includes('args.first_person'), show(d));
+  assert.deepEqual(meet.countries, ['LBY', 'TUR']);
+  const invite = d.events.find((e) => e.action === 'invite');
+  assert.ok(invite, show(d));
+  assert.ok(invite.actors.some((a) => a.side === 'recipient' && a.country === 'LBY'), show(d));
+});
+
+test('a cue word inside a quoted name («لو موند») says nothing of the act outside it; a title carried from an earlier mention does not join two mentions into one party', () => {
+  const d = run('روما 7 مارس 2014 - وفى باريس، كتبت صحيفة «لو موند» أن وزير الخارجية الفرنسى لورون فابيوس اجتمع على هامش المؤتمر بالمبعوث الأممى إلى ليبيا طارق مترى، وأن فابيوس دعا إلى الإسراع فى تشكيل قوة لحماية المؤسسات.', '2014-03-07');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.ok(names(m).includes('actor:لورون فابيوس'), show(d));
+});

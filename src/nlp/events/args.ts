@@ -136,6 +136,8 @@ const OBJECT_PRONOUN = /^(?:ه|ها|هم|هما|هن)$/u;
 /** A preposition before a party: it is a complement, not a subject. */
 const PREP_BEFORE = /(?:(?:^|[\s،,])(?:في|من|إلى|الى|على|عن|مع|لدى)\s+|(?:^|[\s،,])[وف]?(?:ل|ب))$/u;
 
+/** The suffix of a first person plural: a past verb's subject (استقبلنا) or a noun's possessor (مطالبتنا). */
+export const FIRST_PLURAL = /^(?:نا|تنا)$/u;
 /** A first-person imperfect verb (نرفض، وندعو، أؤكد). */
 const FIRST_PERSON = /^[وف]?(?:ن|أ|ا)[\u0621-\u064a]/u;
 /** "قال الوزير X: «": a speaker introduced before a quote, with the quote still open. */
@@ -171,7 +173,7 @@ function findPrep(text: string, from: number, to: number, prep: string): Span | 
   return { start, end: from + m.index + m[0].length };
 }
 
-function sideOf(role: string): EventActor['side'] {
+export function sideOf(role: string): EventActor['side'] {
   return role === 'actor' ? 'actor' : role === 'recipient' || role === 'destination' ? 'recipient' : 'participant';
 }
 
@@ -217,7 +219,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
 
   // "قال الوزير X: «نرفض ...، وندعو ...»": a first-person verb in a quote is the speaker's
   const speaker = !hit.nominal && hit.voice === 'active' && hit.tense === 'imperfect' && FIRST_PERSON.test(text.slice(hit.head.start, hit.head.end)) ? QUOTED_SPEAKER.exec(text.slice(sentence.start, hit.start)) : null;
-  let spoke = false;
+  // "استقبلنا", "وتسلمنا دعوة", "مطالبتنا": the first person plural is the text's author (added by the caller)
+  let spoke = FIRST_PLURAL.test(hit.suffix);
   if (speaker) {
     const colon = sentence.start + speaker.index + speaker[0].lastIndexOf(':');
     const who = units.filter((u) => u.kind === 'person' && u.end <= colon && u.start >= sentence.start + speaker.index).pop();
@@ -276,7 +279,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // "عبّر فيها سموه عن خالص تعازيه": the pronoun is his, the one a pronoun of honour stands for
     // (and "عبر فيها عن خالص تعازيه": the pronoun is the one who wrote what فيها stands for)
     const honoured = before.length > 0 && (HONORIFIC_WORD.test(text.slice(before[before.length - 1].end, hit.start)) || RESUMPTIVE_WORD.test(text.slice(before[before.length - 1].end, hit.start)));
-    if (before.length && hit.suffix && !honoured) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
+    if (before.length && hit.suffix && !honoured && !spoke) addUnits(out, used, [before[before.length - 1]], 'actor', 'args.possessor');
     let i = firstAfter(units, hit.end, 4, text);
     // "لقائه اليوم بمقر الوزارة سفيرة الاتحاد الأوروبي": past a time word and a seat
     if (i < 0) {

@@ -8,11 +8,12 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, HONORIFIC_PRONOUNS, PRESENCE, type Assigned } from './args.ts';
+import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, PRESENCE, sideOf, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
 import { addCounterparts, foldInvitedVisits, isSubset, merge, namedPersons, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
 import { fullestMentions, unitsOf } from './units.ts';
+import { authorOf } from './author.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
 import { attendsBack, isBackground, refersBack } from './frames.ts';
@@ -193,6 +194,8 @@ interface DocWork {
   modes: ModeIndex;
   /** The person actors of the previous story's first report: whom a story opening with "وكان سموه قد" speaks of. */
   previousLead?: Assigned[];
+  /** Whom the document's first person plural stands for (null: nobody found; undefined: not looked for yet). */
+  author?: Assigned | null;
 }
 
 function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventResources, w: DocWork): Candidate[] {
@@ -230,6 +233,13 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     const dl = story.dateline;
     const clause0 = dl && dl.end > sentence.start && dl.end <= hit.start ? { ...sentence, start: dl.end } : sentence;
     let args = assignArguments(hit, units, doc.text, clause0, titles);
+    // "استقبلنا ...", "وجددنا مطالبتنا ...": a release in the first person plural speaks for its author
+    // (in the role of the subject: "وتسلمنا دعوة من X" is the author's invitation received)
+    const selfSide = sideOf((hit.nominal ? hit.args.possessor : hit.args.subject) ?? 'actor');
+    if (FIRST_PLURAL.test(hit.suffix) && !args.some((a) => a.side === selfSide)) {
+      if (w.author === undefined) w.author = authorOf(doc, w.fullest) ?? null;
+      if (w.author) args = [{ ...w.author, side: selfSide }, ...args.filter((a) => a.unit !== w.author!.unit)];
+    }
     args = [...args, ...nisbaParties(doc, inside, hit.action, hit.end, sentence, args, res.nisbaRules ?? [])];
     let action = hit.action;
     const extra: string[] = [];

@@ -116,7 +116,10 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
       const full = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : m;
       // the title written next to this mention (a title carried over from an earlier mention is not)
       const linked = m.title !== undefined ? mentions[m.title] : undefined;
-      const own = linked && linked.start >= start && linked.end <= end && Math.abs(linked.start - m.start) < 200 ? linked : undefined;
+      // (next to it: not past another mention of a person, "وزير الخارجية X اجتمع ...، وأن X دعا")
+      const between = linked ? (linked.end <= m.start ? [linked.end, m.start] : [m.end, linked.start]) : [0, 0];
+      const apart = linked !== undefined && mentions.some((o) => o !== m && o.type === 'person' && o.start >= between[0] && o.end <= between[1]);
+      const own = linked && !apart && linked.start >= start && linked.end <= end && Math.abs(linked.start - m.start) < 200 ? linked : undefined;
       const t: MentionX | undefined = own ?? (full.title !== undefined ? mentions[full.title] : undefined);
       const name = doc.text.slice(full.start, full.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');
       const hosts = m.host ? [m.host] : [];

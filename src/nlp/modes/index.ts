@@ -97,7 +97,12 @@ export interface ModeClause {
   ends: number[];
   /** Every cue phrase occurrence: cue index, position, phrase length (next-imperfect condition already checked). */
   found: Array<{ cue: number; at: number; length: number }>;
+  /** Short «...» spans (names of papers, programmes, documents) as character offsets. */
+  quoted: Array<[number, number]>;
 }
+
+/** A short span in guillemets: a name («لو موند»), whose words are no cues for what is outside it. */
+const QUOTED_NAME = /«[^«»\n]{1,60}»/gu;
 
 /** The words of text[clauseStart, clauseEnd) and every cue phrase occurring in them. */
 export function modeClause(text: string, clauseStart: number, clauseEnd: number, index: ModeIndex, tokens?: Token[]): ModeClause {
@@ -124,7 +129,9 @@ export function modeClause(text: string, clauseStart: number, clauseEnd: number,
       }
     }
   }
-  return { words, starts: toks.map((t) => t.start), ends: toks.map((t) => t.end), found };
+  const quoted: Array<[number, number]> = [];
+  for (const m of text.slice(clauseStart, clauseEnd).matchAll(QUOTED_NAME)) quoted.push([clauseStart + m.index, clauseStart + m.index + m[0].length]);
+  return { words, starts: toks.map((t) => t.start), ends: toks.map((t) => t.end), found, quoted };
 }
 
 /** How many words from the trigger a clause-wide cue may stand. */
@@ -147,8 +154,11 @@ export function modesIn(clause: ModeClause, trigger: Span, index: ModeIndex): Mo
     // ... اتصالا) are its arguments, whose names may look prefixed (سالم)
     if (c.prefix && FUTURE_PREFIX.test(words[first])) fired.add(cue);
   });
+  // (a cue inside a quoted name the trigger is not in: "كتبت صحيفة «لو موند» أن X اجتمع")
+  const outside = clause.quoted.filter(([a, b]) => !(a <= trigger.start && trigger.end <= b));
   for (const { cue, at, length } of clause.found) {
     const c = index.cues[cue];
+    if (outside.some(([a, b]) => a <= starts[at] && ends[at] <= b)) continue;
     if (c.clause) {
       // anywhere in the clause, but not in another clause of a long sentence ("عقد الوزيران جلسة
       // مباحثات ...، اتفقا ...، تعقد اجتماعها الأول الشهر المقبل")
