@@ -163,7 +163,7 @@ test('a release in the first person plural speaks for the institution in its hea
     '2021-04-05',
   );
   const meet = d.events.find((e) => e.action === 'meet');
-  assert.ok(meet?.rules.includes('args.first_person'), show(d));
+  assert.ok(meet && meet.rules.includes('args.first_person'), show(d));
   assert.deepEqual(meet.countries, ['LBY', 'TUR']);
   const invite = d.events.find((e) => e.action === 'invite');
   assert.ok(invite, show(d));
