@@ -176,3 +176,18 @@ test('a cue word inside a quoted name («لو موند») says nothing of the ac
   assert.ok(m, show(d));
   assert.ok(names(m).includes('actor:لورون فابيوس'), show(d));
 });
+
+test('receptions of envoys of different states by one host are different meetings, even with the envoys unnamed', () => {
+  const d = run(
+    'الكويت 19 نوفمبر 2019 (كونا) -- استقبل رئيس مجلس الأمة مرزوق علي الغانم في مكتبه اليوم سفير اليابان لدى البلاد.\n' +
+      'كما استقبل الغانم سفير جمهورية الصين الشعبية لدى البلاد، وجرى خلال اللقاء بحث العلاقات الثنائية.',
+    '2019-11-19',
+  );
+  const meetings = d.events.filter((e) => e.action === 'meet');
+  assert.deepEqual(meetings.map((e) => e.countries.join(',')).sort(), ['CHN,KWT', 'JPN,KWT'], show(d));
+});
+
+test('an act expected ("ومن المنتظر أن تستضيف") is no report of one', () => {
+  const d = run('نواكشوط 25 يوليو 2016 - ومن المنتظر أن تستضيف المملكة الأردنية الهاشمية القمة العربية العادية المقبلة في آذار.', '2016-07-25');
+  assert.equal(d.events.length, 0, show(d));
+});

@@ -57,9 +57,13 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
     const another = units[i].namesOwner && (units[i].country ?? units[i].org) !== (prev.country ?? prev.org);
     // (a person whose office is written here, next to his name: "وسلم مسجدي رئيس الجمهورية دعوة" is an object)
     const ownTitle = prev.title !== null && text.slice(prev.start, prev.end).includes(prev.title);
-    if (prev.kind === 'person' && ownTitle && units[i].titleOnly && !another && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) {
-      absorbed?.add(units[i]);
-      continue;
+    if (prev.kind === 'person' && units[i].titleOnly && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) {
+      if (ownTitle && !another) {
+        absorbed?.add(units[i]);
+        continue;
+      }
+      // "كما استقبل الغانم سفير جمهورية الصين": an office right after a name, not his, is the verb's object
+      break;
     }
     if (onlySeparators(text, prev.end, units[i].start)) {
       out.push(units[i]);

@@ -180,11 +180,21 @@ function sameHappening(c: Candidate, d: Draft, text: string): boolean {
     const dNamed = namedPersons(d.actors.filter((a) => a.side !== 'participant'));
     const newHere = [...cNamed].some((p) => !dNamed.has(p));
     const onlyThere = [...dNamed].some((p) => !cNamed.has(p));
-    return !(newHere && onlyThere && !c.headline && !c.hit.nominal);
+    // "كما استقبل الغانم سفير جمهورية الصين" after his reception of Japan's ambassador: guests of
+    // other states, even unnamed, make another meeting
+    const cGuests = guestStates(c.args);
+    const dGuests = guestStates(d.actors);
+    const otherGuests = cGuests.size > 0 && dGuests.size > 0 && !overlaps(cGuests, dGuests);
+    return !((newHere && onlyThere) || otherGuests) || c.headline || c.hit.nominal;
   }
   // different people on both sides: a different meeting, unless the same two sides again
   if (cPersons.size > 0 && dPersons.size > 0) return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
   return isSubset(cp, dp) || isSubset(dp, cp);
+}
+
+/** The states of the persons received or met (recipients). */
+function guestStates(args: Assigned[]): Set<string> {
+  return new Set(args.filter((a) => a.side === 'recipient' && a.unit.kind === 'person' && a.unit.country).map((a) => a.unit.country!));
 }
 
 /** What the extraction of one document shares: the actors' fullest mentions and the per-document cache. */
@@ -249,6 +259,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
       args = units.filter((u) => u.start >= hit.end && u.kind === 'person').map((u) => ({ unit: u, side: 'participant' as const, rule: 'args.attendees' }));
       extra.push('args.attendees');
     }
+    // "ومن المنتظر أن تستضيف ...", "إذا التقى ...": an act expected or supposed is no report of one
+    if (modes.hypothetical) continue;
     let event = hit.event;
     const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues, ...extra])];
     // a meeting announced for later is an agreement to meet (PLOVER)
