@@ -114,7 +114,7 @@ test('a list of ministers "X، ووزير الخارجية التونسي، Y، 
     'الجزائر 11 ديسمبر 2017 (واج) - احتضنت الجزائر اليوم الاجتماع الوزاري الثلاثي حول ليبيا الذي ضم وزير الشؤون الخارجية، عبد القادر مساهل، ووزير الشؤون الخارجية التونسي، خميس الجهيناوي، ووزير الخارجية المصري، سامح شكري.\n' +
       'ودعا الوزراء، في البيان الذي توج أشغال الاجتماع، الأطراف الليبية كافة إلى الحوار، مجددين رفضهم لأي تدخل عسكري أجنبي في ليبيا.',
   );
-  const meeting = d.events.find((e) => e.action === 'meet');
+  const meeting = d.events.find((e) => e.event === 'CONSULT');
   assert.ok(meeting, show(d));
   assert.deepEqual(meeting.countries, ['DZA', 'EGY', 'TUN']);
   const call = d.events.find((e) => e.action === 'demand');
@@ -190,4 +190,17 @@ test('receptions of envoys of different states by one host are different meeting
 test('an act expected ("ومن المنتظر أن تستضيف") is no report of one', () => {
   const d = run('نواكشوط 25 يوليو 2016 - ومن المنتظر أن تستضيف المملكة الأردنية الهاشمية القمة العربية العادية المقبلة في آذار.', '2016-07-25');
   assert.equal(d.events.length, 0, show(d));
+});
+
+test('a conference hosted ("احتضنت ... المؤتمر") and opened ("افتتحت ... أعمال المؤتمر") is one meeting; "القمة التي تحتضنها روما" only describes the summit', () => {
+  const d = run(
+    'روما 7 مارس 2014 - احتضنت العاصمة الإيطالية أمس الخميس المؤتمر الوزاري الدولي لدعم ليبيا.\n' +
+      'وافتتحت وزيرة الخارجية الإيطالية إمّا بونينو أعمال المؤتمر بحضور وزير الخارجية الليبي محمد عبد العزيز.',
+    '2014-03-07',
+  );
+  const m = d.events.filter((e) => e.event === 'CONSULT');
+  assert.equal(m.length, 1, show(d));
+  assert.ok(m[0].countries.includes('ITA') && m[0].countries.includes('LBY'), show(d));
+  const described = run('الجزائر 10 يناير 2024 - وسلّم الوزير رسالة تتضمن دعوة رسمية للمشاركة في القمة الإيطالية الإفريقية التي تحتضنها روما.', '2024-01-10');
+  assert.ok(!described.events.some((e) => e.action === 'host'), show(described));
 });

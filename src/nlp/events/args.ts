@@ -16,6 +16,10 @@ export interface Assigned {
 /** Cues that the persons of a sentence were present: a delegation, attendance. */
 export const PRESENCE = /بحضور|بمشاركة|ضمن (?:ال)?وفد|رأس (?:ال)?وفد|يرأس (?:ال)?وفد|ترأس (?:ال)?وفد|ترأست (?:ال)?وفد|حضر (?:ال)?(?:لقاء|اجتماع)/u;
 
+/** "اجتماع ... ضم X": جمع/ضم shortly after the event noun (or after a host verb, its subject and object). */
+const GATHERED = /^[^.،؟!]{0,45}?\s(جمع|جمعت|ضم|ضمت)\s/u;
+const GATHERED_AFTER_HOST = /^[^.،؟!]{0,80}?\s(جمع|جمعت|ضم|ضمت)\s/u;
+
 /** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
 const MAX_SUBJECT_GAP = 40;
 /** What may stand between an SVO subject and its verb: "X يبحث", "وكان X، قد وجه". */
@@ -214,7 +218,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   }
   // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم
   // (also after a passive verb: "عُقد في الدوحة اجتماع ثلاثي ضم وزراء خارجية روسيا وتركيا وقطر")
-  const gathered = hit.nominal || hit.voice === 'passive' ? /^[^.،؟!]{0,45}?\s(جمع|جمعت|ضم|ضمت)\s/u.exec(text.slice(hit.end, sentence.end)) : null;
+  // (and after a host verb: "احتضنت الجزائر الاجتماع الوزاري الثلاثي الذي ضم ...")
+  const gathered = hit.nominal || hit.voice === 'passive' || hit.action === 'host' ? (hit.action === 'host' ? GATHERED_AFTER_HOST : GATHERED).exec(text.slice(hit.end, sentence.end)) : null;
   if (gathered) {
     // (past a plural office: "ضم وزراء خارجية روسيا وتركيا وقطر")
     const i = firstAfter(units, hit.end + gathered[0].length, 28, text);

@@ -16,7 +16,7 @@ import { fullestMentions, unitsOf } from './units.ts';
 import { authorOf } from './author.ts';
 import { locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
-import { attendsBack, isBackground, refersBack } from './frames.ts';
+import { attendsBack, describesAntecedent, isBackground, refersBack } from './frames.ts';
 import { referenceDate } from '../dates/index.ts';
 import { dateOf, storyRef } from './dating.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
@@ -234,6 +234,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     if (hits.some((h) => h.end <= hit.start) && (hit.nominal ? MANNER_BEFORE.test(manner) : MANNER_RIGHT_BEFORE.test(manner))) continue;
     // "لزيارة روسيا", "لحضور القمة": the purpose of another act, not a report
     if (hit.nominal && /^[وف]?ل/.test(hit.prefix) && !hit.prefix.includes('ال')) continue;
+    // "القمة التي تحتضنها روما": a relative clause describing the noun before it
+    if (describesAntecedent(doc.text, hit, sentence.start)) continue;
     // "خلال الزيارة", "في ختام الاجتماع": the happening already reported, not a new one
     if (refersBack(doc.text, hit, sentence.start)) continue;
     // "وكان X قد زار داكار في مايو الماضي": background

@@ -70,3 +70,14 @@ function lastDay(v: string): number {
   if (v.length === 7) return Date.UTC(y, m, 0);
   return Date.UTC(y, m - 1, +v.slice(8, 10));
 }
+
+/** A relative pronoun right before a word. */
+const RELATIVE_RIGHT_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذين|اللتين|الذين|اللواتي)\s+$/u;
+
+/**
+ * "القمة التي تحتضنها روما", "الاجتماع الذي يعقده المجلس": a present verb in a relative clause whose
+ * object pronoun is the noun before it describes that noun; it reports no act of its own.
+ */
+export function describesAntecedent(text: string, hit: TriggerHit, from: number): boolean {
+  return !hit.nominal && hit.tense === 'imperfect' && /^(?:ه|ها|هم|هما)$/u.test(hit.suffix) && RELATIVE_RIGHT_BEFORE.test(text.slice(Math.max(from, hit.start - 12), hit.start));
+}
