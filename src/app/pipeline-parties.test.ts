@@ -204,3 +204,20 @@ test('a conference hosted ("احتضنت ... المؤتمر") and opened ("اف�
   const described = run('الجزائر 10 يناير 2024 - وسلّم الوزير رسالة تتضمن دعوة رسمية للمشاركة في القمة الإيطالية الإفريقية التي تحتضنها روما.', '2024-01-10');
   assert.ok(!described.events.some((e) => e.action === 'host'), show(described));
 });
+
+test('"...، كما التقى وزير الدفاع X": mid-sentence the verb goes on with the subject before it, and X is whom he met', () => {
+  const d = run('بغداد 24 مايو 2023 - وخلال الزيارة، التقى وزير الخارجية فؤاد حسين نظيره الإيطالي أنطونيو تاياني، وبحث الجانبان سبل تطوير العلاقات، كما التقى وزير الدفاع الإيطالي غويدو كروزيتو وتناول اللقاء التعاون الأمني.', '2023-05-24');
+  const withDefence = d.events.find((e) => e.actors.some((a) => a.name === 'غويدو كروزيتو'));
+  assert.ok(withDefence, show(d));
+  assert.ok(names(withDefence).includes('recipient:غويدو كروزيتو') && names(withDefence).includes('actor:فؤاد حسين'), show(d));
+});
+
+test('a condemnation the sender states "في برقيته" is part of his cable', () => {
+  const d = run(
+    'تونس 12 يونيو 2023 (وات) - بعث رئيس الجمهورية قيس سعيد برقية تعزية إلى الرئيس المصري عبد الفتاح السيسي إثر الهجوم.\n' +
+      'وعبر رئيس الجمهورية في برقيته عن إدانة تونس الشديدة لهذا العمل الإرهابي الجبان.',
+    '2023-06-12',
+  );
+  assert.equal(d.events.length, 1, show(d));
+  assert.ok(d.events[0].rules.includes('merge.in_message'), show(d));
+});

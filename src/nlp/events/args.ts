@@ -92,6 +92,17 @@ function addresses(hit: TriggerHit, unit: Unit, text: string, sentence: Span): b
   return hit.args.object === 'recipient' && /^[وف]/.test(hit.prefix) && text.slice(sentence.start, hit.start).includes('،') && ADDRESSEE_BEFORE.test(text.slice(Math.max(sentence.start, unit.start - 16), unit.start));
 }
 
+/** "...، كما التقى": a verb continuing the clause before it, mid-sentence. */
+export const MID_CONTINUATION = /[،,]\s*(?:و?كما|ثم)\s*$/u;
+
+/**
+ * "التقى الوزير X، وبحث ...، كما التقى وزير الدفاع Y": after "، كما" a verb with an object and no
+ * other complement continues the subject before it; the party after it is its object.
+ */
+function continuedWithObject(hit: TriggerHit, markers: readonly { role: string }[], text: string, sentence: Span): boolean {
+  return hit.args.object === 'recipient' && !markers.some((m) => m.role === 'recipient') && MID_CONTINUATION.test(text.slice(sentence.start, hit.start));
+}
+
 /** text[from, to) with the title spans inside it blanked out. */
 function withoutTitles(text: string, from: number, to: number, titles: readonly Span[]): string {
   let gap = text.slice(from, to);
@@ -259,7 +270,7 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     const fronted = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && SVO_GAP.test(text.slice(u.end, hit.start))).pop();
     if (fronted && AN_BEFORE.test(withoutTitles(text, sentence.start, fronted.start, titles))) {
       addUnits(out, used, [fronted], sideOf(subjectRole), 'args.svo');
-    } else if (i >= 0 && units[i].start < limit && !PRONOUN_COMPLEMENT.test(text.slice(hit.head.end, units[i].start)) && !addresses(hit, units[i], text, sentence)) {
+    } else if (i >= 0 && units[i].start < limit && !PRONOUN_COMPLEMENT.test(text.slice(hit.head.end, units[i].start)) && !addresses(hit, units[i], text, sentence) && !continuedWithObject(hit, markers, text, sentence)) {
       addUnits(out, used, withCoordinated(units, i, text, limit, titles, used), sideOf(subjectRole), 'args.vso');
     } else {
       // SVO: the nearest party right before the verb

@@ -8,7 +8,7 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, PRESENCE, sideOf, type Assigned } from './args.ts';
+import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, sideOf, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
 import { addCounterparts, foldInvitedVisits, isSubset, merge, namedPersons, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
@@ -88,6 +88,8 @@ const RESUMPTIVE = /^\s*(?:فيها|فيه|خلالها|خلاله)(?=[\s،,]|$)
 /** Whether a verb's subject is the actor already reported: a pronoun of honour, or none at all after كما/و. */
 function continuesSubject(text: string, c: Candidate): boolean {
   if (honouredSubject(text, c)) return true;
+  // "...، كما التقى X": mid-sentence, the verb goes on with the subject before it
+  if (MID_CONTINUATION.test(text.slice(c.sentence.start, c.hit.start))) return true;
   const opening = text.slice(c.sentence.start, c.hit.start);
   if (!DROPPED_SUBJECT_START.test(opening) || DUAL_SUBJECT.test(text.slice(c.hit.head.end, c.hit.head.end + 30))) return false;
   // a verb with its own subject right after it is not pro-drop: "وعقد الوزير ..." gets args.vso
@@ -276,6 +278,9 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   return out;
 }
 
+/** "في برقيته", "في رسالتها", "في البرقية": what a sentence says was said in the message reported before. */
+const IN_THE_MESSAGE = /(?:^|\s)(?:في|ضمن|عبر)\s+(?:ال)?(?:برقيت|برقية|رسالت|رسالة)(?:ه|ها|هما)?(?=[\s،,.]|$)/u;
+
 /** "برقيتي تعزية", "برقيات تهنئة": two or more messages, one from each sender. */
 const SEVERAL_MESSAGES = /(?:^|\s)(?:ب)?(?:برقيتي|برقيتين|برقيات|رسالتي|رسالتين|رسائل)(?=\s)/u;
 const MESSAGE_ACTIONS = new Set(['congratulate', 'condole']);
@@ -382,7 +387,10 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     // "بعث X برقية تعزية ...، وأكد تضامن ...": what the sender says in the same sentence is part of his message
-    const message = (SPEECH.has(c.action) || POSITIONS.has(c.action)) && !c.headline ? drafts.find((d) => MESSAGE_ACTIONS.has(d.action) && d.candidates.some((k) => k.sentence.start === c.sentence.start && k.hit.end <= c.hit.start) && overlaps(persons(c.args.filter((a) => a.side === 'actor')), persons(d.actors.filter((a) => a.side === 'actor')))) : undefined;
+    // (or in a later sentence that says so: "وعبر رئيس الجمهورية في برقيته عن إدانة ...")
+    const inCable = IN_THE_MESSAGE.test(doc.text.slice(c.sentence.start, c.sentence.end));
+    const sameSender = (d: Draft) => overlaps(persons(c.args.filter((a) => a.side === 'actor')), persons(d.actors.filter((a) => a.side === 'actor')));
+    const message = (SPEECH.has(c.action) || POSITIONS.has(c.action) || c.action === 'condemn') && !c.headline ? drafts.filter((d) => MESSAGE_ACTIONS.has(d.action) && (inCable ? d.candidates[0].sentence.start < c.sentence.start && (sameSender(d) || c.args.every((a) => a.side !== 'actor' || a.unit.titleOnly)) : d.candidates.some((k) => k.sentence.start === c.sentence.start && k.hit.end <= c.hit.start) && sameSender(d))).pop() : undefined;
     if (message) {
       merge(message, c, 'merge.in_message');
       continue;
