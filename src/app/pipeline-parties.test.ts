@@ -221,3 +221,13 @@ test('a condemnation the sender states "في برقيته" is part of his cable'
   assert.equal(d.events.length, 1, show(d));
   assert.ok(d.events[0].rules.includes('merge.in_message'), show(d));
 });
+
+test('the host of talks announced in the same sentence is part of them: one event; a hosted meeting gathers its parties after "، الذي ضم"', () => {
+  const d = run('مسقط 9 أبريل 2025 - وأعلن وزير الخارجية العماني بدر البوسعيدي أن سلطنة عمان ستستضيف يوم السبت المقبل جولة محادثات بين إيران والولايات المتحدة.', '2025-04-09');
+  const acts = d.events.filter((e) => e.action !== 'statement');
+  assert.equal(acts.length, 1, show(d));
+  assert.ok(acts[0].rules.includes('merge.same_story') && acts[0].countries.includes('IRN'), show(d));
+  const hosted = run('تونس 16 ديسمبر 2019 - احتضنت تونس مساء أمس الاجتماع الوزاري الثلاثي حول ليبيا، الذي ضم وزير الشؤون الخارجية التونسي خميس الجهيناوي ووزير الخارجية المصري سامح شكري.', '2019-12-16');
+  const m = hosted.events.find((e) => e.event === 'CONSULT');
+  assert.ok(m && m.countries.includes('EGY') && m.rules.includes('args.gathered'), show(hosted));
+});

@@ -18,7 +18,7 @@ export const PRESENCE = /بحضور|بمشاركة|ضمن (?:ال)?وفد|رأس
 
 /** "اجتماع ... ضم X": جمع/ضم shortly after the event noun (or after a host verb, its subject and object). */
 const GATHERED = /^[^.،؟!]{0,45}?\s(جمع|جمعت|ضم|ضمت)\s/u;
-const GATHERED_AFTER_HOST = /^[^.،؟!]{0,80}?\s(جمع|جمعت|ضم|ضمت)\s/u;
+const GATHERED_AFTER_HOST = /^[^.،؟!]{0,80}?(?:،\s*(?:الذي|التي))?\s(جمع|جمعت|ضم|ضمت)\s/u;
 
 /** Chars allowed between a verb and its subject (time words, commas): "بحث ... ، اليوم الخميس، X". */
 const MAX_SUBJECT_GAP = 40;

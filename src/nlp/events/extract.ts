@@ -156,6 +156,8 @@ function sameHappening(c: Candidate, d: Draft, text: string): boolean {
   if ((!c.hit.nominal || c.hit.voice === 'passive') && (ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start)) || ANOTHER_AFTER.test(text.slice(c.hit.head.end, c.sentence.end)))) return false;
   // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
   if (c.action === 'attend') return true;
+  // "ستستضيف مسقط جولة المحادثات بين إيران والولايات المتحدة": the host of a meeting in the same sentence is part of it
+  if ((c.action === 'host') !== (d.action === 'host') && d.candidates.some((k) => k.sentence.start === c.sentence.start)) return true;
   const cp = parties(c.args);
   const dp = parties(d.actors);
   if (cp.size === 0) return true;
