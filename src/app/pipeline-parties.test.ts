@@ -187,9 +187,11 @@ test('receptions of envoys of different states by one host are different meeting
   assert.deepEqual(meetings.map((e) => e.countries.join(',')).sort(), ['CHN,KWT', 'JPN,KWT'], show(d));
 });
 
-test('an act expected ("ومن المنتظر أن تستضيف") is no report of one', () => {
+test('an act expected ("ومن المنتظر أن تستضيف") is no report of one, nor is the noun that names it again in the sentence', () => {
   const d = run('نواكشوط 25 يوليو 2016 - ومن المنتظر أن تستضيف المملكة الأردنية الهاشمية القمة العربية العادية المقبلة في آذار.', '2016-07-25');
   assert.equal(d.events.length, 0, show(d));
+  const visit = run('بغداد 5 مارس 2023 - ومن المنتظر أن يزور الرئيس التركي رجب طيب أردوغان بغداد خلال الأسابيع المقبلة، في أول زيارة له منذ أكثر من عشر سنوات.', '2023-03-05');
+  assert.equal(visit.events.length, 0, show(visit));
 });
 
 test('a conference hosted ("احتضنت ... المؤتمر") and opened ("افتتحت ... أعمال المؤتمر") is one meeting; "القمة التي تحتضنها روما" only describes the summit', () => {

@@ -227,6 +227,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
   const verbs = hits.filter((h) => !h.nominal);
   const ref = storyRef(doc, story);
   const refDay = referenceDate(ref);
+  // the families of acts the sentence only expects or supposes ("ومن المنتظر أن يزور ...، في أول زيارة له")
+  const supposed = new Set<string>();
   for (const hit of hits) {
     // "بحثت توقيع اتفاقية": the noun is the topic of the verb before it, not a second report
     if (hit.nominal && verbs.some((v) => v.end <= hit.start && /^[\s\p{L}]{0,25}$/u.test(doc.text.slice(v.end, hit.start)) && doc.text.slice(v.end, hit.start).trim().split(/\s+/).length <= 3)) continue;
@@ -266,7 +268,10 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
       extra.push('args.attendees');
     }
     // "ومن المنتظر أن تستضيف ...", "إذا التقى ...": an act expected or supposed is no report of one
-    if (modes.hypothetical) continue;
+    if (modes.hypothetical || (hit.nominal && supposed.has(actionFamily(hit.action)))) {
+      supposed.add(actionFamily(hit.action));
+      continue;
+    }
     let event = hit.event;
     const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues, ...extra])];
     // a meeting announced for later is an agreement to meet (PLOVER)
