@@ -139,8 +139,10 @@ export const HONORIFIC_PRONOUNS = 'سموه|سموها|معاليه|معاليه
 /** One of them as a word anywhere in a span. */
 const HONORIFIC_WORD = new RegExp(`(?:^|\\s)(?:${HONORIFIC_PRONOUNS})(?=[\\s،,]|$)`, 'u');
 
-/** "عبر فيها عن", "أكد خلاله": a pronoun after a verb standing for a message or meeting reported before. */
-const RESUMPTIVE_WORD = /[\s،,](?:فيها|فيه|خلالها|خلاله)\s/u;
+/** Pronouns after a verb standing for a speech, message or meeting reported before (أكد فيها، بحث خلاله). */
+export const RESUMPTIVE_WORDS = 'فيها|فيه|خلالها|خلاله';
+/** "عبر فيها عن", "أكد خلاله": one of them as a word. */
+const RESUMPTIVE_WORD = new RegExp(`[\\s،,](?:${RESUMPTIVE_WORDS})\\s`, 'u');
 
 /** "كان/كانت X قد" right before a verb: X is its subject. */
 const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟!]{1,80}?\s+قد\s*$/u;

@@ -8,10 +8,11 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, sideOf, type Assigned } from './args.ts';
+import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, RESUMPTIVE_WORDS, sideOf, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
-import { addCounterparts, foldInvitedVisits, isSubset, merge, namedPersons, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
+import { addCounterparts, foldInvitedVisits, merge, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
+import { ONE_EACH, otherPersons, sameHappening } from './happening.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { authorOf } from './author.ts';
 import { locate, type PlaceCues } from './places.ts';
@@ -52,10 +53,10 @@ const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 /** Positions stated in talks (support, rejection): the two sides' statement is part of the talks. */
 const POSITIONS = new Set(['support', 'reject']);
-/** The narrower tie for acts other than speech: said during the talks, or "for his part". */
-const DURING_TALKS = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)|من جانبه|من جانبها|من جهته|من جهتها/u;
-/** DURING_TALKS without "for his part": what frames a call as made in the talks. */
+/** What frames an act as made in the talks: "خلال اللقاء", "في ختام الاجتماع". */
 const DURING_TALKS_FRAME = /(خلال|في ختام|على هامش|عقب|بعد) (ال)?(لقاء|اجتماع|مباحثات|محادثات|اتصال)/u;
+/** The narrower tie for acts other than speech: said during the talks, or "for his part". */
+const DURING_TALKS = new RegExp(`${DURING_TALKS_FRAME.source}|من جانبه|من جانبها|من جهته|من جهتها`, 'u');
 
 /** A participle of manner before a noun ("معربا عن خالص التعازي", "مؤكدا دعم"): the noun is part of the act before. */
 const MANNER_WORDS = 'معربا|معربة|معربين|معرباً|معبرا|معبرة|معبرين|مؤكدا|مؤكدة|مؤكداً|مؤكدين|مجددا|مجدداً|مجددة|مجددين';
@@ -83,7 +84,7 @@ function honouredSubject(text: string, c: Candidate): boolean {
 }
 
 /** "أكد فيها", "بحث خلاله": a pronoun right after a verb standing for the speech, message or meeting reported before. */
-const RESUMPTIVE = /^\s*(?:فيها|فيه|خلالها|خلاله)(?=[\s،,]|$)/u;
+const RESUMPTIVE = new RegExp(`^\\s*(?:${RESUMPTIVE_WORDS})(?=[\\s،,]|$)`, 'u');
 
 /** Whether a verb's subject is the actor already reported: a pronoun of honour, or none at all after كما/و. */
 function continuesSubject(text: string, c: Candidate): boolean {
@@ -97,7 +98,7 @@ function continuesSubject(text: string, c: Candidate): boolean {
 }
 
 /** A dual subject standing for the two sides (الجانبان، الوزيران، الرئيسان ...), or a plural for all of them (الوزراء، القادة). */
-const DUAL_SUBJECT = /^\s*(?:(?:خلاله|خلالها|فيه|فيها)\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين|وزراء|قادة|زعماء|رؤساء|مجتمعون|مشاركون)(?=[\s،,.]|$)/u;
+const DUAL_SUBJECT = new RegExp(`^\\s*(?:(?:${RESUMPTIVE_WORDS})\\s+)?(?:ال)(?:جانبان|جانبين|طرفان|طرفين|وزيران|وزيرين|رئيسان|رئيسين|بلدان|بلدين|وفدان|وفدين|زعيمان|زعيمين|وزراء|قادة|زعماء|رؤساء|مجتمعون|مشاركون)(?=[\\s،,.]|$)`, 'u');
 
 /** A dual subject earlier in the sentence ("ترأس الوزيران ... التي توجت بتوقيع ..."). */
 const DUAL_BEFORE = /(?:^|\s)[وف]?ال(?:جانبان|طرفان|وزيران|رئيسان|وفدان|زعيمان)(?=[\s،,.]|$)/u;
@@ -124,13 +125,6 @@ function takeDualSides(text: string, c: Candidate, drafts: Draft[]): boolean {
   return true;
 }
 
-/** "عبد العاطي يتلقى اتصالاً من كالاس ويستقبل غراندي": a headline act whose named persons the draft has none of. */
-function otherPersons(c: Candidate, d: Draft): boolean {
-  const cNamed = namedPersons(c.args);
-  const dNamed = namedPersons(d.actors);
-  return cNamed.size > 0 && dNamed.size > 0 && ![...cNamed].some((p) => dNamed.has(p));
-}
-
 /** "خلال الاتصال", "في ختام اللقاء": the sentence speaks within the happening already reported. */
 const DURING_DEFINITE = /(?:^|\s)(?:خلال|في ختام|أثناء|اثناء) ال(?:لقاء|اجتماع|مباحثات|محادثات|اتصال|مكالمة|زيارة)(?=[\s،,.]|$)/u;
 
@@ -142,63 +136,6 @@ function subjectReference(text: string, c: Candidate): boolean {
   const h = c.hit;
   if (!h.nominal || !h.prefix.includes('ال') || (h.suffix !== '' && !(h.suffix === 'ه' && text[h.end - 1] === 'ة'))) return false;
   return /^\s*[\p{L}\u064B-\u0652]+\s+$/u.test(text.slice(c.sentence.start, h.start));
-}
-
-/** "وفي وقت لاحق، عقد الوزيران ...": a sentence set later or earlier the same day reports another happening. */
-const ANOTHER_TIME = /^\s*[وف]?(?:(?:في وقت (?:لاحق|سابق)|لاحقا|لاحقاً|(?:عقب|بعد|إثر|اثر|في أعقاب|في اعقاب) ذلك)(?=[\s،,])|على هامش\s)/u;
-/** "استقبل الوزير في وقت لاحق من اليوم ...", "عقد لقاءً منفصلاً مع": another happening, said after the verb. */
-const ANOTHER_AFTER = /^[^.؟!]{0,40}?(?:في وقت (?:لاحق|سابق)|منفصلا|منفصلاً|منفصلة|منفصل)(?=[\s،,.]|$)/u;
-
-/** Whether a candidate reports the happening of a draft of the same story. */
-function sameHappening(c: Candidate, d: Draft, text: string): boolean {
-  if (actionFamily(c.action) !== actionFamily(d.action) || c.negated !== d.negated || c.future !== d.future) return false;
-  // (a verb, or a noun with a passive verb: "وفي وقت لاحق، عُقد في الدوحة اجتماع ثلاثي")
-  if ((!c.hit.nominal || c.hit.voice === 'passive') && (ANOTHER_TIME.test(text.slice(c.sentence.start, c.hit.start)) || ANOTHER_AFTER.test(text.slice(c.hit.head.end, c.sentence.end)))) return false;
-  // "وشارك في الاجتماع ..." lists who took part in the meeting already reported
-  if (c.action === 'attend') return true;
-  // "ستستضيف مسقط جولة المحادثات بين إيران والولايات المتحدة": the host of a meeting in the same sentence is part of it
-  if ((c.action === 'host') !== (d.action === 'host') && d.candidates.some((k) => k.sentence.start === c.sentence.start)) return true;
-  const cp = parties(c.args);
-  const dp = parties(d.actors);
-  if (cp.size === 0) return true;
-  // a message or act by another named sender is another act ("كما هنأ X، في برقية مماثلة")
-  if (actionFamily(c.action) !== 'consult') {
-    const cSenders = persons(c.args.filter((a) => a.side === 'actor'));
-    const dSenders = persons(d.actors.filter((a) => a.side === 'actor'));
-    if (cSenders.size > 0 && dSenders.size > 0 && !overlaps(cSenders, dSenders)) return false;
-  }
-  // "نسخة من أوراق اعتماد سفير X، ونسخة من أوراق اعتماد سفيرة Y": each ambassador's act is his own
-  if (ONE_EACH.has(c.action) && d.action === c.action) {
-    const cActors = persons(c.args.filter((a) => a.side === 'actor'));
-    const dActors = persons(d.actors.filter((a) => a.side === 'actor'));
-    if (cActors.size > 0 && dActors.size > 0 && !overlaps(cActors, dActors)) return false;
-  }
-  // those present ("بحضور X") do not tell one happening from another
-  const cPersons = persons(c.args.filter((a) => a.side !== 'participant'));
-  const dPersons = persons(d.actors);
-  // a phone call is not the meeting, even between the same people
-  if (c.mode === 'phone' && d.mode !== 'phone' && cPersons.size > 0 && dPersons.size > 0 && !c.headline) return false;
-  if (overlaps(cPersons, dPersons)) {
-    // "ثم التقى الوزير X سفيرة الاتحاد الأوروبي": the same host with another named guest is another meeting
-    const cNamed = namedPersons(c.args.filter((a) => a.side !== 'participant'));
-    const dNamed = namedPersons(d.actors.filter((a) => a.side !== 'participant'));
-    const newHere = [...cNamed].some((p) => !dNamed.has(p));
-    const onlyThere = [...dNamed].some((p) => !cNamed.has(p));
-    // "كما استقبل الغانم سفير جمهورية الصين" after his reception of Japan's ambassador: guests of
-    // other states, even unnamed, make another meeting
-    const cGuests = guestStates(c.args);
-    const dGuests = guestStates(d.actors);
-    const otherGuests = cGuests.size > 0 && dGuests.size > 0 && !overlaps(cGuests, dGuests);
-    return !((newHere && onlyThere) || otherGuests) || c.headline || c.hit.nominal;
-  }
-  // different people on both sides: a different meeting, unless the same two sides again
-  if (cPersons.size > 0 && dPersons.size > 0) return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
-  return isSubset(cp, dp) || isSubset(dp, cp);
-}
-
-/** The states of the persons received or met (recipients). */
-function guestStates(args: Assigned[]): Set<string> {
-  return new Set(args.filter((a) => a.side === 'recipient' && a.unit.kind === 'person' && a.unit.country).map((a) => a.unit.country!));
 }
 
 /** What the extraction of one document shares: the actors' fullest mentions and the per-document cache. */
@@ -481,8 +418,6 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
 
 /** "ويتعلق الأمر بكل من X، سفير اليابان، وY، سفير كينيا", "وهم X وY": the persons a plural before stood for. */
 const ENUMERATION = /^\s*[وف]?(?:يتعلق الأمر|يتعلق الامر|هم|هما)\s+(?:ب)?(?:كل من\s+)?/u;
-/** Acts done by each of several persons on their own: presenting credentials. */
-const ONE_EACH = new Set(['receive_credentials']);
 
 /**
  * "تسلم الرئيس أوراق اعتماد سفيرين جديدين. ويتعلق الأمر بكل من X، سفير اليابان، وY، سفير كينيا":

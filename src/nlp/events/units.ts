@@ -108,9 +108,9 @@ export function unitsIn(doc: Doc, start: number, end: number, fullest: Map<strin
 export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end: number, fullest: Map<string, number>, linkedTitles: ReadonlySet<number>): Unit[] {
   const mentions = doc.mentions as MentionX[];
   const units: Unit[] = [];
-  for (const i of indices) {
+  const inside = [...indices].filter((i) => mentions[i].start >= start && mentions[i].end <= end);
+  for (const i of inside) {
     const m = mentions[i];
-    if (m.start < start || m.end > end) continue;
     if (m.type === 'person') {
       // a short mention ("الباعور") speaks for the actor's fullest mention in the document
       const full = m.actor !== undefined && fullest.has(m.actor) ? mentions[fullest.get(m.actor)!] : m;
@@ -118,7 +118,8 @@ export function unitsOf(doc: Doc, indices: Iterable<number>, start: number, end:
       const linked = m.title !== undefined ? mentions[m.title] : undefined;
       // (next to it: not past another mention of a person, "وزير الخارجية X اجتمع ...، وأن X دعا")
       const between = linked ? (linked.end <= m.start ? [linked.end, m.start] : [m.end, linked.start]) : [0, 0];
-      const apart = linked !== undefined && mentions.some((o) => o !== m && o.type === 'person' && o.start >= between[0] && o.end <= between[1]);
+      // (a title it may own lies inside the span, so only the span's persons can stand between)
+      const apart = linked !== undefined && inside.some((k) => k !== i && mentions[k].type === 'person' && mentions[k].start >= between[0] && mentions[k].end <= between[1]);
       const own = linked && !apart && linked.start >= start && linked.end <= end && Math.abs(linked.start - m.start) < 200 ? linked : undefined;
       const t: MentionX | undefined = own ?? (full.title !== undefined ? mentions[full.title] : undefined);
       const name = doc.text.slice(full.start, full.end).replace(/^[«"'\s]+|[»"'\s]+$/g, '');
