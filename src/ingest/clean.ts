@@ -252,14 +252,16 @@ export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
     if (isShortLine(l) && keys[i]) counts.set(keys[i], (counts.get(keys[i]) ?? 0) + 1);
   });
   const group = ctx.lineStats?.groups.get(lineGroup(doc));
+  const hints = layoutHints(doc, lines, data.segmentation);
   for (let i = 0; i < lines.length; i++) {
-    if (rule[i] || !isShortLine(lines[i]) || !keys[i] || followedByBody(i)) continue;
+    // a dateline repeated over a dump's stories ("الرياض 16 رجب 1444 هـ واس") is each story's, not furniture
+    if (rule[i] || !isShortLine(lines[i]) || !keys[i] || followedByBody(i) || hints.isDatelineOnly?.(i)) continue;
     if ((counts.get(keys[i]) ?? 0) >= 2) rule[i] = 'repeated-line';
     else if (group && group.docs >= 2 && (group.lines.get(keys[i]) ?? 0) >= 2) rule[i] = 'repeated-across-docs';
   }
 
   // other short lines outside story bodies
-  const roles = layout(lines, (i) => rule[i] !== undefined, layoutHints(doc, lines, data.segmentation));
+  const roles = layout(lines, (i) => rule[i] !== undefined, hints);
   roles.forEach((r, i) => {
     if (r === 'extra') rule[i] = 'short-line';
   });

@@ -36,6 +36,7 @@ const RE = {
   dashAgency: /\s*[-–—]\s*([^\s:()\-–—/]+(?: [^\s:()\-–—/]+){0,3})/uy,
   bare: /\s*([\p{Script=Arabic}]+(?: [\p{Script=Arabic}]+){0,3})/uy,
   sep: /\s*[-–—:]/uy,
+  slashLine: /\s*\/\s*([^/\n\d]{2,30}?(?:\s*\/\s*[^/\n\d]{2,30}?){0,2})\s*$/uy,
   dash: /\s*[-–—]\s/uy,
 };
 
@@ -152,8 +153,11 @@ function tryForm(text: string, placeWords: number, known: (a: string) => boolean
     const name = takeKnown(c, RE.dashAgency, known);
     if (name) return { place, agency: name, length: c.pos };
     c.pos = save;
-    // "الرباط - أجرى ...", "نواكشوط (خاص) - استقبل ...": a known city, a dash, no agency or date
     if (places.has(phraseKey(place))) {
+      // "بغداد/ الرافدين الجديد", "أنقرة/ مراسل/ الأناضول": a known city, then the outlet (and a reporter) after slashes, on a line of its own
+      const slashed = take(c, RE.slashLine);
+      if (slashed) return { place, agency: cleanAgency(slashed[1].split('/').pop()!), length: c.pos };
+      // "الرباط - أجرى ...", "نواكشوط (خاص) - استقبل ...": a known city, a dash, no agency or date
       const paren = take(c, RE.paren);
       if (!paren || paren[1].trim().split(/\s+/).length <= 2) {
         if (take(c, RE.dash)) return { place, length: c.pos };

@@ -247,3 +247,21 @@ test('a dateline on a line of its own above the headline is the story\'s datelin
   assert.equal(body?.dateline?.date, '2023-10-18', JSON.stringify(doc.stories));
   assert.ok(!doc.stories.some((s) => doc.text.slice(s.start, s.end).trim().startsWith('بيروت')), 'the dateline line is no story of its own');
 });
+
+test('a known city, a slash and the outlet (and a reporter) on a line of their own are a dateline: "بغداد/ صحيفة المساء"', () => {
+  const places = new Set([phraseKey('بغداد'), phraseKey('أنقرة')]);
+  const dl = parseDateline('بغداد/ صحيفة المساء', 0, agencies, places);
+  assert.deepEqual([dl?.place, dl?.agency], ['بغداد', 'صحيفة المساء']);
+  assert.deepEqual(parseDateline('أنقرة/ سامي العلي/ وكالة الأنباء', 0, agencies, places)?.agency, 'وكالة الأنباء');
+  assert.equal(parseDateline('بغداد/ صحيفة المساء استقبل الوزير ضيفه في مكتبه', 0, agencies, places)?.agency, undefined, 'only on a line of its own');
+  assert.equal(parseDateline('المصدر/ صحيفة المساء', 0, agencies, places), undefined, 'the place must be a known city');
+});
+
+test('a dateline line above the first headline is that story\'s dateline, also when the same dateline repeats over the dump\'s stories', () => {
+  const line = 'الرياض 3 شعبان 1445 هـ واس';
+  const d = run(`${line}\n\n${A_HEAD}\n\n${A1}\n${A2}\n\n${B_HEAD}\n${line}\n${B1}`);
+  assert.equal(d.stories.length, 2);
+  assert.deepEqual(d.stories.map((s) => s.dateline?.place), ['الرياض', 'الرياض']);
+  assert.equal(slice(d, d.stories[0].headline), A_HEAD);
+  assert.ok(!d.furniture.some((f) => d.text.slice(f.start, f.end) === line), 'a repeated dateline is no furniture');
+});

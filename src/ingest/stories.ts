@@ -65,6 +65,12 @@ export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
     const line = lines[i];
     const role = roles[i];
     if (role === 'headline') {
+      // "الرياض 16 رجب 1444 هـ واس" on a line of its own above the first headline: that story's dateline
+      const own = cur ? undefined : parseDateline(line.text, line.start, agencies, cues.places);
+      if (own?.place && own.end - line.start >= line.text.trimEnd().length) {
+        pendingDateline = own;
+        continue;
+      }
       let next = i + 1;
       while (next < lines.length && roles[next] !== 'body') next++;
       const nextKey = next < lines.length ? key(lines[next]) : '';

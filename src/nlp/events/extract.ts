@@ -15,7 +15,7 @@ import { addCounterparts, foldInvitedVisits, merge, newDraft, overlaps, parties,
 import { ONE_EACH, otherPersons, sameHappening } from './happening.ts';
 import { fullestMentions, unitsOf } from './units.ts';
 import { authorOf } from './author.ts';
-import { locate, type PlaceCues } from './places.ts';
+import { inheritStoryVenues, locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
 import { attendsBack, describesAntecedent, isBackground, refersBack } from './frames.ts';
 import { referenceDate } from '../dates/index.ts';
@@ -561,7 +561,9 @@ export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const w: DocWork = { fullest: fullestMentions(doc), cache: docCache(doc, res.wordMemo), modes: indexModeCues(res.modeCues) };
   for (const story of stories) {
     const sentences = doc.sentences.filter((s) => s.story === story.index);
-    events.push(...storyEvents(doc, story, sentences, res, w));
+    const found = storyEvents(doc, story, sentences, res, w);
+    inheritStoryVenues(found);
+    events.push(...found);
   }
   return events;
 }

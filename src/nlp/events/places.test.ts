@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { extractEvents, loadEventResources } from './index.ts';
 import { docWith } from './testkit.ts';
-import { locate, placeRole } from './places.ts';
+import { inheritStoryVenues, locate, placeRole } from './places.ts';
 import { docCache } from './cache.ts';
 import type { Doc } from '../doc.ts';
 
@@ -95,4 +95,42 @@ test('a story opened by "وفي سياق آخر" with no dateline of its own is 
   doc.sentences = doc.sentences.map((s) => ({ ...s, story: s.start >= second ? 1 : 0 }));
   const e = extractEvents(doc, res).find((x) => x.organizations.includes('UNHCR'));
   assert.equal(e?.location?.name, 'القاهرة');
+});
+
+test('events of a story that name no place take the venue of its meeting with a party and the date in common; a phone call does not', () => {
+  const text =
+    'استقبل وزير الخارجية السعودي فيصل بن فرحان في مقر الوزارة بالرياض اليوم وزير الخارجية العراقي فؤاد حسين. ' +
+    'ووقع الوزيران في ختام اللقاء مذكرة تفاهم للتعاون بين البلدين. ' +
+    'وأجرى فيصل بن فرحان اتصالا هاتفيا مع وزير الخارجية الأردني أيمن الصفدي.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية السعودي', type: 'title', country: 'SAU' },
+    { text: 'فيصل بن فرحان', type: 'person', country: 'SAU', title: 'وزير الخارجية السعودي', actor: 'faisal' },
+    { text: 'الرياض', type: 'location', country: 'SAU' },
+    { text: 'وزير الخارجية العراقي', type: 'title', country: 'IRQ' },
+    { text: 'فؤاد حسين', type: 'person', country: 'IRQ', title: 'وزير الخارجية العراقي', actor: 'fuad' },
+    { text: 'فيصل بن فرحان', nth: 1, type: 'person', country: 'SAU', actor: 'faisal' },
+    { text: 'وزير الخارجية الأردني', type: 'title', country: 'JOR' },
+    { text: 'أيمن الصفدي', type: 'person', country: 'JOR', title: 'وزير الخارجية الأردني', actor: 'safadi' },
+  ]);
+  const events = extractEvents(doc, res);
+  const meet = events.find((e) => e.action === 'meet');
+  const sign = events.find((e) => e.action.startsWith('sign'));
+  const call = events.find((e) => e.mode === 'phone' || e.action === 'phone_call');
+  assert.deepEqual(meet?.location, { name: 'الرياض', country: 'SAU' });
+  assert.deepEqual(sign?.location, { name: 'الرياض', country: 'SAU' }, JSON.stringify(events.map((e) => [e.action, e.location, e.rules])));
+  assert.ok(sign?.rules.includes('place.story_venue'));
+  assert.ok(call, JSON.stringify(events.map((e) => [e.action, e.mode])));
+  assert.equal(call?.location, null);
+});
+
+test('inheritStoryVenues: no venue crosses to another date or to events without a shared party', () => {
+  const base = { mode: null, actors: [], organizations: [], contexts: [], story: 0, confidence: 0.9 };
+  const venue = { ...base, event: 'CONSULT', action: 'meet', countries: ['SAU', 'IRQ'], location: { name: 'الرياض', country: 'SAU' }, date: '2024-02-01', evidence: [{ start: 0, end: 10 }], rules: ['place.venue'] };
+  const otherDay = { ...base, event: 'SUPPORT', action: 'support', countries: ['SAU', 'IRQ'], location: null, date: '2024-01-20', evidence: [{ start: 20, end: 30 }], rules: [] };
+  const otherParties = { ...base, event: 'REQUEST', action: 'demand', countries: ['EGY', 'SDN'], location: null, date: '2024-02-01', evidence: [{ start: 40, end: 50 }], rules: [] };
+  const same = { ...base, event: 'SUPPORT', action: 'support', countries: ['IRQ'], location: null, date: '2024-02-01', evidence: [{ start: 60, end: 70 }], rules: [] };
+  assert.equal(inheritStoryVenues([venue, otherDay, otherParties, same]), 1);
+  assert.equal(otherDay.location, null);
+  assert.equal(otherParties.location, null);
+  assert.deepEqual(same.location, { name: 'الرياض', country: 'SAU' });
 });

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import type { Doc, Span, Story } from '../doc.ts';
+import type { Doc, DocEvent, Span, Story } from '../doc.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import { tokenRange } from '../../text/index.ts';
 import { bare, contextWords } from './contexts.ts';
@@ -124,6 +124,18 @@ function purposeStart(doc: Doc, span: Span, at: number, cues: PlaceCues): number
   return span.end;
 }
 
+/**
+ * The country of a dateline's place: a place mention inside it, else (a dateline above the
+ * headline, outside the story's text) a mention of the same place elsewhere in the document.
+ */
+function datelineCountry(doc: Doc, dl: Span & { place?: string }): string | null {
+  const isPlace = (x: Doc['mentions'][number]) => (x.type === 'location' || x.type === 'country') && x.country;
+  const inside = doc.mentions.find((x) => isPlace(x) && x.start >= dl.start && x.end <= dl.end);
+  if (inside) return inside.country ?? null;
+  const name = normalizeArabic(dl.place ?? '');
+  return doc.mentions.find((x) => isPlace(x) && normalizeArabic(doc.text.slice(x.start, x.end)) === name)?.country ?? null;
+}
+
 export interface Located {
   /** The venue, or null when neither the sentences nor the dateline name one. */
   location: { name: string; country: string | null } | null;
@@ -147,7 +159,7 @@ export function locate(
   // a story opened by "وفي سياق آخر" is sent from where the story it turns from was
   const dl = story.dateline ?? (story.parent !== undefined ? doc.stories.find((s) => s.index === story.parent)?.dateline : undefined);
   // "الكويت -": a city-state's dateline names the country itself
-  const datelinePlace = dl?.place ? { name: dl.place, country: doc.mentions.find((x) => (x.type === 'location' || x.type === 'country') && x.start >= dl.start && x.end <= dl.end && x.country)?.country ?? null } : null;
+  const datelinePlace = dl?.place ? { name: dl.place, country: datelineCountry(doc, dl) } : null;
   let placeCountry: string | null = null;
   for (const s of sentences) {
     const purpose = cues.purposeActions.has(s.action) ? purposeStart(doc, s.span, s.at, cues) : s.span.end;
@@ -181,4 +193,34 @@ export function locate(
   }
   if (datelinePlace) return { location: datelinePlace, placeCountry, rules: ['place.dateline'] };
   return { location: null, placeCountry, rules: [] };
+}
+
+/** Rules that place an event from its own sentences (not the dateline alone). */
+const OWN_VENUE = new Set(['place.venue', 'place.seat', 'place.dateline_city']);
+
+/**
+ * Events of one story that name no place take the venue of the story's event they belong to:
+ * "وتم في ختام الاجتماع توقيع المحضر", "وجدد سموه دعم المملكة ..." after "استقبل ... في مقر
+ * الوزارة بالرياض". The venue's event must share a party with them and their date (the same
+ * occasion); the nearest such event before them is preferred, else the nearest after. Phone
+ * calls and messages keep no place. Returns the events changed (rule place.story_venue).
+ */
+export function inheritStoryVenues(events: DocEvent[]): number {
+  const located = events.filter((e) => e.location && e.rules.some((r) => OWN_VENUE.has(r)));
+  if (located.length === 0) return 0;
+  let changed = 0;
+  const parties = (e: DocEvent) => new Set([...e.countries, ...e.organizations, ...e.actors.map((a) => a.entity ?? a.name)]);
+  for (const e of events) {
+    if (e.location || e.rules.includes('place.phone') || e.rules.includes('place.message')) continue;
+    const mine = parties(e);
+    const start = e.evidence[0]?.start ?? 0;
+    const fits = located.filter((v) => v.date === e.date && [...parties(v)].some((p) => mine.has(p)));
+    const before = fits.filter((v) => (v.evidence[0]?.start ?? 0) <= start).pop();
+    const venue = before ?? fits.find((v) => (v.evidence[0]?.start ?? 0) > start);
+    if (!venue) continue;
+    e.location = { ...venue.location! };
+    e.rules.push('place.story_venue');
+    changed++;
+  }
+  return changed;
 }
