@@ -449,3 +449,19 @@ test('a state name with the article after a title is its nisba (وزير الخ�
   const d = run('أجرى الوزير مباحثات مع وزير الخارجية المالي تيمان كوليبالي.');
   assert.equal(one(d, 'person', 'تيمان كوليبالي').country, 'MLI');
 });
+
+test('a foreign minister whose portfolio adds European affairs or trade is his state\'s, not the EU\'s', () => {
+  const d = run('استقبل الوزير وزير الخارجية والشؤون الأوروبية المالطي إيفاريست بارتولو، ثم وزيرة الخارجية والتجارة الأسترالية بيني وونغ.');
+  const malta = one(d, 'title', 'وزير الخارجية والشؤون الأوروبية المالطي');
+  assert.equal(malta.country, 'MLT');
+  assert.equal(malta.org, undefined);
+  assert.equal(one(d, 'title', 'وزيرة الخارجية والتجارة الأسترالية').country, 'AUS');
+  assert.ok(!d.mentions.some((m) => m.org === 'EU'), d.mentions.map((m) => `${m.type}:${surface(d, m)}:${m.org ?? ''}`).join(', '));
+});
+
+test('a known name after "X بن" is the tail of a longer chain, not the known person', () => {
+  const d = run('ووقعها عن الجانب السعودي صاحب السمو الملكي الأمير عبدالعزيز بن سلمان بن عبدالعزيز وزير الطاقة.');
+  const persons = all(d, 'person').map((m) => surface(d, m));
+  assert.ok(!persons.includes('سلمان بن عبدالعزيز'), persons.join(', '));
+  assert.ok(!d.mentions.some((m) => m.actor === 'per:king-salman'));
+});

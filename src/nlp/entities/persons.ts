@@ -230,6 +230,14 @@ function familyNameInContext(w: Work, i: number): boolean {
   return !!next && next.type === 'title' && next.kindDetail === 'office';
 }
 
+/** "... X بن |Y": the token follows a name word and بن/ابن/بنت in the same sentence. */
+function afterPatronym(w: Work, i: number): boolean {
+  const link = w.toks[i - 1];
+  return i >= 2 && PATRONYM_LINKS.has(link.norm) && sameSentence(w, i - 2, i) && isWord(w.toks[i - 2]) && nameWord(w, i - 2) !== null;
+}
+
+const PATRONYM_LINKS = new Set(['بن', 'ابن', 'بنت']);
+
 /** Registry person names and aliases found in the text (longest first at each position). */
 function registryPersons(w: Work): Cand[] {
   const out: Cand[] = [];
@@ -239,7 +247,8 @@ function registryPersons(w: Work): Cand[] {
   let i = 0;
   while (i < n) {
     const first = nameWord(w, i);
-    if (!first || !rw.has(first.key) || w.gazAt[i]?.type === 'title') {
+    // (a name after "X بن" is the tail of a longer chain: "عبدالعزيز بن سلمان بن عبدالعزيز" is not "سلمان بن عبدالعزيز")
+    if (!first || !rw.has(first.key) || w.gazAt[i]?.type === 'title' || afterPatronym(w, i)) {
       i++;
       continue;
     }

@@ -132,6 +132,9 @@ function firstAfter(units: Unit[], pos: number, maxGap: number, text: string, ti
 const LONG_TITLE_GAP = /^\s*[«"]?(?:[بل](?!ال))?(?:ال)?(?:وزير|وزيرة|رئيس|رئيسة|نائب|نائبة|سفير|سفيرة|مدير|مديرة|مبعوث|ممثل|قائد|أمين|متحدث|مستشار|عضو|مساعد|وكيل|الأمين|المتحدث)\s[^.،؟!؛:]*،?\s*[«"]?$/u;
 
 /** Between a verbal noun and its object: time words, then at most a seat ("اليوم بمقر الوزارة"). */
+/** "شرق بنغازي", "جنوبي ليبيا", "بالقرب من طرابلس": a direction or nearness word right before a place. */
+const DIRECTION_BEFORE = /(?:^|\s)[وف]?(?:(?:شمال|جنوب)(?:\s+(?:شرق|غرب)|ي)?|شرق(?:ي)?|غرب(?:ي)?|وسط|قرب|بالقرب\s+من|ضواحي|أطراف|اطراف)\s+$/u;
+
 const NOUN_OBJECT_GAP = /^\s*(?:(?:اليوم|أمس|امس|صباح|مساء|ظهر|الأحد|الاثنين|الثلاثاء|الأربعاء|الخميس|الجمعة|السبت)\s+)+(?:(?:بمقر|في مقر|بمكتبه|في مكتبه)(?:\s+[^\s،,.؟!]+)?\s*)?$/u;
 
 /** Pronouns of honour (سموه، معاليه، فخامته ...) standing for a person named before, as a regex alternation. */
@@ -365,7 +368,14 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
   // a direct object (استقبل X، التقى X) after the subject
   if (hit.args.object === 'recipient' && !hit.nominal && !pronounObject) {
     // skipping a place phrase on the way ("استقبل X، أمس، في مقر المفوضية بأديس أبابا، Y")
-    const after = units.filter((u) => u.start >= hit.head.end && !used.has(u) && u.start - hit.end < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)));
+    // (and "في الرجمة شرق بنغازي": a place after a direction word is part of the place phrase)
+    // (the window counts from the end of a subject named after the verb: long titles come first)
+    const from = Math.max(hit.end, ...out.filter((a) => a.unit.start >= hit.end).map((a) => a.unit.end));
+    const after = units.filter(
+      (u) =>
+        u.start >= hit.head.end && !used.has(u) && u.start - from < 160 && !LOCATIVE_BEFORE.test(text.slice(Math.max(0, u.start - 14), u.start)) &&
+        !(u.kind !== 'person' && DIRECTION_BEFORE.test(text.slice(Math.max(0, u.start - 16), u.start))),
+    );
     // not past a complement that already named the counterpart ("التقى X بنائب الرئيس Y، حيث نقل إليه تحيات الرئيس")
     const named = out.some((a) => a.side === 'recipient' && a.rule === 'args.prep' && after.length > 0 && a.unit.start < after[0].start);
     if (after.length && !named) addUnits(out, used, [after[0]], 'recipient', 'args.object');

@@ -102,17 +102,17 @@ test('receiving an invitation from someone makes the sender the actor and the re
   assert.equal(events[0].actors.find((a) => a.name === 'قيس سعيد')?.side, 'recipient');
 });
 
-test('a meeting scheduled for later is an AGREE event, and the rule says why', () => {
-  const text = 'ومن المقرر أن يلتقي وزير الخارجية المصري بدر عبد العاطي نظيره السوداني الأسبوع المقبل.';
-  const doc = docWith(text, [
-    { text: 'وزير الخارجية المصري', type: 'title', country: 'EGY' },
-    { text: 'بدر عبد العاطي', type: 'person', country: 'EGY', title: 'وزير الخارجية المصري' },
-    { text: 'نظيره السوداني', type: 'title', country: 'SDN' },
-  ]);
-  const events = extractEvents(doc, res);
+test('a meeting announced for later is an AGREE event, and the rule says why; one the outlet only reports as scheduled is none', () => {
+  const specs = [
+    { text: 'وزير الخارجية المصري', type: 'title' as const, country: 'EGY' },
+    { text: 'بدر عبد العاطي', type: 'person' as const, country: 'EGY', title: 'وزير الخارجية المصري' },
+    { text: 'نظيره السوداني', type: 'title' as const, country: 'SDN' },
+  ];
+  const events = extractEvents(docWith('وسيلتقي وزير الخارجية المصري بدر عبد العاطي نظيره السوداني الأسبوع المقبل.', specs), res);
   assert.equal(events.length, 1);
   assert.equal(events[0].event, 'AGREE');
   assert.ok(events[0].rules.includes('event.future_consult_is_agree'));
+  assert.deepEqual(extractEvents(docWith('ومن المقرر أن يلتقي وزير الخارجية المصري بدر عبد العاطي نظيره السوداني الأسبوع المقبل.', specs), res), []);
 });
 
 test('a negated agreement is marked negated', () => {
@@ -307,4 +307,40 @@ test('"تحادث X هاتفيا مع Y" is a phone call; credentials from "ال
   assert.deepEqual(call?.countries, ['DZA', 'TUN']);
   const cred = events.find((e) => e.action === 'receive_credentials');
   assert.equal(cred?.actors.find((a) => a.side === 'actor')?.name, 'أسكار بيكوف');
+});
+
+test('the object of a meeting verb comes after a long subject and a place phrase with a direction ("في الرجمة شرق بنغازي")', () => {
+  const text =
+    'التقى القائد العام للقوات المسلحة المشير خالد الزروق، اليوم الأربعاء، بمقر القيادة العامة في الرجمة شرق بنغازي، الممثل الخاص للأمين العام للأمم المتحدة سامي الهادي.';
+  const doc = docWith(text, [
+    { text: 'القائد العام للقوات المسلحة', type: 'title', country: 'LBY' },
+    { text: 'خالد الزروق', type: 'person', country: 'LBY', title: 'القائد العام للقوات المسلحة' },
+    { text: 'القيادة العامة', type: 'organization', country: 'LBY' },
+    { text: 'بنغازي', type: 'location', country: 'LBY' },
+    { text: 'الممثل الخاص للأمين العام للأمم المتحدة', type: 'title', org: 'UN' },
+    { text: 'سامي الهادي', type: 'person', org: 'UN', title: 'الممثل الخاص للأمين العام للأمم المتحدة' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(
+    e.actors.map((a) => [a.side, a.name]),
+    [
+      ['actor', 'خالد الزروق'],
+      ['recipient', 'سامي الهادي'],
+    ],
+  );
+});
+
+test('a demand made during the talks on the other side of them is an event of its own; one on a third party stays in the talks', () => {
+  const specs = [
+    { text: 'رئيس مجلس النواب', type: 'title' as const, country: 'LBY' },
+    { text: 'سالم الورفلي', type: 'person' as const, country: 'LBY', title: 'رئيس مجلس النواب', actor: 'per:w' },
+    { text: 'رئيسة بعثة الأمم المتحدة', type: 'title' as const, org: 'UNSMIL' },
+    { text: 'هيلين مارتن', type: 'person' as const, org: 'UNSMIL', title: 'رئيسة بعثة الأمم المتحدة', actor: 'per:m' },
+    { text: 'الورفلي', type: 'person' as const, country: 'LBY', nth: 1, actor: 'per:w' },
+  ];
+  const meeting = 'استقبل رئيس مجلس النواب سالم الورفلي، اليوم، رئيسة بعثة الأمم المتحدة هيلين مارتن.\n';
+  const onThem = extractEvents(docWith(meeting + 'وطالب الورفلي خلال اللقاء البعثة الأممية بدعم تشكيل حكومة موحدة.', [...specs, { text: 'البعثة الأممية', type: 'organization', org: 'UNSMIL' }]), res);
+  assert.deepEqual(onThem.map((e) => e.action).sort(), ['demand', 'meet']);
+  const third = extractEvents(docWith(meeting + 'وطالب الورفلي خلال اللقاء المفوضية الأوروبية بدعم الانتخابات.', [...specs, { text: 'المفوضية الأوروبية', type: 'organization', org: 'EU' }]), res);
+  assert.deepEqual(third.map((e) => e.action), ['meet']);
 });

@@ -345,9 +345,13 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     const dualSpeaks = (dual && !c.hit.nominal) || DUAL_BEFORE.test(before);
     // (the frame may follow the verb: "ودعا الوزراء، في بيان صدر عقب الاجتماع، ...")
     const frame = c.action === 'demand' ? doc.text.slice(c.sentence.start, Math.min(c.sentence.end, c.hit.head.end + 40)) : before;
-    // ("ومن جانبه، دعا X مجلسي النواب والدولة إلى ...": a call on a party of its own is his own act)
+    // ("ومن جانبه، دعا X مجلسي النواب والدولة إلى ...": a call on a party of its own is his own act,
+    // and so is one made during the talks on the other side of them: "وطالب صالح خلال اللقاء البعثة الأممية بـ...")
     const ownCall = c.action === 'demand' && c.args.some((a) => a.side === 'recipient');
-    const withinTalks = (ownCall ? DURING_TALKS_FRAME : DURING_TALKS).test(frame) || (POSITIONS.has(c.action) && dualSpeaks);
+    const callee = ownCall ? parties(c.args.filter((a) => a.side === 'recipient')) : new Set<string>();
+    const caller = parties(c.args.filter((a) => a.side === 'actor'));
+    const onInterlocutor = [...callee].some((p) => !caller.has(p) && drafts.some((d) => actionFamily(d.action) === 'consult' && parties(d.actors).has(p)));
+    const withinTalks = (ownCall ? !onInterlocutor && DURING_TALKS_FRAME.test(frame) : DURING_TALKS.test(frame)) || (POSITIONS.has(c.action) && dualSpeaks);
     if (SPEECH.has(c.action) || (actionFamily(c.action) !== 'consult' && withinTalks)) {
       speech.push(c);
       continue;
