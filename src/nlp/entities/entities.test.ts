@@ -465,3 +465,9 @@ test('a known name after "X بن" is the tail of a longer chain, not the known p
   assert.ok(!persons.includes('سلمان بن عبدالعزيز'), persons.join(', '));
   assert.ok(!d.mentions.some((m) => m.actor === 'per:king-salman'));
 });
+
+test('a one-word title right before بن is a given name ("سلطان بن أحمد الجابر")', () => {
+  const d = run('ووقعها عن الجانب الإماراتي معالي الدكتور سلطان بن أحمد الجابر وزير الصناعة.');
+  assert.ok(all(d, 'person').some((m) => surface(d, m) === 'سلطان بن أحمد الجابر'), d.mentions.map((m) => `${m.type}:${surface(d, m)}`).join(', '));
+  assert.ok(!all(d, 'title').some((m) => surface(d, m) === 'سلطان'));
+});

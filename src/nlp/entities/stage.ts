@@ -92,7 +92,8 @@ export function findEntities(doc: Doc, res: EntityResources, timings?: Record<st
   const w = newWork(doc, res);
   const pass = matchGazetteerLinked(doc.text, w.toks, res.gazetteer);
   // the tagger keeps the default readings it was trained with; mentions take the document's
-  const gaz = gazetteerCandidates(w, preferSupportedReadings(pass.matches));
+  // "سلطان بن أحمد الجابر": a one-word title right before بن/ابن is a given name
+  const gaz = gazetteerCandidates(w, preferSupportedReadings(pass.matches)).filter((c) => !(c.type === 'title' && c.te - c.ts === 1 && c.te < w.toks.length && (w.toks[c.te].norm === 'بن' || w.toks[c.te].norm === 'ابن')));
   for (const c of gaz) for (let k = c.ts; k < c.te; k++) w.gazAt[k] = c;
   const poss = possessiveTitles(w);
   for (const c of poss) w.gazAt[c.ts] = c;

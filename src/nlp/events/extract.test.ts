@@ -344,3 +344,31 @@ test('a demand made during the talks on the other side of them is an event of it
   const third = extractEvents(docWith(meeting + 'وطالب الورفلي خلال اللقاء المفوضية الأوروبية بدعم الانتخابات.', [...specs, { text: 'المفوضية الأوروبية', type: 'organization', org: 'EU' }]), res);
   assert.deepEqual(third.map((e) => e.action), ['meet']);
 });
+
+test('welcoming a guest is protocol, not support; welcoming a decision is support', () => {
+  const text = 'ورحب الرئيس التونسي قيس سعيد بوزير الخارجية الجزائري أحمد عطاف. ورحبت مصر بقرار مجلس الأمن الدولي.';
+  const doc = docWith(text, [
+    { text: 'الرئيس التونسي', type: 'title', country: 'TUN' },
+    { text: 'قيس سعيد', type: 'person', country: 'TUN', title: 'الرئيس التونسي' },
+    { text: 'وزير الخارجية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'أحمد عطاف', type: 'person', country: 'DZA', title: 'وزير الخارجية الجزائري' },
+    { text: 'مصر', type: 'country', country: 'EGY' },
+    { text: 'مجلس الأمن الدولي', type: 'organization', org: 'UNSC' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.deepEqual(events.map((e) => [e.action, e.countries.join(',')]), [['support', 'EGY']]);
+});
+
+test('an exchange of memoranda witnessed by two leaders is a signing, with the signatories for each side', () => {
+  const text = 'وشهد الرئيسان تبادل مذكرة تفاهم للتعاون في مجال الطاقة، وقعها عن الجانب الإماراتي الوزير خالد المري، وعن الجانب الياباني الوزير كينجي ساتو.';
+  const doc = docWith(text, [
+    { text: 'الإماراتي', type: 'country', country: 'ARE' },
+    { text: 'خالد المري', type: 'person', country: 'ARE' },
+    { text: 'الياباني', type: 'country', country: 'JPN' },
+    { text: 'كينجي ساتو', type: 'person', country: 'JPN' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.equal(e?.action, 'sign_memorandum');
+  assert.deepEqual(e.countries, ['ARE', 'JPN']);
+  assert.ok(e.rules.includes('sign.exchange_memorandum'), e.rules.join(','));
+});

@@ -17,7 +17,7 @@ import { fullestMentions, unitsOf } from './units.ts';
 import { authorOf } from './author.ts';
 import { inheritStoryVenues, locate, type PlaceCues } from './places.ts';
 import { countContextWords, pickContexts, type ContextCues } from './contexts.ts';
-import { attendsBack, describesAntecedent, isBackground, refersBack } from './frames.ts';
+import { attendsBack, describesAntecedent, isBackground, refersBack, welcomesGuest } from './frames.ts';
 import { referenceDate } from '../dates/index.ts';
 import { dateOf, storyRef } from './dating.ts';
 import { contextWordsOf, datesOf, docCache, mentionsIn, tokensOf, type DocCache } from './cache.ts';
@@ -187,6 +187,8 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     // the clause starts after the story's dateline ("الرباط 18 مايو 2022 (ومع) - جدد X ...")
     const dl = story.dateline;
     const clause0 = dl && dl.end > sentence.start && dl.end <= hit.start ? { ...sentence, start: dl.end } : sentence;
+    // "رحب خادم الحرمين الشريفين بدولة رئيس الوزراء ...": welcoming a guest is protocol, not support
+    if (hit.action === 'support' && hit.rules.includes('support.rahhab') && welcomesGuest(doc.text, hit.end, sentence.end, units)) continue;
     let args = assignArguments(hit, units, doc.text, clause0, titles);
     // "استقبلنا ...", "وجددنا مطالبتنا ...": a release in the first person plural speaks for its author
     // (in the role of the subject: "وتسلمنا دعوة من X" is the author's invitation received)

@@ -7,6 +7,7 @@
  */
 import type { TriggerHit } from '../triggers/index.ts';
 import type { DateMention } from '../dates/index.ts';
+import type { Unit } from './units.ts';
 
 /** "خلال/عقب/في ختام/على هامش/أثناء/بعد/قبيل/أشغال" + a definite event noun without a pronoun. */
 const REFERENCE_BEFORE = /(?:^|\s)(?:خلال|عقب|إثر|اثر|أثناء|اثناء|بعد|قبيل|قبل|ختام|هامش|أشغال|اشغال|أعمال|اعمال)\s*$/u;
@@ -80,4 +81,22 @@ const RELATIVE_RIGHT_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذين|ا
  */
 export function describesAntecedent(text: string, hit: TriggerHit, from: number): boolean {
   return !hit.nominal && hit.tense === 'imperfect' && /^(?:ه|ها|هم|هما)$/u.test(hit.suffix) && RELATIVE_RIGHT_BEFORE.test(text.slice(Math.max(from, hit.start - 12), hit.start));
+}
+
+/** What a welcome is addressed to: "بدولة"، "بفخامة"، "بسمو" ... or a guest or delegation ("بالضيف"، "بالوفد"). */
+const WELCOMED = /^\s*[وف]?ب(?:(?:دولة|فخامة|سمو|معالي|سعادة|صاحب|حضرة|ال?سيد|ال?سيدة)(?=\s)|ال?(?:ضيف|ضيوف|وفد|وفود)(?:\s|$|[،,.]))/u;
+
+/** Whether a welcome verb's ب complement, within the next 12 words, is a person or a guest. */
+export function welcomesGuest(text: string, from: number, to: number, units: readonly Unit[]): boolean {
+  const words = text.slice(from, to).split(/(?=\s)/u).slice(0, 12);
+  let at = from;
+  for (const w of words) {
+    if (/^\s*[وف]?ب\S/u.test(w)) {
+      if (WELCOMED.test(w + text.slice(at + w.length, at + w.length + 12))) return true;
+      const start = at + w.search(/\S/u) + (/^\s*[وف]/u.test(w) ? 2 : 1);
+      return units.some((u) => u.kind === 'person' && u.start <= start + 1 && u.end > start);
+    }
+    at += w.length;
+  }
+  return false;
 }
