@@ -28,12 +28,22 @@ export function isBodyLike(line: Line): boolean {
   if (line.words >= 12 && /[،؛]/.test(line.text)) return true;
   if (line.words < 4) return false;
   if (endsSentence(line.text)) return true;
-  return '،:؛,;'.includes(lastSignificant(line.text));
+  if ('،:؛,;'.includes(lastSignificant(line.text))) return true;
+  // "وبعث X ببرقية مماثلة. (النهاية) ع ب ت / م ع ح": a sentence, then an agency's sign-off codes
+  const signed = SIGNED_OFF.exec(line.text);
+  return signed !== null && countWords(signed[1]) >= 6;
 }
+
+/**
+ * A sentence ending before a parenthesized sign-off and its codes ("... مماثلة. (النهاية) ع ب ت");
+ * a caption with its credit alone ("... في طرابلس. (المجلس الرئاسي)") has no codes after it.
+ */
+const SIGNED_OFF = /^(.*[^.][.!?؟])["'»”]?\s*\([^()]{1,20}\)\s*\S[^.!?؟()]{0,30}$/u;
 
 /** True when the line holds more than one sentence (a sentence end followed by more words). */
 export function hasInnerSentenceEnd(text: string): boolean {
-  return /[.!?؟…]["'»”)]*\s+["'«“(]*\p{L}/u.test(text);
+  // (".." joins the parts of a headline: "الأمير يعزي الرئيس.. والكويت تدين")
+  return /(?<!\.)[.!?؟…](?!\.)["'»”)]*\s+["'«“(]*\p{L}/u.test(text);
 }
 
 /** A line that could be a headline: short enough, one sentence, not ending in a clause mark. */

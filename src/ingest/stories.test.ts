@@ -265,3 +265,13 @@ test('a dateline line above the first headline is that story\'s dateline, also w
   assert.equal(slice(d, d.stories[0].headline), A_HEAD);
   assert.ok(!d.furniture.some((f) => d.text.slice(f.start, f.end) === line), 'a repeated dateline is no furniture');
 });
+
+test('a last line that ends its sentence before a sign-off and codes is body text; ".." inside a headline joins its parts', () => {
+  const head = 'الرئيس يعزي نظيره في ضحايا الفيضانات.. والحكومة ترسل مساعدات';
+  const last = 'وبعث رئيس الحكومة ببرقية مماثلة إلى نظيره. (النهاية) ع ب ت / م ع ح';
+  const d = run(`${A_HEAD}\n${A1}\n${A2}\n\n${head}\n${B1}\n${last}`);
+  assert.equal(d.stories.length, 2);
+  assert.equal(slice(d, d.stories[1].headline), head);
+  assert.ok(slice(d, d.stories[1])?.includes('ببرقية مماثلة'), 'the signed-off line stays in the story');
+  assert.deepEqual(d.furniture, []);
+});

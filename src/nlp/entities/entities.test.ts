@@ -471,3 +471,11 @@ test('a one-word title right before بن is a given name ("سلطان بن أح�
   assert.ok(all(d, 'person').some((m) => surface(d, m) === 'سلطان بن أحمد الجابر'), d.mentions.map((m) => `${m.type}:${surface(d, m)}`).join(', '));
   assert.ok(!all(d, 'title').some((m) => surface(d, m) === 'سلطان'));
 });
+
+test('two ambassadors in a row: each name after "لدى البلاد" is its own title\'s, and "وسفير" opens the next item', () => {
+  const d = run('تسلم الأمير أوراق اعتماد كل من سفير اليابان لدى البلاد هيروشي تاناكا وسفير جمهورية الهند لدى البلاد أنيل كومار شارما.');
+  const japan = one(d, 'person', 'هيروشي تاناكا');
+  const india = one(d, 'person', 'أنيل كومار شارما');
+  assert.equal(japan.country, 'JPN');
+  assert.equal(india.country, 'IND');
+});

@@ -245,6 +245,9 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       else if (ABOUT.has(tok.norm) && !comma && (t.org || t.country) && (at[k + 1]?.type === 'country' || at[k + 1]?.type === 'location')) {
         // "رئيس الفريق الأفريقي رفيع المستوى بشأن السودان الدكتور X": the body's remit, then the name
         k = at[k + 1]!.te;
+      } else if (tok.norm === 'لدي' && !comma && isOffice(t) && (w.toks[k + 1]?.norm === 'البلاد' || at[k + 1]?.type === 'country' || at[k + 1]?.type === 'location')) {
+        // "سفير اليابان لدى البلاد X": the posting, then the name
+        k = at[k + 1]?.te ?? k + 2;
       } else if (c && isRankLike(c) && c !== t) {
         rank = c;
         k = c.te;
@@ -263,7 +266,8 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
     if (bComma) b--;
     if (isCloseQuote(w.toks[b - 1])) b--;
     // "X، ووزير الخارجية التونسي، Y": a title after "، و" opens the next item of a list, not X's
-    const listItem = bComma && /(?:^|[\s،,])و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start));
+    // (so does "X وسفير Y": a title with the conjunction attached)
+    const listItem = (bComma && /(?:^|[\s،,])و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start))) || /(?:^|\s)و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start));
     const before = isOffice(t) && !listItem ? endAt[b] : null;
     const after = at[k];
     if (after && after.type === 'person' && sameSentence(w, t.ts, k)) {
