@@ -42,8 +42,7 @@ const SIGNED_OFF = /^(.*[^.][.!?؟])["'»”]?\s*\([^()]{1,20}\)\s*\S[^.!?؟()]{
 
 /** True when the line holds more than one sentence (a sentence end followed by more words). */
 export function hasInnerSentenceEnd(text: string): boolean {
-  // (".." joins the parts of a headline: "الأمير يعزي الرئيس.. والكويت تدين")
-  return /(?<!\.)[.!?؟…](?!\.)["'»”)]*\s+["'«“(]*\p{L}/u.test(text);
+  return /[.!?؟…]["'»”)]*\s+["'«“(]*\p{L}/u.test(text);
 }
 
 /** A line that could be a headline: short enough, one sentence, not ending in a clause mark. */
