@@ -280,7 +280,11 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     } else {
       // SVO: the nearest party right before the verb
       // (not a complement of a preposition: "... في العراق، وبحث")
-      const before = units.filter((u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)) && !PREP_BEFORE.test(text.slice(Math.max(0, u.start - 8), u.start)));
+      // ("... المبعوث الأممي غسان سلامة، ودعوا": a plural verb's subject is no one person named last)
+      const plural = /^[وف]/.test(hit.prefix) && /(?:وا|ون)$/u.test(text.slice(hit.head.start, hit.head.end));
+      const before = units.filter(
+        (u) => u.end <= hit.start && hit.start - u.end <= MAX_SVO_GAP && SVO_GAP.test(text.slice(u.end, hit.start)) && !PREP_BEFORE.test(text.slice(Math.max(0, u.start - 8), u.start)) && !(plural && u.kind === 'person'),
+      );
       // "الدبيبة يستقبل المفوضة شويتسا ويطالب بروكسل": a coordinated verb right after the object of the
       // verb before shares that verb's subject, the sentence's first party
       const opening = units.find((u) => u.start >= sentence.start && u.end <= hit.start);

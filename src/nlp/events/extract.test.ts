@@ -372,3 +372,15 @@ test('an exchange of memoranda witnessed by two leaders is a signing, with the s
   assert.deepEqual(e.countries, ['ARE', 'JPN']);
   assert.ok(e.rules.includes('sign.exchange_memorandum'), e.rules.join(','));
 });
+
+test('a coordinated plural verb ("ودعوا") does not take the one person named right before it as its subject', () => {
+  const text = 'وجدد الوزراء الثلاثة دعمهم لخطة المبعوث الأممي سامي الهادي، ودعوا الأطراف الليبية إلى الحوار.';
+  const doc = docWith(text, [
+    { text: 'المبعوث الأممي', type: 'title', org: 'UN' },
+    { text: 'سامي الهادي', type: 'person', org: 'UN', title: 'المبعوث الأممي' },
+    { text: 'الليبية', type: 'country', country: 'LBY' },
+  ]);
+  const demand = extractEvents(doc, res).find((e) => e.action === 'demand');
+  assert.ok(demand, 'the demand is still reported');
+  assert.ok(!demand.actors.some((a) => a.name === 'سامي الهادي' && a.side === 'actor'), JSON.stringify(demand.actors));
+});
