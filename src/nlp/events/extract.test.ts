@@ -384,3 +384,17 @@ test('a coordinated plural verb ("ودعوا") does not take the one person name
   assert.ok(demand, 'the demand is still reported');
   assert.ok(!demand.actors.some((a) => a.name === 'سامي الهادي' && a.side === 'actor'), JSON.stringify(demand.actors));
 });
+
+test('a call named as the means of a consulting verb ("عبر الاتصال المرئي") is that verb\'s mode, not a second event', () => {
+  const text = 'بحث المبعوث الأمريكي جون كارتر، عبر الاتصال المرئي، مع محافظ المصرف المركزي سالم العبيدي الترتيبات المالية.';
+  const doc = docWith(text, [
+    { text: 'المبعوث الأمريكي', type: 'title', country: 'USA' },
+    { text: 'جون كارتر', type: 'person', country: 'USA', title: 'المبعوث الأمريكي' },
+    { text: 'محافظ المصرف المركزي', type: 'title', country: 'LBY' },
+    { text: 'سالم العبيدي', type: 'person', country: 'LBY', title: 'محافظ المصرف المركزي' },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.deepEqual(events.map((e) => [e.action, e.mode]), [['phone_call', 'phone']]);
+  assert.ok(events[0].rules.includes('mode.via_call'));
+  assert.deepEqual(events[0].countries, ['LBY', 'USA']);
+});

@@ -221,7 +221,29 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     const cand: Candidate = { hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future: modes.future, rules };
     out.push(...perSender(cand, doc.text));
   }
-  return out;
+  return viaCall(out, doc.text);
+}
+
+/** "عبر الاتصال المرئي", "من خلال اتصال هاتفي": the means of the act, not a call of its own. */
+const VIA = /(?:^|\s)(?:عبر|من خلال|بواسطة)\s*$/u;
+
+/**
+ * "بحث X، عبر الاتصال المرئي، مع Y": a call named as the means of a consulting verb of the same
+ * sentence is that verb's mode (mode.via_call), not a second event.
+ */
+function viaCall(cands: Candidate[], text: string): Candidate[] {
+  const means = cands.filter((c) => c.hit.nominal && c.action === 'phone_call' && VIA.test(text.slice(Math.max(c.sentence.start, c.hit.start - 14), c.hit.start)));
+  if (means.length === 0) return cands;
+  const dropped = new Set<Candidate>();
+  for (const m of means) {
+    const verb = cands.find((c) => c !== m && !c.hit.nominal && c.event === 'CONSULT' && c.sentence.start === m.sentence.start && c.hit.start < m.hit.start);
+    if (!verb) continue;
+    verb.action = 'phone_call';
+    verb.mode = 'phone';
+    verb.rules.push('mode.via_call');
+    dropped.add(m);
+  }
+  return cands.filter((c) => !dropped.has(c));
 }
 
 /** "في برقيته", "في رسالتها", "في البرقية": what a sentence says was said in the message reported before. */
