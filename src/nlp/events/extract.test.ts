@@ -398,3 +398,20 @@ test('a call named as the means of a consulting verb ("عبر الاتصال ا�
   assert.ok(events[0].rules.includes('mode.via_call'));
   assert.deepEqual(events[0].countries, ['LBY', 'USA']);
 });
+
+test('an agreement reported as "أن الجانبين اتفقا على ..." at the end of talks is an event of its own, with the two sides', () => {
+  const text =
+    'عقد الأمين العام لمجلس التعاون سالم الكعبي اجتماعا مع وزير الخارجية الياباني كينجي ساتو في الرياض.\n' +
+    'وأوضح بيان مشترك صدر في ختام الاجتماع أن الجانبين اتفقا على استئناف مفاوضات اتفاقية التجارة الحرة.';
+  const doc = docWith(text, [
+    { text: 'الأمين العام لمجلس التعاون', type: 'title', org: 'GCC' },
+    { text: 'سالم الكعبي', type: 'person', org: 'GCC', title: 'الأمين العام لمجلس التعاون' },
+    { text: 'وزير الخارجية الياباني', type: 'title', country: 'JPN' },
+    { text: 'كينجي ساتو', type: 'person', country: 'JPN', title: 'وزير الخارجية الياباني' },
+    { text: 'الرياض', type: 'location', country: 'SAU' },
+  ]);
+  const events = extractEvents(doc, res);
+  const agreed = events.find((e) => e.event === 'AGREE');
+  assert.ok(agreed, JSON.stringify(events.map((e) => [e.event, e.action, e.rules])));
+  assert.deepEqual([...agreed.countries, ...agreed.organizations].sort(), ['GCC', 'JPN']);
+});
