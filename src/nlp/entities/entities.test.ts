@@ -479,3 +479,8 @@ test('two ambassadors in a row: each name after "لدى البلاد" is its own
   assert.equal(japan.country, 'JPN');
   assert.equal(india.country, 'IND');
 });
+
+test('the Egyptian chief of staff\'s title "رئيس أركان حرب القوات المسلحة المصرية" names his state', () => {
+  const d = run('الخرطوم 2 مارس 2021 (سونا) - وصل إلى البلاد اليوم الفريق أول عادل منصور رئيس أركان حرب القوات المسلحة المصرية في زيارة رسمية.');
+  assert.equal(one(d, 'title', 'رئيس أركان حرب القوات المسلحة المصرية').country, 'EGY');
+});

@@ -134,3 +134,20 @@ test('inheritStoryVenues: no venue crosses to another date or to events without 
   assert.equal(otherParties.location, null);
   assert.deepEqual(same.location, { name: 'الرياض', country: 'SAU' });
 });
+
+test('a seat whose body several states have, its state not named ("بمقر القيادة العامة للقوات المسلحة"), is in the dateline city', () => {
+  const text = 'الخرطوم - عقد رئيس هيئة الأركان خالد الطيب جلسة مباحثات مع نظيره المصري بمقر القيادة العامة للقوات المسلحة.';
+  const doc = withDateline(
+    docWith(text, [
+      { text: 'الخرطوم', type: 'location', country: 'SDN' },
+      { text: 'رئيس هيئة الأركان', type: 'title', country: 'SDN' },
+      { text: 'خالد الطيب', type: 'person', country: 'SDN', title: 'رئيس هيئة الأركان' },
+      { text: 'نظيره المصري', type: 'title', country: 'EGY' },
+      { text: 'القيادة العامة للقوات المسلحة', type: 'organization', country: 'LBY' },
+    ]),
+    7,
+    'الخرطوم',
+  );
+  const [e] = extractEvents(doc, res);
+  assert.deepEqual(e.location, { name: 'الخرطوم', country: 'SDN' });
+});

@@ -187,7 +187,9 @@ export function locate(
     const org = m ? doc.mentions.find((x) => x.type === 'organization' && x.start === at) : undefined;
     if (org) {
       const country = org.country ?? null;
-      if (datelinePlace && (!country || country === datelinePlace.country)) return { location: datelinePlace, placeCountry, rules: [cues.ids.seat, 'place.dateline'] };
+      // ("بمقر القيادة العامة للقوات المسلحة" in a Khartoum story: a body several states have, its state not named)
+      const named = doc.mentions.some((x) => (x.type === 'country' || x.type === 'location') && x.start >= org.start && x.end <= org.end);
+      if (datelinePlace && (!country || country === datelinePlace.country || !named)) return { location: datelinePlace, placeCountry, rules: [cues.ids.seat, 'place.dateline'] };
       return { location: { name: doc.text.slice(org.start, org.end), country }, placeCountry, rules: [cues.ids.seat] };
     }
   }
