@@ -25,10 +25,12 @@ test('a meeting about investment is economic and, as a meeting, diplomatic', () 
 });
 
 test('the migration in a foreign ministry\'s name ("الخارجية والهجرة") is no topic', () => {
-  const text = 'استقبل وزير الخارجية والهجرة التونسي سفير إيطاليا وبحث معه العلاقات الثنائية.';
+  const text = 'استقبل وزير الخارجية والهجرة التونسي سامي الشابي سفير إيطاليا ماركو روسي وبحث معه العلاقات الثنائية.';
   const doc = docWith(text, [
     { text: 'وزير الخارجية والهجرة التونسي', type: 'title', country: 'TUN' },
+    { text: 'سامي الشابي', type: 'person', country: 'TUN', title: 'وزير الخارجية والهجرة التونسي' },
     { text: 'سفير إيطاليا', type: 'title', country: 'ITA' },
+    { text: 'ماركو روسي', type: 'person', country: 'ITA', title: 'سفير إيطاليا' },
   ]);
   const [e] = extractEvents(doc, res);
   assert.ok(e, 'an event');

@@ -415,3 +415,15 @@ test('an agreement reported as "أن الجانبين اتفقا على ..." at 
   assert.ok(agreed, JSON.stringify(events.map((e) => [e.event, e.action, e.rules])));
   assert.deepEqual([...agreed.countries, ...agreed.organizations].sort(), ['GCC', 'JPN']);
 });
+
+test('a meeting reported with one party only is a fragment and is not reported', () => {
+  const text = 'والتقى وزير الخارجية المصري خالد فوزي. وأكد وزير الخارجية المصري خالد فوزي أهمية الحوار.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية المصري', type: 'title', country: 'EGY' },
+    { text: 'خالد فوزي', type: 'person', country: 'EGY', title: 'وزير الخارجية المصري' },
+    { text: 'وزير الخارجية المصري', type: 'title', country: 'EGY', nth: 1 },
+    { text: 'خالد فوزي', type: 'person', country: 'EGY', nth: 1 },
+  ]);
+  const events = extractEvents(doc, res);
+  assert.ok(!events.some((e) => e.event === 'CONSULT'), JSON.stringify(events.map((e) => [e.event, e.countries])));
+});

@@ -581,6 +581,20 @@ function dedupeSpans(spans: Span[]): Span[] {
   });
 }
 
+/**
+ * Meetings, calls and visits take two sides: one reported with a single party is a fragment (a
+ * counterpart or a subject not found) and is not reported. Support, agreements and accusations
+ * were tried too: they drop real one-party acts ("ورحبت مصر بقرار مجلس الأمن").
+ */
+const DYADIC = new Set(['CONSULT']);
+
+/** Whether an event names the two sides its type needs. */
+function twoSided(e: DocEvent): boolean {
+  // (a meeting chaired or hosted, or a multilateral one, may name its chair alone: "ترأس ولي العهد أعمال القمة الخليجية الصينية")
+  if (!DYADIC.has(e.event) || e.mode === 'multilateral' || e.rules.some((r) => r === 'meet.chair' || r.startsWith('host.'))) return true;
+  return new Set([...e.countries, ...e.organizations]).size >= 2;
+}
+
 /** All events of a document, story by story. */
 export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const stories = doc.stories.length ? doc.stories : [{ index: 0, start: 0, end: doc.text.length, rule: 'whole' } as Story];
@@ -589,7 +603,7 @@ export function extractEvents(doc: Doc, res: EventResources): DocEvent[] {
   const w: DocWork = { fullest: fullestMentions(doc), cache: docCache(doc, res.wordMemo), modes: indexModeCues(res.modeCues) };
   for (const story of stories) {
     const sentences = doc.sentences.filter((s) => s.story === story.index);
-    const found = storyEvents(doc, story, sentences, res, w);
+    const found = storyEvents(doc, story, sentences, res, w).filter(twoSided);
     inheritStoryVenues(found);
     events.push(...found);
   }
