@@ -233,10 +233,8 @@ function familyNameInContext(w: Work, i: number): boolean {
 /** "... X بن |Y": the token follows a name word and بن/ابن/بنت in the same sentence. */
 function afterPatronym(w: Work, i: number): boolean {
   const link = w.toks[i - 1];
-  return i >= 2 && PATRONYM_LINKS.has(link.norm) && sameSentence(w, i - 2, i) && isWord(w.toks[i - 2]) && nameWord(w, i - 2) !== null;
+  return i >= 2 && NASAB.has(link.norm) && sameSentence(w, i - 2, i) && isWord(w.toks[i - 2]) && nameWord(w, i - 2) !== null;
 }
-
-const PATRONYM_LINKS = new Set(['بن', 'ابن', 'بنت']);
 
 /** Registry person names and aliases found in the text (longest first at each position). */
 function registryPersons(w: Work): Cand[] {

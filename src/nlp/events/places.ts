@@ -133,7 +133,7 @@ function datelineCountry(doc: Doc, dl: Span & { place?: string }): string | null
   const inside = doc.mentions.find((x) => isPlace(x) && x.start >= dl.start && x.end <= dl.end);
   if (inside) return inside.country ?? null;
   const name = normalizeArabic(dl.place ?? '');
-  return doc.mentions.find((x) => isPlace(x) && normalizeArabic(doc.text.slice(x.start, x.end)) === name)?.country ?? null;
+  return doc.mentions.find((x) => isPlace(x) && x.norm === name)?.country ?? null;
 }
 
 export interface Located {
@@ -212,11 +212,12 @@ export function inheritStoryVenues(events: DocEvent[]): number {
   if (located.length === 0) return 0;
   let changed = 0;
   const parties = (e: DocEvent) => new Set([...e.countries, ...e.organizations, ...e.actors.map((a) => a.entity ?? a.name)]);
+  const venueParties = new Map(located.map((v) => [v, [...parties(v)]]));
   for (const e of events) {
     if (e.location || e.rules.includes('place.phone') || e.rules.includes('place.message')) continue;
     const mine = parties(e);
     const start = e.evidence[0]?.start ?? 0;
-    const fits = located.filter((v) => v.date === e.date && [...parties(v)].some((p) => mine.has(p)));
+    const fits = located.filter((v) => v.date === e.date && venueParties.get(v)!.some((p) => mine.has(p)));
     const before = fits.filter((v) => (v.evidence[0]?.start ?? 0) <= start).pop();
     const venue = before ?? fits.find((v) => (v.evidence[0]?.start ?? 0) > start);
     if (!venue) continue;
