@@ -101,3 +101,15 @@ test('a first and a last name are the story\'s person with the longer name that 
   const full = r.person('عبداللطيف بن راشد الزياني', { title: 'وزير الخارجية', country: 'BHR' });
   assert.equal(r.person('عبداللطيف الزياني').actor?.id, full.actor?.id);
 });
+
+test('a family name opening with a particle ("ولد أحمدو") is the tail of the full name introduced before, and a father\'s name inside a son\'s is not', () => {
+  const r = new MentionResolver(reg, { date: '2023-05-04', country: 'DZA' });
+  const full = r.person('سيدي محمد ولد أحمدو', { title: 'وزير الخارجية الموريتاني', country: 'MRT' });
+  const tail = r.person('ولد أحمدو');
+  assert.equal(tail.actor?.id, full.actor?.id);
+  assert.equal(tail.via, 'story-surname');
+  // "خليفة حفتر" after "صدام خليفة حفتر": a tail that is a given name and a family name is the father
+  const h = new MentionResolver(reg, { date: '2024-05-01', country: 'LBY' });
+  const son = h.person('صدام خليفة حفتر');
+  assert.notEqual(h.person('خليفة حفتر').actor?.id, son.actor?.id);
+});

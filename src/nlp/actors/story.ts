@@ -96,6 +96,9 @@ function postedElsewhere(reg: ActorRegistry, role: Role, q: ParsedTitle, country
   return places.size > 0 && !places.has(country);
 }
 
+/** Words that open a compound family name, as nameTokens folds them: ولد مرزوك، بن فرحان، آل ثاني (ال)، آيت (ايت). */
+const TAIL_PARTICLES = new Set(['ولد', 'بن', 'ابن', 'بنت', 'ال', 'ود', 'ايت']);
+
 /** Words that open a family name after the nasab ("آل ثاني", "آل سعود"). */
 const FAMILY = new Set(['ال', 'آل']);
 
@@ -125,6 +128,15 @@ export class MentionResolver {
         return t.length > tokens.length && t[0] === first && t[t.length - 1] === last;
       }));
       if (short.length === 1) return this.touch(short[0], m.title, 'story-name');
+      // "ولد مرزوك" after "محمد سالم ولد مرزوك", "بن فرحان" after "فيصل بن فرحان": a family name
+      // that opens with a particle (ولد، بن، أبو، آل) is the tail of one person's full name of the story
+      if (TAIL_PARTICLES.has(first)) {
+        const tail = this.people.filter((p) => [...p.keys].some((k) => {
+          const t = k.split(' ');
+          return t.length > tokens.length && tokens.every((x, i) => t[t.length - tokens.length + i] === x);
+        }));
+        if (tail.length === 1) return this.touch(tail[0], m.title, 'story-surname');
+      }
     }
     if (tokens.length === 1) {
       const bySurname = this.people.filter((p) => p.surname === key || p.keys.has(key));

@@ -484,3 +484,15 @@ test('the Egyptian chief of staff\'s title "رئيس أركان حرب القو�
   const d = run('الخرطوم 2 مارس 2021 (سونا) - وصل إلى البلاد اليوم الفريق أول عادل منصور رئيس أركان حرب القوات المسلحة المصرية في زيارة رسمية.');
   assert.equal(one(d, 'title', 'رئيس أركان حرب القوات المسلحة المصرية').country, 'EGY');
 });
+
+test('a definite title with its nisba alone ("الوزير الموريتاني") is not a second office of the person named after the next title', () => {
+  const d = run(
+    'الجزائر 4 مايو 2023 (واج) - استقبل رئيس الجمهورية وزير الخارجية الموريتاني سيدي ولد أحمدو.\n' +
+      'كما التقى الوزير الموريتاني رئيس المجلس الشعبي الوطني سليمان بن قادة.',
+  );
+  const speaker = one(d, 'person', 'سليمان بن قادة');
+  assert.equal(speaker.country, 'DZA');
+  assert.equal(one(d, 'title', 'الوزير الموريتاني').actor, one(d, 'person', 'سيدي ولد أحمدو').actor);
+  assert.equal(titleOf(d, speaker), 'رئيس المجلس الشعبي الوطني');
+  assert.equal(one(d, 'title', 'رئيس المجلس الشعبي الوطني').role, 'title.speaker');
+});

@@ -208,6 +208,19 @@ function sameOrgChain(w: Work, t: Cand, c: Cand): boolean {
   return c.org === t.org || parent === t.org;
 }
 
+/**
+ * "الوزير الموريتاني", "السفير الإيطالي": a definite office word with its nisba only, a title
+ * that names a person of the story by itself; the construct office after it ("كما التقى الوزير
+ * الموريتاني رئيس المجلس ... X") is the next noun phrase (the verb's object), not a second office
+ * of the same person.
+ */
+function definiteHeadOnly(w: Work, t: Cand, next: Cand): boolean {
+  const end = endTok(t, w);
+  if (end - t.ts > 3 || /^ال/u.test(w.toks[next.ts]?.norm ?? 'ال')) return false;
+  for (let k = t.ts; k < end; k++) if (!/^و?ال/u.test(w.toks[k].norm)) return false;
+  return true;
+}
+
 function endTok(t: Cand, w: Work): number {
   if (!t.extent) return t.te;
   let k = t.te;
@@ -251,7 +264,7 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
       } else if (c && isRankLike(c) && c !== t) {
         rank = c;
         k = c.te;
-      } else if (c && isOffice(c) && c !== t && !comma && !chain && isOffice(t) && ((!c.country && !c.org) || sameOrgChain(w, t, c))) {
+      } else if (c && isOffice(c) && c !== t && !comma && !chain && isOffice(t) && ((!c.country && !c.org) || sameOrgChain(w, t, c)) && !definiteHeadOnly(w, t, c)) {
         // "رئيس مجلس السيادة القائد العام للقوات المسلحة الفريق أول ركن X": a second office
         // that names no owner (or a mission of the first's organization: "الممثلة الخاصة للأمين
         // العام للأمم المتحدة في العراق رئيسة بعثة يونامي X") continues the first one's chain

@@ -154,6 +154,11 @@ const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟
 const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
 
 /** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
+/**
+ * "والتقى الضيف ...", "وأجرى الزائر مباحثات مع ...": the guest of the story's visit as a verb's
+ * subject (the caller names him from the reception or visit reported before).
+ */
+export const GUEST_SUBJECT = /^\s*(?:الضيف|الضيفة|الزائر|الزائرة)(?=[\s،,]|$)/u;
 const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|اليه|إليها|اليها|له|لها|لهما|عليه|عليها)(?=[\s،,]|$)/u;
 /** An object pronoun attached to a verb (استقبلها، التقاه). */
 const OBJECT_PRONOUN = /^(?:ه|ها|هم|هما|هن)$/u;
@@ -265,6 +270,8 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // "X، الذي يزور المملكة حاليا": the relative verb's subject is the person it follows
     const antecedent = units.filter((u) => u.end <= hit.start && u.start >= sentence.start && u.kind === 'person').pop();
     if (antecedent) addUnits(out, used, [antecedent], sideOf(subjectRole), 'args.relative');
+  } else if (!hit.nominal && hit.voice === 'active' && GUEST_SUBJECT.test(text.slice(hit.head.end, hit.head.end + 12))) {
+    // the guest is the subject: what follows is the object
   } else if (!hit.nominal && hit.voice === 'active') {
     // VSO: the subject follows the verb, before the first complement (light verbs: before the noun)
     const complement = hit.parts.find((p) => p.start > hit.head.end);

@@ -8,7 +8,7 @@ import type { Doc, DocEvent, EventActor, Sentence, Span, Story } from '../doc.ts
 import { findTriggers, type Analysis, type TriggerHit, type TriggerLexicon } from '../triggers/index.ts';
 import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from '../modes/index.ts';
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
-import { assignArguments, FIRST_PLURAL, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, RESUMPTIVE_WORDS, sideOf, type Assigned } from './args.ts';
+import { assignArguments, FIRST_PLURAL, GUEST_SUBJECT, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, RESUMPTIVE_WORDS, sideOf, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
 import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
 import { addCounterparts, foldInvitedVisits, merge, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
@@ -249,6 +249,17 @@ function perSender(c: Candidate, text: string): Candidate[] {
   return senders.map((s) => ({ ...c, args: [s, ...others], rules: [...c.rules, 'args.each_sender'] }));
 }
 
+/**
+ * The guest of a story: the persons received in the first reception reported before `c` (a verb
+ * whose subject hosts: استقبل), else the visitors of the first visit.
+ */
+function guestsOf(drafts: Draft[], c: Candidate): Assigned[] {
+  const before = drafts.filter((d) => d.candidates[0].sentence.start < c.sentence.start);
+  const received = before.find((d) => d.candidates.some((k) => k.hit.args.host === 'subject'))?.actors.filter((a) => a.side === 'recipient' && a.unit.kind === 'person');
+  if (received?.length) return received;
+  return before.find((d) => d.action === 'visit')?.actors.filter((a) => a.side === 'actor' && a.unit.kind === 'person') ?? [];
+}
+
 /** Extracts the events of one story. */
 function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventResources, w: DocWork): DocEvent[] {
   const cands = sentences.flatMap((s) => candidatesOf(doc, s, story, res, w));
@@ -272,6 +283,14 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
         if (a.unit.kind === 'person' ? known.has(a.unit.entity ?? a.unit.name) : a.side === 'participant' || have.has(a.unit.org ?? a.unit.country ?? '')) continue;
         c.args.push({ ...a, side: 'participant', rule: 'args.dual_anaphor' });
         if (!c.rules.includes('args.dual_anaphor')) c.rules.push('args.dual_anaphor');
+      }
+    }
+    // "والتقى الضيف وزير الطاقة": the guest received or visiting in the happening reported before
+    if (!c.hit.nominal && !c.args.some((a) => a.side === 'actor') && GUEST_SUBJECT.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 12))) {
+      const guests = guestsOf(drafts, c);
+      if (guests.length) {
+        c.args.unshift(...guests.map((a) => ({ ...a, side: 'actor' as const, rule: 'args.guest' })));
+        c.rules.push('args.guest');
       }
     }
     // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before

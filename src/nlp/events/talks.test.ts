@@ -401,3 +401,23 @@ test('"وتوّجت المحادثات بتوقيع الوزيرين على بر
   assert.ok(signed);
   assert.deepEqual(signed.actors.map((a) => a.name).sort(), ['أحمد عطاف', 'أنطونيو تاياني']);
 });
+
+test('"والتقى الضيف X": the guest received before is the subject, X the one he met', () => {
+  const text =
+    'استقبل رئيس الجمهورية الجزائري عبد الرحيم بلقاسم، اليوم، وزير الخارجية الموريتاني سيدي ولد أحمدو.\n' +
+    'والتقى الضيف أيضا وزير الطاقة الجزائري عمر بن سالم.';
+  const doc = docWith(text, [
+    { text: 'رئيس الجمهورية الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عبد الرحيم بلقاسم', type: 'person', country: 'DZA', title: 'رئيس الجمهورية الجزائري' },
+    { text: 'وزير الخارجية الموريتاني', type: 'title', country: 'MRT' },
+    { text: 'سيدي ولد أحمدو', type: 'person', country: 'MRT', title: 'وزير الخارجية الموريتاني' },
+    { text: 'وزير الطاقة الجزائري', type: 'title', country: 'DZA' },
+    { text: 'عمر بن سالم', type: 'person', country: 'DZA', title: 'وزير الطاقة الجزائري' },
+  ]);
+  const meetings = extractEvents(doc, res).filter((e) => e.event === 'CONSULT');
+  assert.equal(meetings.length, 2);
+  const second = meetings.find((e) => e.actors.some((a) => a.name === 'عمر بن سالم'));
+  assert.ok(second?.rules.includes('args.guest'), second?.rules.join(','));
+  assert.equal(second!.actors.find((a) => a.name === 'سيدي ولد أحمدو')?.side, 'actor');
+  assert.equal(second!.actors.find((a) => a.name === 'عمر بن سالم')?.side, 'recipient');
+});
