@@ -53,6 +53,11 @@ export function datelineAgencies(doc: Doc, cues: SegmentationCues): Set<string> 
   return agencies;
 }
 
+/** A document's lines as the cleaning and story stages split them (headlines glued to a dateline included). */
+export function documentLines(doc: Doc, cues: SegmentationCues): Line[] {
+  return splitLines(doc.text, { places: cues.places, agencies: datelineAgencies(doc, cues) });
+}
+
 /** Layout hints shared by the cleaning and story stages (see LayoutHints). */
 export function layoutHints(doc: Doc, lines: Line[], cues: SegmentationCues): LayoutHints {
   const titleKey = doc.meta.title ? lineKey(doc.meta.title) : '';
@@ -192,7 +197,7 @@ function markTeasers(lines: Line[], roles: LineRole[], rule: Array<string | unde
 /** Computes the furniture spans of a document (sorted by offset). */
 export function markFurniture(doc: Doc, ctx: CleanContext = {}): Furniture[] {
   const data = ctx.ingestData ?? defaultIngestData();
-  const lines = splitLines(doc.text);
+  const lines = documentLines(doc, data.segmentation);
   const rule: Array<string | undefined> = new Array(lines.length);
   const extra: Furniture[] = [];
   // only lines of at most 30 words can be furniture phrases or repeats: don't normalize long ones

@@ -1,4 +1,5 @@
 import { countWords, endsSentence, isArabicLetter, lastSignificant } from './text.ts';
+import { gluedDatelinePoint, type GlueCues } from './glued-dateline.ts';
 
 /**
  * Lines of a document and their layout roles, shared by the cleaning and story stages.
@@ -85,6 +86,9 @@ function gluePoint(line: string, nextIsBody: boolean): number {
   return best;
 }
 
+/** Fewest words of a line that may hold a headline glued to a dateline and its body. */
+const MIN_GLUED_WORDS = 8;
+
 /** Widest line (in characters) of text we consider hard-wrapped (newswire/e-mail style). */
 const MAX_WRAP_WIDTH = 120;
 
@@ -123,8 +127,9 @@ function mergeWrapped(text: string, lines: Line[]): Line[] {
 /**
  * Splits `text` into lines (blank lines included, with text ''), splitting glued headlines and
  * joining the lines of hard-wrapped paragraphs (a joined line's text then holds line breaks).
+ * With `glue`, a headline glued to its story's dateline is split off too (glued-dateline.ts).
  */
-export function splitLines(text: string): Line[] {
+export function splitLines(text: string, glue?: GlueCues): Line[] {
   const raw: Line[] = [];
   let pos = 0;
   while (pos <= text.length) {
@@ -139,7 +144,8 @@ export function splitLines(text: string): Line[] {
     let j = i + 1;
     while (j < raw.length && raw[j].text === '') j++;
     const nextIsBody = j < raw.length && isBodyLike(raw[j]);
-    const at = line.text === '' ? -1 : gluePoint(line.text, nextIsBody);
+    let at = line.text === '' ? -1 : gluePoint(line.text, nextIsBody);
+    if (at < 0 && glue && line.words > MIN_GLUED_WORDS) at = gluedDatelinePoint(line.text, glue);
     if (at > 0) {
       out.push(makeLine(text, line.start, line.start + at, false)!);
       out.push(makeLine(text, line.start + at, line.end, true)!);

@@ -275,3 +275,18 @@ test('a last line that ends its sentence before a sign-off and codes is body tex
   assert.ok(slice(d, d.stories[1])?.includes('ببرقية مماثلة'), 'the signed-off line stays in the story');
   assert.deepEqual(d.furniture, []);
 });
+
+test('a headline glued to its own dateline ("... الصوماليالدوحة في 05 يوليو /قنا/ اجتمع") is split off where the city begins', () => {
+  const head = 'وزير الدولة يبحث مع نظيره الإريتري تعزيز التعاون';
+  const body = 'الدوحة في 12 مارس /قنا/ بحث سعادة وزير الدولة للشؤون الخارجية اليوم مع نظيره الإريتري سبل تعزيز التعاون بين البلدين.';
+  for (const joint of ['', ' ']) {
+    const d = run(`${A_HEAD}\n${A1}\n${head}${joint}${body}\n${A2}`);
+    assert.equal(d.stories.length, 2, joint === '' ? 'glued' : 'with a space');
+    assert.equal(slice(d, d.stories[1].headline), head);
+    assert.equal(d.stories[1].dateline?.place, 'الدوحة');
+    assert.equal(d.stories[1].dateline?.agency, 'قنا');
+  }
+  // a sentence naming a city and a date, with no agency after it, is not split
+  const plain = run(`${A_HEAD}\n${A1}\nوصل الوفد الوزاري المشترك إلى الدوحة في 12 مارس لبحث ملفات التعاون، وعقد اجتماعات مطولة.\n${A2}`);
+  assert.equal(plain.stories.length, 1);
+});

@@ -1,9 +1,9 @@
 import type { Doc, Story } from '../nlp/doc.ts';
 import type { Stage } from '../nlp/pipeline.ts';
-import { type CleanContext, datelineAgencies, defaultIngestData, layoutHints, startsWithPhrase } from './clean.ts';
+import { type CleanContext, datelineAgencies, defaultIngestData, documentLines, layoutHints, startsWithPhrase } from './clean.ts';
 import { type SegmentationCues, phraseKey } from './data.ts';
 import { parseDateline } from './dateline.ts';
-import { type Line, layout, splitLines } from './lines.ts';
+import { type Line, layout } from './lines.ts';
 
 /**
  * Story segmentation (needs furniture). A document can hold several stories (agency dumps,
@@ -35,7 +35,7 @@ function pivotOf(key: string, cues: SegmentationCues): string | undefined {
 }
 
 export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
-  const lines = splitLines(doc.text);
+  const lines = documentLines(doc, cues);
   const furniture = doc.furniture;
   // furniture lines are marked whole, so a line is furniture when a span starts where it starts
   const furnitureEnd = new Map<number, number>();

@@ -427,3 +427,15 @@ test('a meeting reported with one party only is a fragment and is not reported',
   const events = extractEvents(doc, res);
   assert.ok(!events.some((e) => e.event === 'CONSULT'), JSON.stringify(events.map((e) => [e.event, e.countries])));
 });
+
+test('a condemnation naming no accused party is made towards the state the condemned attack hit', () => {
+  const text = 'أدانت دولة الكويت بشدة الهجوم الذي استهدف حافلة للركاب في إقليم شمالي بجمهورية مالي، وأسفر عن سقوط ضحايا.';
+  const doc = docWith(text, [
+    { text: 'دولة الكويت', type: 'country', country: 'KWT' },
+    { text: 'جمهورية مالي', type: 'country', country: 'MLI' },
+  ]);
+  const [e] = extractEvents(doc, res).filter((x) => x.action === 'condemn');
+  assert.deepEqual(e.countries, ['KWT', 'MLI']);
+  assert.ok(e.rules.includes('args.condemned_target'), e.rules.join(','));
+  assert.equal(e.actors.find((a) => a.country === 'MLI')?.side, 'recipient');
+});

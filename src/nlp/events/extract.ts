@@ -10,7 +10,7 @@ import { indexModeCues, modeClause, modesIn, type ModeCue, type ModeIndex } from
 import { actionInfo, cameoFor } from '../../ontology/index.ts';
 import { assignArguments, FIRST_PLURAL, GUEST_SUBJECT, HONORIFIC_PRONOUNS, MID_CONTINUATION, PRESENCE, RESUMPTIVE_WORDS, sideOf, type Assigned } from './args.ts';
 import { actionFamily } from './identity.ts';
-import { nisbaParties, type NisbaRule } from './nisba-parties.ts';
+import { condemnedTarget, nisbaParties, type NisbaRule } from './nisba-parties.ts';
 import { addCounterparts, foldInvitedVisits, merge, newDraft, overlaps, parties, persons, type Candidate, type Draft } from './drafts.ts';
 import { ONE_EACH, otherPersons, sameHappening } from './happening.ts';
 import { fullestMentions, unitsOf } from './units.ts';
@@ -199,6 +199,7 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
       if (w.author) args = [{ ...w.author, side: selfSide }, ...args.filter((a) => a.unit !== w.author!.unit)];
     }
     args = [...args, ...nisbaParties(doc, inside, hit.action, hit.end, sentence, args, res.nisbaRules ?? [])];
+    args = [...args, ...condemnedTarget(units, hit.action, hit.end, sentence, args)];
     let action = hit.action;
     const extra: string[] = [];
     // "حضر اللقاء X، Y": the persons named attended the meeting already reported

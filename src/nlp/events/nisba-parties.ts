@@ -3,12 +3,13 @@
  * condemnation a nisba right after a noun of hostile acts ("أدان الأمين العام الاعتداءات
  * الإسرائيلية المتكررة على غزة") names the state that commits them (rule args.hostile_nisba); in a
  * statement of support one right after the cause supported ("أكد دعم بلاده للحوار الليبي"، "لإقامة
- * دولة فلسطينية") names the state supported (args.cause_nisba). Each names a recipient.
+ * دولة فلسطينية") names the state supported (args.cause_nisba). Each names a recipient. A condemnation
+ * naming no accused is made towards the state the condemned act hit (args.condemned_target).
  */
 import type { Doc, Span } from '../doc.ts';
 import { normalizeArabic } from '../../text/normalize.ts';
 import type { Assigned } from './args.ts';
-import { unitOf } from './units.ts';
+import { unitOf, type Unit } from './units.ts';
 
 export interface NisbaRule {
   /** Rule id recorded on the events it adds a party to. */
@@ -60,4 +61,19 @@ export function nisbaParties(doc: Doc, inside: readonly number[], action: string
     }
   }
   return out;
+}
+
+/** Actions whose object is what a party did to another: the state it was done to or in is a party. */
+const TARGETED = new Set(['condemn']);
+
+/**
+ * "أدانت قطر الهجوم الذي استهدف نقطة عسكرية في ... نيجيريا": a condemnation that names no accused
+ * party is made towards the state the condemned act hit, the first state named after the act
+ * that is not the condemner's (rule args.condemned_target).
+ */
+export function condemnedTarget(units: readonly Unit[], action: string, from: number, sentence: Span, args: readonly Assigned[]): Assigned[] {
+  if (!TARGETED.has(action) || args.some((a) => a.side === 'recipient')) return [];
+  const own = new Set(args.map((a) => a.unit.country).filter(Boolean));
+  const target = units.find((u) => u.kind === 'country' && u.start >= from && u.end <= sentence.end && u.country && !own.has(u.country));
+  return target ? [{ unit: target, side: 'recipient', rule: 'args.condemned_target' }] : [];
 }

@@ -217,3 +217,12 @@ test('argument markers are looked for in the trigger\'s own clause: another trig
   const r = 'بحث الوزير، الذي يزور البلاد حاليا، مع نظيره التعاون.';
   assert.ok(find(r).find((h) => h.action === 'meet')?.markers.some((m) => m.marker === 'مع'));
 });
+
+test('urging ("وحثت X Y على") and appealing ("ناشد") are demands', () => {
+  const h = one('وحثت المبعوثة الأطراف الليبية على الانخراط في الحوار.');
+  assert.equal(h.action, 'demand');
+  assert.equal(h.id, 'demand.hathth');
+  assert.equal(one('ويناشد المجلس المجتمع الدولي تقديم العون.').action, 'demand');
+  // "البحث" is no form of حث
+  assert.deepEqual(find('تواصل البحث عن حل.').map((x) => x.action), []);
+});
