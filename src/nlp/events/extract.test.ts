@@ -439,3 +439,14 @@ test('a condemnation naming no accused party is made towards the state the conde
   assert.ok(e.rules.includes('args.condemned_target'), e.rules.join(','));
   assert.equal(e.actors.find((a) => a.country === 'MLI')?.side, 'recipient');
 });
+
+test('welcoming an invitation accepts it: it is part of the invitation, not support', () => {
+  const text = 'وتسلم وزير الخارجية العماني خالد البلوشي دعوة من نظيره الموريتاني سيدي ولد أحمدو لزيارة نواكشوط، ورحب الوزير بالدعوة على أن يحدد موعدها لاحقا.';
+  const doc = docWith(text, [
+    { text: 'وزير الخارجية العماني', type: 'title', country: 'OMN' },
+    { text: 'خالد البلوشي', type: 'person', country: 'OMN', title: 'وزير الخارجية العماني' },
+    { text: 'نظيره الموريتاني', type: 'title', country: 'MRT' },
+    { text: 'سيدي ولد أحمدو', type: 'person', country: 'MRT', title: 'نظيره الموريتاني' },
+  ]);
+  assert.deepEqual(extractEvents(doc, res).map((e) => e.action), ['invite']);
+});

@@ -83,8 +83,11 @@ export function describesAntecedent(text: string, hit: TriggerHit, from: number)
   return !hit.nominal && hit.tense === 'imperfect' && /^(?:ه|ها|هم|هما)$/u.test(hit.suffix) && RELATIVE_RIGHT_BEFORE.test(text.slice(Math.max(from, hit.start - 12), hit.start));
 }
 
-/** What a welcome is addressed to: "بدولة"، "بفخامة"، "بسمو" ... or a guest or delegation ("بالضيف"، "بالوفد"). */
-const WELCOMED = /^\s*[وف]?ب(?:(?:دولة|فخامة|سمو|معالي|سعادة|صاحب|حضرة|ال?سيد|ال?سيدة)(?=\s)|ال?(?:ضيف|ضيوف|وفد|وفود)(?:\s|$|[،,.]))/u;
+/**
+ * What a welcome is addressed to: "بدولة"، "بفخامة"، "بسمو" ... or a guest or delegation ("بالضيف"،
+ * "بالوفد"); or an invitation ("ورحب معاليه بالدعوة"): accepting it is part of the invitation.
+ */
+const WELCOMED = /^\s*[وف]?ب(?:(?:دولة|فخامة|سمو|معالي|سعادة|صاحب|حضرة|ال?سيد|ال?سيدة)(?=\s)|ال?(?:ضيف|ضيوف|وفد|وفود|دعوة|دعوه)(?:\s|$|[،,.]))/u;
 
 /** Whether a welcome verb's ب complement, within the next 12 words, is a person or a guest. */
 export function welcomesGuest(text: string, from: number, to: number, units: readonly Unit[]): boolean {
