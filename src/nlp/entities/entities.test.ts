@@ -496,3 +496,10 @@ test('a definite title with its nisba alone ("الوزير الموريتاني"
   assert.equal(titleOf(d, speaker), 'رئيس المجلس الشعبي الوطني');
   assert.equal(one(d, 'title', 'رئيس المجلس الشعبي الوطني').role, 'title.speaker');
 });
+
+test('Chad\'s foreign-ministry portfolio "والتكامل الإفريقي والتشاديين في الخارج" names Chad, not the African Union', () => {
+  const d = run('طرابلس 3 مارس 2024 (وال) - استقبل رئيس المجلس الرئاسي وزير الخارجية والتكامل الإفريقي والتشاديين في الخارج عمر آدم بشارة.');
+  const p = one(d, 'person', 'عمر آدم بشارة');
+  assert.equal(p.country, 'TCD');
+  assert.equal(p.org ?? null, null);
+});

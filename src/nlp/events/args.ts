@@ -36,6 +36,9 @@ const SENTENCE_SUBJECT = /^\s*(?:[-–—:]+\s*)?(?:(?:(?:من|ومن) (?:جهت
 /** "ودعا الأطراف الليبية", "وحث الفرقاء السودانيين": the addressees of a call, a coordinated verb's object. */
 const ADDRESSEE_BEFORE = /(?:^|\s)(?:ال)?(?:أطراف|اطراف|فرقاء|أشقاء|اشقاء|قوى|فصائل)\s+$/u;
 
+/** "وأخوه", "وشقيقه" between two persons (their titles blanked): they are coordinated. */
+const BROTHER_JOIN = /^\s*و(?:أخوه|اخوه|أخيه|اخيه|أخته|اخته|أخاه|اخاه|شقيقه|شقيقته)\s*$/u;
+
 /** Chars allowed between a preposition and its party (titles not counted). */
 const MAX_COMPLEMENT_GAP = 36;
 /** Chars allowed between an SVO subject and its verb. */
@@ -69,7 +72,8 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
       // "كما استقبل الغانم سفير جمهورية الصين": an office right after a name, not his, is the verb's object
       break;
     }
-    if (onlySeparators(text, prev.end, units[i].start)) {
+    // (and "X وأخوه فخامة الرئيس Y": a fellow head of state called a brother)
+    if (onlySeparators(text, prev.end, units[i].start) || (prev.kind === 'person' && units[i].kind === 'person' && BROTHER_JOIN.test(gap))) {
       out.push(units[i]);
       continue;
     }

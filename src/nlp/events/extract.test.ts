@@ -450,3 +450,18 @@ test('welcoming an invitation accepts it: it is part of the invitation, not supp
   ]);
   assert.deepEqual(extractEvents(doc, res).map((e) => e.action), ['invite']);
 });
+
+test('"X وأخوه فخامة الرئيس Y": a fellow head of state called a brother is coordinated with the subject', () => {
+  const text = 'وعقد فخامة الرئيس عمر داود وأخوه فخامة الرئيس سالم نور جلسة مباحثات رسمية بالقصر الرئاسي.';
+  const doc = docWith(text, [
+    { text: 'فخامة', type: 'title' },
+    { text: 'الرئيس', type: 'title' },
+    { text: 'عمر داود', type: 'person', country: 'DJI', title: 'الرئيس' },
+    { text: 'فخامة', type: 'title', nth: 1 },
+    { text: 'الرئيس', type: 'title', nth: 1 },
+    { text: 'سالم نور', type: 'person', country: 'SOM', title: 'الرئيس' },
+  ]);
+  const [e] = extractEvents(doc, res);
+  assert.equal(e?.event, 'CONSULT');
+  assert.deepEqual(e.countries, ['DJI', 'SOM']);
+});

@@ -66,3 +66,10 @@ test('a time word of another clause far along a long sentence does not make the 
   assert.equal(modes(s, 'عقد').future, false);
   assert.equal(modes(s, 'تعقد').future, true);
 });
+
+test('a plan stated with "على أن" before a present verb is hypothetical; "على أن" before a noun is not a cue', () => {
+  const p = modes('ويقيم الرئيس مأدبة عشاء على شرف ضيفه، على أن يزور الضيف غدا المنطقة الحرة.', 'يزور');
+  assert.ok(p.hypothetical);
+  assert.ok(p.cues.includes('hyp.ala_an'));
+  assert.equal(modes('وأكد الوزير على أن الزيارة الأخيرة عززت التعاون.', 'الزيارة').hypothetical, false);
+});
