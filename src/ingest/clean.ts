@@ -54,8 +54,8 @@ export function datelineAgencies(doc: Doc, cues: SegmentationCues): Set<string> 
 }
 
 /** A document's lines as the cleaning and story stages split them (headlines glued to a dateline included). */
-export function documentLines(doc: Doc, cues: SegmentationCues): Line[] {
-  return splitLines(doc.text, { places: cues.places, agencies: datelineAgencies(doc, cues) });
+export function documentLines(doc: Doc, cues: SegmentationCues, agencies: ReadonlySet<string> = datelineAgencies(doc, cues)): Line[] {
+  return splitLines(doc.text, { places: cues.places, agencies });
 }
 
 /** Layout hints shared by the cleaning and story stages (see LayoutHints). */

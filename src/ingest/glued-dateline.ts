@@ -30,8 +30,9 @@ const MAX_HEAD_WORDS = 20;
 export function gluedDatelinePoint(line: string, cues: GlueCues): number {
   for (const m of line.matchAll(DATE_AHEAD)) {
     const before = line.slice(0, m.index);
-    if (countWords(before) < MIN_HEAD_WORDS) continue;
-    if (countWords(before) > MAX_HEAD_WORDS + 3) break;
+    const words = countWords(before);
+    if (words < MIN_HEAD_WORDS) continue;
+    if (words > MAX_HEAD_WORDS + 3) break;
     const at = cityStart(before, cues.places);
     if (at < 0) continue;
     const head = line.slice(0, at);

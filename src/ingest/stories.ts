@@ -35,15 +35,15 @@ function pivotOf(key: string, cues: SegmentationCues): string | undefined {
 }
 
 export function segmentStories(doc: Doc, cues: SegmentationCues): Story[] {
-  const lines = documentLines(doc, cues);
+  // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
+  const agencies = datelineAgencies(doc, cues);
+  const lines = documentLines(doc, cues, agencies);
   const furniture = doc.furniture;
   // furniture lines are marked whole, so a line is furniture when a span starts where it starts
   const furnitureEnd = new Map<number, number>();
   for (const f of furniture) furnitureEnd.set(f.start, Math.max(f.end, furnitureEnd.get(f.start) ?? 0));
   const isFurnitureLine = (l: Line) => (furnitureEnd.get(l.start) ?? -1) >= l.end;
   const roles = layout(lines, (i) => isFurnitureLine(lines[i]), layoutHints(doc, lines, cues));
-  // the outlet's own name works as an agency in "طرابلس - <outlet>:" datelines
-  const agencies = datelineAgencies(doc, cues);
   const key = (l: Line) => phraseKey(l.text.slice(0, 60));
   // a page's main text (Readability) is one article: its later headings are sub-headings unless
   // a dateline follows (pivots still open stories)

@@ -280,7 +280,8 @@ export function linkTitles(w: Work, acc: Cand[], at: Array<Cand | null>): void {
     if (isCloseQuote(w.toks[b - 1])) b--;
     // "X، ووزير الخارجية التونسي، Y": a title after "، و" opens the next item of a list, not X's
     // (so does "X وسفير Y": a title with the conjunction attached)
-    const listItem = (bComma && /(?:^|[\s،,])و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start))) || /(?:^|\s)و$/u.test(w.doc.text.slice(Math.max(0, t.start - 2), t.start));
+    const conj = w.doc.text.slice(Math.max(0, t.start - 2), t.start);
+    const listItem = /(?:^|\s)و$/u.test(conj) || (bComma && /[،,]و$/u.test(conj));
     const before = isOffice(t) && !listItem ? endAt[b] : null;
     const after = at[k];
     if (after && after.type === 'person' && sameSentence(w, t.ts, k)) {

@@ -157,12 +157,12 @@ const KANA_QAD = /(?:^|\s)[وف]?(?:كان|كانت|كانا|كانوا)\s+[^.؟
 /** A relative pronoun right before a verb ("الذي يزور"): the verb's subject is its antecedent. */
 const RELATIVE_BEFORE = /(?:^|[\s،,])(?:الذي|التي|اللذان|اللتان|الذين)\s+$/u;
 
-/** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
 /**
  * "والتقى الضيف ...", "وأجرى الزائر مباحثات مع ...": the guest of the story's visit as a verb's
  * subject (the caller names him from the reception or visit reported before).
  */
 export const GUEST_SUBJECT = /^\s*(?:الضيف|الضيفة|الزائر|الزائرة)(?=[\s،,]|$)/u;
+/** "وبحث معه برامج ...": a pronoun complement right after the verb; its subject is dropped (the one before). */
 const PRONOUN_COMPLEMENT = /^\s*(?:معه|معها|معهما|معهم|إليه|اليه|إليها|اليها|له|لها|لهما|عليه|عليها)(?=[\s،,]|$)/u;
 /** An object pronoun attached to a verb (استقبلها، التقاه). */
 const OBJECT_PRONOUN = /^(?:ه|ها|هم|هما|هن)$/u;
