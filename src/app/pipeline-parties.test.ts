@@ -233,3 +233,19 @@ test('the host of talks announced in the same sentence is part of them: one even
   const m = hosted.events.find((e) => e.event === 'CONSULT');
   assert.ok(m && m.countries.includes('EGY') && m.rules.includes('args.gathered'), show(hosted));
 });
+
+test('settlers named by their nisba in a condemnation are the accused party (اقتحام مستوطنين إسرائيليين)', () => {
+  const d = run('عمّان 7 أبريل 2023 (بترا) - أدانت وزارة الخارجية الأردنية اليوم اقتحام مستوطنين إسرائيليين باحات المسجد الأقصى.', '2023-04-07');
+  const c = d.events.find((e) => e.action === 'condemn');
+  assert.ok(c, show(d));
+  assert.deepEqual(c.countries, ['ISR', 'JOR']);
+  assert.ok(c.rules.includes('args.hostile_nisba'), show(d));
+});
+
+test('a title written alone in the headline and the named holder of that office in the body are one actor', () => {
+  const d = run('وزير الدولة يجتمع مع وزير الخارجية الصومالي\nالدوحة في 5 يوليو /قنا/ اجتمع وزير الدولة للشؤون الخارجية سعد الحمادي، اليوم، مع السيد حسن آدم علي وزير الخارجية والتعاون الدولي بجمهورية الصومال الفيدرالية.', '2022-07-05');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  const somali = m.actors.filter((a) => a.country === 'SOM');
+  assert.deepEqual(somali.map((a) => a.name), ['حسن آدم علي'], show(d));
+});

@@ -349,6 +349,14 @@ test('علي closing a name before a comma is its last word (السفير حسي
   assert.ok(all(d, 'person').some((m) => surface(d, m) === 'حسين عوض علي'), JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
 });
 
+test('علي closing a name before an office title is its last word (موسى علي وزير الخارجية)', () => {
+  const d = run('التقى وزير الدولة سعد الحمادي اليوم مع السيد حسن آدم علي وزير الخارجية والتعاون الدولي بجمهورية الصومال الفيدرالية.');
+  assert.ok(all(d, 'person').some((m) => surface(d, m) === 'حسن آدم علي'), JSON.stringify(all(d, 'person').map((m) => surface(d, m))));
+  // the preposition على (written with ى) before a title is no part of a name
+  const prep = run('وأثنى السفير خالد العتيبي على وزير الخارجية لجهوده.');
+  assert.ok(!all(prep, 'person').some((m) => surface(prep, m).endsWith('على')), JSON.stringify(all(prep, 'person').map((m) => surface(prep, m))));
+});
+
 test('an office after ل in an envoy\'s title is whose envoy he is, and lies inside his title (المبعوث الخاص للرئيس الروسي)', () => {
   const d = run('استقبل الرئيس الجزائري نائب وزير الخارجية الروسي والمبعوث الخاص للرئيس الروسي إلى الشرق الأوسط ميخائيل بوغدانوف.');
   const envoy = all(d, 'title').find((m) => surface(d, m) === 'المبعوث الخاص');

@@ -166,9 +166,15 @@ function writtenAli(w: Work, k: number): boolean {
   return !!t && w.doc.text.slice(t.start, t.end) === 'علي';
 }
 
-/** "السفير حسين عوض علي،": علي (written with ي) closing a name before punctuation is its last word. */
+/**
+ * "السفير حسين عوض علي،", "عبد السعيد موسى علي وزير الخارجية": علي (written with ي) closing a name
+ * before punctuation, the end of the sentence or an office title is its last word.
+ */
 function aliClosing(w: Work, k: number): boolean {
-  return writtenAli(w, k) && (isPunct(w.toks[k + 1]) || !sameSentence(w, k, k + 1));
+  if (!writtenAli(w, k)) return false;
+  if (isPunct(w.toks[k + 1]) || !sameSentence(w, k, k + 1)) return true;
+  const next = w.gazAt[k + 1];
+  return !!next && next.type === 'title' && next.kindDetail === 'office' && next.ts === k + 1;
 }
 
 function repairSpan(w: Work, i: number, j: number, minMargin: number, source: string): Cand | null {

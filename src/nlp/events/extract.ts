@@ -497,10 +497,22 @@ function addPresence(doc: Doc, triggerless: Sentence[], drafts: Draft[], w: DocW
   }
 }
 
+/**
+ * "وزير الخارجية الصومالي" in a headline and "عبد السعيد موسى علي وزير الخارجية والتعاون الدولي"
+ * in the body: a title written alone is the named person on the same side with its office and
+ * state, listed once.
+ */
+function namedHolder(doc: Doc, actors: Assigned[], a: Assigned): boolean {
+  const u = a.unit;
+  if (!u.office || !(u.country || u.org)) return false;
+  return actors.some((b) => b !== a && b.side === a.side && b.unit.kind === 'person' && !b.unit.titleOnly && doc.mentions[b.unit.mention]?.role === u.office && (b.unit.country ?? b.unit.org) === (u.country ?? u.org));
+}
+
 function finish(doc: Doc, story: Story, d: Draft, res: EventResources, cache: DocCache): DocEvent {
   // one entry per resolved actor and side (the same person named twice, with two titles, is one actor)
   const seen = new Set<string>();
   const listed = d.actors.filter((a) => {
+    if (a.unit.titleOnly && !a.unit.entity && namedHolder(doc, d.actors, a)) return false;
     if (!a.unit.entity) return true;
     const key = `${a.unit.entity}|${a.side}`;
     if (seen.has(key)) return false;
