@@ -224,3 +224,58 @@ test('a first-person demand in a quote (قال الوزير X: «... وندعو 
   assert.equal(demand.actors.find((a) => a.side === 'actor')?.name, 'فؤاد حسين', show(d));
   assert.ok(demand.rules.includes('args.quoted_speaker'));
 });
+
+test('عبّر عن دعم/قلق/إدانة is a speech act; the preposition عبر ("عبر الهاتف", "عبر وزير الخارجية") is none and splits no other trigger', () => {
+  const d = run('الرباط 15 يوليو 2025 - وعبر السيد ناصر بوريطة وزير الخارجية المغربي عن دعم المملكة للحوار الليبي.', '2025-07-15');
+  const s = d.events.find((e) => e.action === 'support');
+  assert.ok(s?.rules.includes('support.abbar'), show(d));
+  assert.deepEqual(s.countries, ['LBY', 'MAR']);
+
+  const via = run('تحدث الرئيس عبر الهاتف مع نظيره الفرنسي عن دعم التعاون بين البلدين.', '2025-07-15');
+  assert.ok(!via.events.some((e) => e.rules.some((r) => r.endsWith('.abbar'))), show(via));
+
+  // "عبر" as a preposition between a verb and its complement does not cut the invitation
+  const invite = run('طرابلس 3 مايو 2025 - وتسلم رئيس المجلس الرئاسي محمد المنفي، عبر وزير الخارجية المكلف الطاهر الباعور، رسالة من رئيس جمهورية العراق تتضمن دعوة لحضور القمة العربية.', '2025-05-03');
+  assert.ok(invite.events.some((e) => e.action === 'invite'), show(invite));
+});
+
+test('a spokesman who reports an act ("صرح المتحدث بأن الرئيس استقبل ...") is its source, not a party, and no statement of his own', () => {
+  const d = run('القاهرة 12 مارس 2025 - صرح السفير محمد الشناوي، المتحدث الرسمي باسم رئاسة الجمهورية، بأن الرئيس عبد الفتاح السيسي استقبل اليوم رئيس المجلس الرئاسي الليبي محمد المنفي.', '2025-03-12');
+  assert.equal(d.events.length, 1, show(d));
+  const [m] = d.events;
+  assert.equal(m.action, 'meet');
+  assert.ok(!names(m).includes('محمد الشناوي'), show(d));
+  assert.deepEqual(m.actors.filter((a) => a.side === 'recipient').map((a) => a.name), ['محمد المنفي'], show(d));
+});
+
+test('the direct object is taken before the persons "بحضور": the guest received is the recipient, those present participants', () => {
+  const d = run('القاهرة 12 مارس 2025 - استقبل الرئيس عبد الفتاح السيسي اليوم رئيس المجلس الرئاسي الليبي محمد المنفي، بحضور السيد حسن رشاد رئيس المخابرات العامة.', '2025-03-12');
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.equal(m.actors.find((a) => a.name === 'محمد المنفي')?.side, 'recipient', JSON.stringify(m.actors));
+  assert.equal(m.actors.find((a) => a.name === 'حسن رشاد')?.side, 'participant', JSON.stringify(m.actors));
+});
+
+test('"برقية ... إلى الملك X، أعرب فيها عن ...": the name before a verb with a resumptive pronoun is the addressee, not a second sender', () => {
+  const d = run('طرابلس 10 سبتمبر 2023 - بعث رئيس المجلس الرئاسي محمد المنفي، اليوم الأحد، برقية تعزية إلى جلالة الملك محمد السادس، عبر فيها عن خالص تعازيه في ضحايا الزلزال.', '2023-09-10');
+  assert.equal(d.events.length, 1, show(d));
+  assert.deepEqual(d.events[0].actors.map((a) => `${a.side}:${a.name}`), ['actor:محمد المنفي', 'recipient:محمد السادس']);
+});
+
+test('"استقبل الرئيس التونسي رئيس وزراء إيطاليا X": a title standing alone and a titled person right after it are host and guest', () => {
+  for (const text of ['استقبل الرئيس التونسي اليوم رئيس وزراء إيطاليا جورجيا ميلوني.', 'استقبل الرئيس التونسي اليوم رئيس الوزراء الإيطالي جورجيا ميلوني.']) {
+    const d = run(`تونس 6 يونيو 2023 - ${text}`, '2023-06-06');
+    const m = d.events.find((e) => e.action === 'meet');
+    assert.ok(m, show(d));
+    assert.equal(m.actors.find((a) => a.name === 'جورجيا ميلوني')?.side, 'recipient', JSON.stringify(m.actors));
+    assert.deepEqual(m.countries, ['ITA', 'TUN']);
+  }
+});
+
+test('a headline\'s dual verb is no part of the names before it ("حفتر وحماد يستقبلان ...")', () => {
+  const d = run('حفتر وحماد يستقبلان رئيس وزراء النيجر في بنغازي\nبنغازي 15 يناير 2024 - استقبل القائد العام المشير خليفة حفتر، أمس الأحد، رئيس وزراء جمهورية النيجر علي محمد الأمين زين.', '2024-01-15');
+  assert.ok(!d.mentions.some((m) => m.type === 'person' && d.text.slice(m.start, m.end).includes('يستقبلان')), JSON.stringify(d.mentions.filter((m) => m.type === 'person').map((m) => d.text.slice(m.start, m.end))));
+  const m = d.events.find((e) => e.action === 'meet');
+  assert.ok(m, show(d));
+  assert.deepEqual(m.countries, ['LBY', 'NER'], show(d));
+});

@@ -60,6 +60,9 @@ const CONNECTORS = new Set(['بن', 'ابن', 'بنت', 'ال', 'ابو', 'اب�
 /** Prefixes a name word never carries (بالمواجهة، للعمل، والصحة). */
 const NOT_NAME_PREFIXES = ['بال', 'لل', 'كال', 'فال', 'وال'];
 
+/** A present verb of two or more subjects, as headlines write them ("حفتر وحماد يستقبلان"): no name word. */
+const DUAL_PLURAL_VERB = /^[يت][\u0621-\u064a]{3,}(?:ان|ون)$/u;
+
 /** A token that may be part of a name: a word, no stop word, not inside a gazetteer hit (nisbas allowed when `nisbaOk`). */
 export function nameish(w: Work, i: number, nisbaOk = false): boolean {
   const t = w.toks[i];
@@ -70,6 +73,7 @@ export function nameish(w: Work, i: number, nisbaOk = false): boolean {
   if ('وفبلك'.includes(t.norm[0]) && w.res.words.stopWords.has(t.norm.slice(1))) return false;
   if (w.res.words.possessiveTitles.has(t.norm)) return false;
   if (NOT_NAME_PREFIXES.some((p) => t.norm.startsWith(p)) && !w.res.names.all.has(stripAl(t.norm))) return false;
+  if (DUAL_PLURAL_VERB.test(t.norm) && !w.res.names.all.has(t.norm)) return false;
   const g = gazKind(w, i);
   if (g && !(nisbaOk && g === 'nisba')) return false;
   return true;

@@ -72,6 +72,9 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
       // "كما استقبل الغانم سفير جمهورية الصين": an office right after a name, not his, is the verb's object
       break;
     }
+    // "استقبل الرئيس التونسي رئيس الوزراء الإيطالي X": a title standing alone, then a person with
+    // an office of his own and nothing between, are two people: the second is the object
+    if (prev.titleOnly && units[i].kind === 'person' && !units[i].titleOnly && units[i].title !== null && /^\s*$/u.test(gap)) break;
     // (and "X وأخوه فخامة الرئيس Y": a fellow head of state called a brother)
     if (onlySeparators(text, prev.end, units[i].start) || (prev.kind === 'person' && units[i].kind === 'person' && BROTHER_JOIN.test(gap))) {
       out.push(units[i]);
@@ -371,12 +374,6 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     }
   }
 
-  // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it
-  if (!hit.nominal || hit.event === 'CONSULT') {
-    const rest = text.slice(sentence.start, sentence.end);
-    if (PRESENCE.test(rest)) addUnits(out, used, units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
-  }
-
   // "ثم انتقلت خوري إلى طرابلس، حيث استقبلها X": a pronoun object is the person named before it
   const pronounObject = hit.args.object === 'recipient' && !hit.nominal && OBJECT_PRONOUN.test(hit.suffix) ? units.filter((u) => u.kind === 'person' && u.start >= sentence.start && u.end <= hit.start && !used.has(u)).pop() : undefined;
   if (pronounObject) addUnits(out, used, [pronounObject], 'recipient', 'args.pronoun_object');
@@ -394,6 +391,15 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     // not past a complement that already named the counterpart ("التقى X بنائب الرئيس Y، حيث نقل إليه تحيات الرئيس")
     const named = out.some((a) => a.side === 'recipient' && a.rule === 'args.prep' && after.length > 0 && a.unit.start < after[0].start);
     if (after.length && !named) addUnits(out, used, [after[0]], 'recipient', 'args.object');
+  }
+
+  // "بحضور X", "كان X ضمن الوفد": persons present at the happening take part in it (after the
+  // direct object is taken)
+  if (!hit.nominal || hit.event === 'CONSULT') {
+    const rest = text.slice(sentence.start, sentence.end);
+    if (PRESENCE.test(rest)) {
+      addUnits(out, used, units.filter((u) => u.kind === 'person' && !used.has(u)), 'participant', 'args.present');
+    }
   }
   return out;
 }

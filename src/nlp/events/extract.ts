@@ -50,6 +50,9 @@ const ABOUT_BETWEEN = /^[^،,.؟!؛:]*\s(?:بشأن|بشان|حول|حيال)\s[
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
 const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum', 'agree']);
+/** The complementizer of reported speech: بأن، أن (the act it reports follows). */
+const REPORTED_THAT = /(?:^|\s)[وف]?ب?[أا]ن(?:ه|ها)?\s/u;
+
 /** Words that tie a sentence to the meeting already reported. */
 const FOLLOW_UP = /(خلال|في ختام|عقب|على هامش) (ال)?(لقاء|اجتماع|مباحثات|محادثات|زيارة)|من جانبه|من جهته|الجانبان|الطرفان|البلدين/u;
 /** Positions stated in talks (support, rejection): the two sides' statement is part of the talks. */
@@ -250,6 +253,11 @@ function perSender(c: Candidate, text: string): Candidate[] {
   return senders.map((s) => ({ ...c, args: [s, ...others], rules: [...c.rules, 'args.each_sender'] }));
 }
 
+/** "صرح X بأن Y استقبل Z", "أعلن X أن بلاده وقعت": the speech's complement (أن) is another act of its sentence. */
+function reportsAct(text: string, c: Candidate, cands: Candidate[]): boolean {
+  return cands.some((k) => k !== c && !SPEECH.has(k.action) && k.sentence.start === c.sentence.start && k.hit.start > c.hit.end && REPORTED_THAT.test(text.slice(c.hit.end, k.hit.start)));
+}
+
 /**
  * The guest of a story: the persons received in the first reception reported before `c` (a verb
  * whose subject hosts: استقبل), else the visitors of the first visit.
@@ -297,6 +305,12 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
     // "كما عقد لقاءً منفصلاً مع X", "عقد سموه جلسة مباحثات": the subject is the actor reported before
     // "ألقى X كلمة ...، أكد فيها دعم ...": the pronoun after the verb is the speech just reported, the subject its speaker
     const resumptive = RESUMPTIVE.test(doc.text.slice(c.hit.head.end, c.hit.head.end + 12));
+    // ("برقية تعزية إلى الملك محمد السادس، أعرب فيها عن ...": the name before the verb is the
+    // message's addressee, not the subject the word order suggests)
+    if (resumptive && !c.hit.nominal && !c.headline && !c.args.some((a) => a.rule === 'args.vso')) {
+      c.args = c.args.filter((a) => a.rule !== 'args.svo');
+      c.rules = c.rules.filter((r) => r !== 'args.svo');
+    }
     if (!c.hit.nominal && !c.headline && !c.args.some((a) => a.side === 'actor' || a.rule === 'args.vso' || a.rule === 'args.svo') && (resumptive || continuesSubject(doc.text, c))) {
       // (the speech's own report may wait among the speech acts: the candidate, not its draft)
       const spoken = resumptive ? cands.filter((k) => !k.headline && k.hit.end <= c.hit.start).pop()?.args : undefined;
@@ -420,6 +434,9 @@ function storyEvents(doc: Doc, story: Story, sentences: Sentence[], res: EventRe
       continue;
     }
     if (c.args.length === 0 || c.args[0].side !== 'actor' || tied) continue;
+    // "صرح المتحدث الرسمي بأن الرئيس استقبل ...": a speech that reports another act in its own
+    // sentence frames that act; the speaker is its source, not a party to it
+    if (reportsAct(doc.text, c, cands)) continue;
     // the lede's statement is the body of a headline event by the same party
     const headed = drafts.find((d) => d.headlineOnly && overlaps(parties(c.args), parties(d.actors)));
     if (headed) {

@@ -45,6 +45,8 @@ const EntrySchema = z
     gap: z.number().int().min(0).max(40).default(12),
     unless: z.array(z.string()).default([]),
     hamza: z.boolean().default(false),
+    /** false: the verb's forms are also a common preposition (عبر), so they never close another trigger's gap. */
+    barrier: z.boolean().default(true),
     /** false: a verb of expression (أكد دعم) is never read as passive from word order alone. */
     passive: z.boolean().default(true),
     action: z.string(),
@@ -161,7 +163,7 @@ export function loadTriggers(dir: string = DEFAULT_TRIGGER_DIR, ontology: Ontolo
         const specs = Array.isArray(e.verb) ? e.verb : [e.verb];
         headKeys = specs.map((s) => index.addVerb(s));
         lemma = specs[0].split('/')[0];
-        headKeys.forEach((k) => verbHeads.add(k));
+        if (e.barrier) headKeys.forEach((k) => verbHeads.add(k));
       } else {
         if (e.noun!.includes(' ')) {
           // a multi-word noun head: the first word is the head, the rest a required complement
