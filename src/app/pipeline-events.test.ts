@@ -228,7 +228,8 @@ test('a first-person demand in a quote (قال الوزير X: «... وندعو 
 test('عبّر عن دعم/قلق/إدانة is a speech act; the preposition عبر ("عبر الهاتف", "عبر وزير الخارجية") is none and splits no other trigger', () => {
   const d = run('الرباط 15 يوليو 2025 - وعبر السيد ناصر بوريطة وزير الخارجية المغربي عن دعم المملكة للحوار الليبي.', '2025-07-15');
   const s = d.events.find((e) => e.action === 'support');
-  assert.ok(s?.rules.includes('support.abbar'), show(d));
+  assert.ok(s, show(d));
+  assert.ok(s.rules.includes('support.abbar'), show(d));
   assert.deepEqual(s.countries, ['LBY', 'MAR']);
 
   const via = run('تحدث الرئيس عبر الهاتف مع نظيره الفرنسي عن دعم التعاون بين البلدين.', '2025-07-15');
@@ -278,4 +279,50 @@ test('a headline\'s dual verb is no part of the names before it ("حفتر وح�
   const m = d.events.find((e) => e.action === 'meet');
   assert.ok(m, show(d));
   assert.deepEqual(m.countries, ['LBY', 'NER'], show(d));
+});
+
+test('the subject of "شارك ... في الاجتماع" attends it with the states taking part', () => {
+  const d = run('القاهرة 3 فبراير 2025 - شارك وزير الخارجية المكلف الطاهر الباعور، اليوم، في الاجتماع الوزاري لدول جوار ليبيا بمشاركة وزراء خارجية مصر والجزائر وتونس.', '2025-02-03');
+  const a = d.events.find((e) => e.action === 'attend');
+  assert.ok(a, show(d));
+  assert.ok(names(a).includes('الطاهر الباعور'), show(d));
+  assert.deepEqual(a.countries, ['DZA', 'EGY', 'LBY', 'TUN']);
+});
+
+test('a visit report: the president\'s reception and the prime minister\'s talks with the same guest are two meetings', () => {
+  const d = run(
+    [
+      "المرزوقي يستقبل زيدان.. وتوقيع مذكرة تفاهم لتسهيل العبور عبر رأس جدير",
+      "استقبل رئيس الجمهورية محمد المنصف المرزوقي صباح أمس الثلاثاء بقصر قرطاج، رئيس الحكومة الليبية المؤقتة علي زيدان الذي يؤدي زيارة رسمية إلى تونس تدوم يومين، على رأس وفد وزاري هام.",
+      "وأفاد بلاغ لرئاسة الجمهورية أن اللقاء تناول الوضع الأمني على الحدود المشتركة وسبل التصدي لتهريب الأسلحة، إلى جانب أوضاع الجالية التونسية المقيمة في ليبيا ومستحقات المؤسسات التونسية المتخلدة بذمة الجانب الليبي.",
+      "ومن جهته، عقد رئيس الحكومة علي العريض بعد الظهر بقصر الحكومة بالقصبة جلسة مباحثات موسعة مع ضيفه الليبي، حضرها من الجانب التونسي وزير الشؤون الخارجية عثمان الجرندي ووزير الداخلية لطفي بن جدو، ومن الجانب الليبي وزير الخارجية والتعاون الدولي محمد عبد العزيز.",
+      "وتم مساء الثلاثاء التوقيع على مذكرة تفاهم تتعلق بتسهيل تنقل الأشخاص والبضائع عبر معبري رأس جدير والذهيبة – وازن، وقعها عن الجانب التونسي الجرندي وعن الجانب الليبي نظيره عبد العزيز.",
+    ].join('\n'),
+    '2013-09-18',
+  );
+  const meets = d.events.filter((e) => e.action === 'meet');
+  assert.equal(meets.length, 2, show(d));
+  assert.notEqual(names(meets[0]).includes('علي العريض'), names(meets[1]).includes('علي العريض'), show(d));
+});
+
+test('"رئيسَ الوزراء" after "رئيس الوزراء X" and "رئيس الحكومة التونسية Y" is X, and the object of the reception after it', () => {
+  const d = run(
+    'تونس 17 سبتمبر 2013 - أجرى رئيس الوزراء علي زيدان اليوم محادثات مع رئيس الحكومة التونسية علي العريض.\n' +
+      'كما استقبل الرئيس التونسي المنصف المرزوقي رئيسَ الوزراء صباح اليوم في قصر قرطاج.',
+    '2013-09-17',
+  );
+  const reception = d.events.find((e) => names(e).includes('المنصف المرزوقي'));
+  assert.ok(reception, show(d));
+  assert.equal(reception.actors.find((a) => a.side === 'recipient' && a.kind === 'person')?.name, 'علي زيدان', show(d));
+});
+
+test('an official named first in the headline without office keeps, in a later bare title, the organization his office names', () => {
+  const d = run(
+    'يوسف يتسلم دعوة لزيارة نجامينا\nأديس أبابا، 20 مايو 2025 - استقبل رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف، اليوم الثلاثاء، وزير الخارجية التشادي عبد الرحمن غلام الله.\n' +
+      'وسلم الوزير التشادي رئيس المفوضية دعوة من الرئيس محمد إدريس ديبي إتنو لزيارة نجامينا.',
+    '2025-05-20',
+  );
+  const inv = d.events.find((e) => e.action === 'invite');
+  assert.ok(inv, show(d));
+  assert.ok(inv.organizations.includes('AU'), show(d));
 });

@@ -189,11 +189,13 @@ export class MentionResolver {
   title(title: string, opts: { country?: string; storyOnly?: boolean } = {}): Resolution {
     const q = parseTitle(this.reg, title);
     const country = opts.country ?? q.country;
-    const scored: Array<{ p: Introduced; score: number }> = [];
+    const scored: Array<{ p: Introduced; score: number; written: number }> = [];
     for (const p of this.people) {
       // "وزير خارجية العراق" is not the Saudi minister introduced before
       if (country && typeof p.actor.country === 'string' && p.actor.country !== country) continue;
       let best = 0;
+      // how well the title as the story wrote it for this person matches (not the registry's roles)
+      let written = 0;
       for (const t of p.titles) {
         if (country && t.country && t.country !== country) continue;
         let s = coreMatch(q.core, t.core);
@@ -204,16 +206,21 @@ export class MentionResolver {
         if (s === 0 && country && q.core.length === 1 && COUNTERPART.has(q.core[0]) && t.core.length > 0) s = 0.4;
         if (q.qualifier === 'acting' && t.qualifier !== 'acting') s *= 0.6;
         best = Math.max(best, s);
+        written = Math.max(written, s);
       }
       for (const r of p.actor.roles ?? []) {
         if (this.ctx.date && !roleOverlaps(r, this.ctx.date)) continue;
         best = Math.max(best, scoreRole(this.reg, q, r, { country, date: this.ctx.date }));
       }
-      if (best > 0) scored.push({ p, score: best });
+      if (best > 0) scored.push({ p, score: best, written });
     }
     if (scored.length > 0) {
       scored.sort((x, y) => y.score - x.score || y.p.order - x.p.order);
-      const top = scored.filter((s) => s.score >= scored[0].score);
+      let top = scored.filter((s) => s.score >= scored[0].score);
+      // "رئيس الوزراء" after "رئيس الوزراء X" and "رئيس الحكومة التونسية Y": the one the story
+      // gave that very title wins a tie that the registry's roles made
+      const asWritten = top.filter((s) => s.written >= s.score);
+      if (top.length > 1 && asWritten.length === 1) top = asWritten;
       const candidates = scored.map((s) => ({ actor: s.p.actor, score: s.score, via: 'role' as const, ambiguous: top.length > 1 }));
       if (top.length === 1) return this.touch(top[0].p, undefined, 'story-title', candidates);
       return { via: 'ambiguous', candidates };

@@ -198,6 +198,9 @@ export function resolveActors(w: Work, acc: Cand[], info: Map<number, StoryInfo>
             c.source = c.source.replace('+ent.person.actor_country', '+ent.person.coref');
           }
         } else if (!first && (c.titleC || c.country || c.org)) firstOf.set(c.actor, c);
+        // (the first mention with his office is what his later titles stand for: "يوسف" in the
+        // headline, then "رئيس مفوضية الاتحاد الأفريقي محمود علي يوسف")
+        if (first && first !== c && !first.titleC && c.titleC) firstOf.set(c.actor, c);
       }
     } else if (c.type === 'title' && c.kindDetail === 'office' && !linked.has(c)) {
       const text = titleText(w, c) ?? surface;

@@ -61,7 +61,8 @@ function withCoordinated(units: Unit[], first: number, text: string, limit: numb
     // (a title standing alone, with no separator between) is his, not another party
     // (a person with no title of his own keeps the one after him as a party: it may be his unlinked office)
     // (not one naming another owner: "استقبل X الوزير الإيراني")
-    const another = units[i].namesOwner && (units[i].country ?? units[i].org) !== (prev.country ?? prev.org);
+    // (nor one the story resolved to someone else: "استقبل الرئيس التونسي X رئيسَ الوزراء" after "رئيس الوزراء Y")
+    const another = (units[i].namesOwner && (units[i].country ?? units[i].org) !== (prev.country ?? prev.org)) || (!!units[i].entity && !!prev.entity && units[i].entity !== prev.entity);
     // (a person whose office is written here, next to his name: "وسلم مسجدي رئيس الجمهورية دعوة" is an object)
     const ownTitle = prev.title !== null && text.slice(prev.start, prev.end).includes(prev.title);
     if (prev.kind === 'person' && units[i].titleOnly && !/[،,.؟!:؛]|(?:^|\s)و/u.test(gap)) {
@@ -239,9 +240,10 @@ export function assignArguments(hit: TriggerHit, units: Unit[], text: string, se
     if (i >= 0) addUnits(out, used, withCoordinated(units, i, text, sentence.end, titles, used), 'actor', `args.${m.marker === 'by' ? 'by' : 'from'}`);
   }
 
-  // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part
+  // "شارك في الاجتماع X، Y، Z": everyone named after the verb takes part (its subject too:
+  // "شارك الوزير X، اليوم، في الاجتماع الوزاري ... بمشاركة وزراء خارجية ...")
   if (hit.action === 'attend') {
-    addUnits(out, used, units.filter((u) => u.start >= hit.end), 'participant', 'args.attendees');
+    addUnits(out, used, units.filter((u) => u.start >= (hit.nominal ? hit.end : hit.head.end)), 'participant', 'args.attendees');
     return out;
   }
   // "اجتماع موسع جمع X و Y" / "لقاء ضم X و Y": the parties follow جمع/ضم

@@ -50,6 +50,14 @@ const ABOUT_BETWEEN = /^[^،,.؟!؛:]*\s(?:بشأن|بشان|حول|حيال)\s[
 const SPEECH = new Set(['statement', 'express_concern']);
 /** Acts that are events of their own when made during talks (not sub-points of the talks). */
 const OWN_EVENT_IN_TALKS = new Set(['invite', 'sign_agreement', 'sign_memorandum', 'agree']);
+/** "أن بلاده ستواصل", "ستواصل بلاده": the word next to the verb is the country of its speaker. */
+const OWN_COUNTRY_BEFORE = /(?:^|\s)(?:[وف]?ب?[أاإ]ن\s+)?(?:بلاده|بلادها|بلادنا|بلدهم|بلادهم)\s*$/u;
+const OWN_COUNTRY_AFTER = /^\s*(?:بلاده|بلادها|بلادنا|بلادهم)(?=[\s،,]|$)/u;
+
+function ownCountrySubject(text: string, hit: { start: number; head: { end: number } }): boolean {
+  return OWN_COUNTRY_BEFORE.test(text.slice(Math.max(0, hit.start - 16), hit.start)) || OWN_COUNTRY_AFTER.test(text.slice(hit.head.end, hit.head.end + 12));
+}
+
 /** The complementizer of reported speech: بأن، أن (the act it reports follows). */
 const REPORTED_THAT = /(?:^|\s)[وف]?ب?[أا]ن(?:ه|ها)?\s/u;
 
@@ -201,6 +209,11 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
       if (w.author === undefined) w.author = authorOf(doc, w.fullest) ?? null;
       if (w.author) args = [{ ...w.author, side: selfSide }, ...args.filter((a) => a.unit !== w.author!.unit)];
     }
+    // "قال X إن بلاده ستواصل دعم ...", "ستواصل بلاده": the speaker's country acts through him
+    if (!hit.nominal && selfSide === 'actor' && !args.some((a) => a.side === 'actor') && ownCountrySubject(doc.text, hit)) {
+      const speaker = units.filter((u) => u.kind === 'person' && u.end <= hit.start && (u.country || u.org) && !args.some((a) => a.unit === u)).pop();
+      if (speaker) args = [{ unit: speaker, side: 'actor', rule: 'args.own_country' }, ...args];
+    }
     args = [...args, ...nisbaParties(doc, inside, hit.action, hit.end, sentence, args, res.nisbaRules ?? [])];
     args = [...args, ...condemnedTarget(units, hit.action, hit.end, sentence, args)];
     let action = hit.action;
@@ -218,12 +231,16 @@ function candidatesOf(doc: Doc, sentence: Sentence, story: Story, res: EventReso
     }
     let event = hit.event;
     const rules = [...new Set([...hit.rules, ...args.map((a) => a.rule), ...modes.cues, ...extra])];
+    // "ستواصل بلاده دعم ...": support pledged in the future tense is stated now, not announced for later
+    const pledge = modes.future && action === 'support' && modes.cues.every((c) => c === 'fut.prefix');
+    if (pledge) rules.push('mode.pledge');
+    const future = modes.future && !pledge;
     // a meeting announced for later is an agreement to meet (PLOVER)
-    if (modes.future && event === 'CONSULT') {
+    if (future && event === 'CONSULT') {
       event = 'AGREE';
       rules.push('event.future_consult_is_agree');
     }
-    const cand: Candidate = { hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future: modes.future, rules };
+    const cand: Candidate = { hit, sentence, headline: isHeadline, args, event, action, mode: hit.mode, negated: modes.negated, future, rules };
     out.push(...perSender(cand, doc.text));
   }
   return viaCall(out, doc.text);

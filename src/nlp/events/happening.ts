@@ -59,7 +59,12 @@ export function sameHappening(c: Candidate, d: Draft, text: string): boolean {
     return !((newHere && onlyThere) || otherGuests) || c.headline || c.hit.nominal;
   }
   // different people on both sides: a different meeting, unless the same two sides again
-  if (cPersons.size > 0 && dPersons.size > 0) return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
+  // (not when a verb names its own people: "ومن جهته، عقد رئيس الحكومة X جلسة مباحثات مع ضيفه"
+  // after the president's reception of that guest is another meeting of the visit)
+  if (cPersons.size > 0 && dPersons.size > 0) {
+    if (!c.headline && !c.hit.nominal && namedPersons(c.args).size > 0 && namedPersons(d.actors).size > 0) return false;
+    return cp.size >= 2 && isSubset(cp, dp) && isSubset(dp, cp);
+  }
   return isSubset(cp, dp) || isSubset(dp, cp);
 }
 
